@@ -1,0 +1,84 @@
+"""Parsing, dispatch and error handling of the ``isodesk`` command.
+
+Exit status (DESIGN.md §5): 0 success; 1 an error the user caused, with a message on stderr in the
+chosen language and nothing changed; 2 bad usage (argparse). Nothing here imports Qt: a command that
+opens no window starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from isodesk import __version__
+from isodesk.cli.output import Result, emit
+from isodesk.errors import UserError
+from isodesk.i18n import LANGUAGES, _, set_language
+
+Handler = Callable[[argparse.Namespace], Result]
+
+
+def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--data-dir", default=default, metavar="DIR",
+                        help="data folder (default: $ISODESK_DATA_DIR or the user data folder)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=default, help="language of messages (vi, en)")
+    parser.add_argument("--user", default=default, metavar="NAME", help="account the changes are recorded under")
+
+
+def command_modules() -> list[Any]:
+    from isodesk.cli import office_cmds
+
+    return [office_cmds]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="isodesk",
+        description="isodesk: ISO 9001 quality management and one-stop-shop ledger for communes and wards.",
+    )
+    parser.add_argument("--version", action="version", version=f"isodesk {__version__}")
+    _global_options(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, top=False)
+    for module in command_modules():
+        module.register(sub, common)
+    return parser
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+
+
+def context(args: argparse.Namespace) -> Any:
+    from isodesk.services.context import DEFAULT_ACTOR, open_context
+
+    return open_context(args.data_dir, actor=args.user or DEFAULT_ACTOR)
+
+
+def run(argv: list[str], open_gui: Callable[[str | None, str | None], int] | None = None) -> int:
+    """Run one command; with no command, call ``open_gui`` (given by the entry point, which may load Qt)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = args.lang or os.environ.get("ISODESK_LANG") or "vi"
+    set_language(lang if lang in LANGUAGES else "vi")
+    if args.command is None:
+        if open_gui is None:
+            parser.print_help()
+            return 2
+        return open_gui(args.data_dir, args.lang)
+    handler: Handler = args.handler
+    try:
+        result = handler(args)
+    except UserError as exc:
+        sys.stderr.write(_("Error: {message}").format(message=exc.message) + "\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write(_("Interrupted; nothing was changed by the unfinished action.") + "\n")
+        return 1
+    emit(result, getattr(args, "json", False))
+    return 0

@@ -1,0 +1,107 @@
+"""Commands about the office itself: init, info, demo, staff."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from isodesk.cli.main import add_json, context
+from isodesk.cli.output import Result
+from isodesk.i18n import _
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("init", parents=[common], help="set up the office in the data folder")
+    p.add_argument("--province", required=True, metavar="CODE", help="province code, e.g. 82")
+    p.add_argument("--unit", metavar="CODE", help="commune/ward code, e.g. 28261 (not for a province office)")
+    p.add_argument("--role", choices=("commune", "province"), default="commune")
+    p.add_argument("--leader", default="", metavar="NAME", help="name of the head who signs")
+    add_json(p)
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("info", parents=[common], help="show the office and its database")
+    add_json(p)
+    p.set_defaults(handler=cmd_info)
+
+    p = sub.add_parser("demo", parents=[common], help="fill the office with realistic demo data")
+    p.add_argument("--dossiers", type=int, default=None, metavar="N", help="number of demo dossiers")
+    add_json(p)
+    p.set_defaults(handler=cmd_demo)
+
+    staff = sub.add_parser("staff", parents=[common], help="people of the office")
+    ssub = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
+    p = ssub.add_parser("add", parents=[common], help="add a person")
+    p.add_argument("--name", required=True)
+    p.add_argument("--department", required=True)
+    p.add_argument("--position", default="")
+    add_json(p)
+    p.set_defaults(handler=cmd_staff_add)
+    p = ssub.add_parser("list", parents=[common], help="list people in Vietnamese order")
+    p.add_argument("--search", default="")
+    add_json(p)
+    p.set_defaults(handler=cmd_staff_list)
+
+
+def cmd_init(args: argparse.Namespace) -> Result:
+    from isodesk.services.office import init_office
+
+    ctx = context(args)
+    try:
+        profile = init_office(ctx, province_code=args.province, unit_code=args.unit, role=args.role,
+                              leader_name=args.leader)
+    finally:
+        ctx.close()
+    return Result(profile.to_dict(), _("Office set up: {name} ({code}).").format(name=profile.unit_name,
+                                                                                  code=profile.unit_code))
+
+
+def cmd_info(args: argparse.Namespace) -> Result:
+    from isodesk.services.office import office_info
+
+    ctx = context(args)
+    try:
+        info = office_info(ctx)
+    finally:
+        ctx.close()
+    lines = [
+        _("Office: {name} ({code})").format(name=info["unit_name"], code=info["unit_code"]),
+        _("Province: {name} ({code})").format(name=info["province_name"], code=info["province_code"]),
+        _("Role: {role}").format(role=_("commune") if info["role"] == "commune" else _("province")),
+        _("Schema version: {v}").format(v=info["schema_version"]),
+        _("Data folder: {path}").format(path=info["data_dir"]),
+    ]
+    return Result(info, "\n".join(lines))
+
+
+def cmd_demo(args: argparse.Namespace) -> Result:
+    from isodesk.services.demo import fill_demo
+
+    ctx = context(args)
+    try:
+        summary = fill_demo(ctx) if args.dossiers is None else fill_demo(ctx, dossiers=args.dossiers)
+    finally:
+        ctx.close()
+    return Result(summary.to_dict(), _("Demo data added: {n} staff.").format(n=summary.staff_added))
+
+
+def cmd_staff_add(args: argparse.Namespace) -> Result:
+    from isodesk.services.staff import add_staff
+
+    ctx = context(args)
+    try:
+        person = add_staff(ctx, args.name, args.department, args.position)
+    finally:
+        ctx.close()
+    return Result(person.to_dict(), _("Added {name} (id {id}).").format(name=person.name, id=person.id))
+
+
+def cmd_staff_list(args: argparse.Namespace) -> Result:
+    from isodesk.services.staff import list_staff
+
+    ctx = context(args)
+    try:
+        people = list_staff(ctx, args.search)
+    finally:
+        ctx.close()
+    text = "\n".join(f"{p.id:>4}  {p.name} — {p.position} ({p.department})" for p in people)
+    return Result({"staff": [p.to_dict() for p in people]}, text or _("No staff yet."))

@@ -1,0 +1,109 @@
+"""The office, its people and the national list of administrative units."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from isodesk.db.base import Base, SyncedMixin
+
+
+class ChangeCounter(Base):
+    """One row: the number of the last user action that changed anything (see SyncedMixin)."""
+
+    __tablename__ = "change_counter"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AdminUnit(Base):
+    """A province or a commune/ward/special zone, by its official code (mã ĐVHC).
+
+    Reference data from the ``vietnam-provinces`` package (two-level list in force since 1 July 2025,
+    Nghị quyết 202/2025/QH15 and the Standing Committee's resolutions on commune-level units).
+    The name printed on papers changes over time (a commune becomes a ward, a province a city), so
+    names live in :class:`AdminUnitName` with effective dates; ``name`` here is the current one.
+    """
+
+    __tablename__ = "admin_units"
+    code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    division_type: Mapped[str] = mapped_column(String(40))
+    province_code: Mapped[str | None] = mapped_column(String(10), index=True)
+    search_key: Mapped[str] = mapped_column(String(400))
+
+    names: Mapped[list[AdminUnitName]] = relationship(
+        back_populates="unit", cascade="all, delete-orphan", order_by="AdminUnitName.valid_from"
+    )
+
+
+class AdminUnitName(Base):
+    """A name a unit has had or has, from ``valid_from`` to ``valid_to`` (inclusive, open if None).
+
+    ``is_alias`` marks a former name kept so historical records and searches still find the unit
+    (e.g. "Tiền Giang" for Đồng Tháp after the 2025 merger).
+    """
+
+    __tablename__ = "admin_unit_names"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("admin_units.code", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    is_alias: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(Text, default="")
+    search_key: Mapped[str] = mapped_column(String(400))
+
+    unit: Mapped[AdminUnit] = relationship(back_populates="names")
+
+
+class Office(SyncedMixin, Base):
+    """The office using this database: one row. ``role`` is "commune" or "province"."""
+
+    __tablename__ = "office"
+    province_code: Mapped[str] = mapped_column(String(10))
+    role: Mapped[str] = mapped_column(String(20))
+    leader_name: Mapped[str] = mapped_column(String(200), default="")
+    leader_title: Mapped[str] = mapped_column(String(200), default="")
+    iso_representative: Mapped[str] = mapped_column(String(200), default="")
+    iso_secretary: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(400), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    agency_code: Mapped[str] = mapped_column(String(40), default="")
+
+
+class Setting(SyncedMixin, Base):
+    """An office-wide setting, stored as JSON text under a dotted key."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Department(SyncedMixin, Base):
+    """A department or field of work of the office (e.g. "Tư pháp - Hộ tịch").
+
+    Auditor independence (ISO 19011 §4 e) is judged by department: an auditor never audits their own.
+    """
+
+    __tablename__ = "departments"
+    name: Mapped[str] = mapped_column(String(200))
+    search_key: Mapped[str] = mapped_column(String(400), index=True)
+
+    staff: Mapped[list[Staff]] = relationship(back_populates="department")
+
+
+class Staff(SyncedMixin, Base):
+    """A person of the office: officers, leaders, the ISO secretary, auditors."""
+
+    __tablename__ = "staff"
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str] = mapped_column(String(200), default="")
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    search_key: Mapped[str] = mapped_column(String(400), index=True)
+
+    department: Mapped[Department] = relationship(back_populates="staff")

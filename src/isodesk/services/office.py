@@ -1,0 +1,178 @@
+"""The office profile: which unit this database belongs to, its role and the people who sign."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from isodesk.db.migrate import HEAD_REVISION
+from isodesk.db.models import Department, Office, Staff
+from isodesk.errors import NotInitialisedError, UserError
+from isodesk.i18n import _
+from isodesk.i18n.text import nfc
+from isodesk.services.context import AppContext
+from isodesk.services.units import ensure_reference_data, get_unit
+
+ROLES = ("commune", "province")
+
+
+@dataclass(frozen=True)
+class OfficeProfile:
+    unit_code: str
+    unit_name: str
+    province_code: str
+    province_name: str
+    role: str
+    leader_name: str
+    leader_title: str
+    iso_representative: str
+    iso_secretary: str
+    address: str
+    phone: str
+    email: str
+    agency_code: str
+
+    @property
+    def heading_name(self) -> str:
+        """Issuing body as printed top left: "UBND PHƯỜNG MỸ THO" (NĐ 30/2020, Phụ lục I)."""
+        return f"UBND {self.unit_name}".upper()
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def _load(session: Session) -> Office | None:
+    return session.execute(select(Office).limit(1)).scalar_one_or_none()
+
+
+def is_initialised(ctx: AppContext) -> bool:
+    with ctx.read() as s:
+        return _load(s) is not None
+
+
+def init_office(
+    ctx: AppContext,
+    *,
+    province_code: str,
+    unit_code: str | None = None,
+    role: str = "commune",
+    leader_name: str = "",
+    leader_title: str = "",
+    iso_representative: str = "",
+    iso_secretary: str = "",
+    address: str = "",
+    agency_code: str = "",
+) -> OfficeProfile:
+    """Create the office profile (first run). A province office needs only its province."""
+    if role not in ROLES:
+        raise UserError(_("The role must be “commune” or “province”, not “{role}”.").format(role=role))
+    with ctx.unit_of_work() as s:
+        ensure_reference_data(s)
+        if _load(s) is not None:
+            raise UserError(_("This data folder already belongs to an office; it cannot be set up twice."))
+        province = get_unit(s, province_code, province=True)
+        if role == "commune":
+            if not unit_code:
+                raise UserError(_("A commune office needs its commune or ward: give --unit CODE."))
+            unit = get_unit(s, unit_code, province=False)
+            if unit.province_code != province.code:
+                raise UserError(
+                    _("{unit} (code {code}) is not in {province}.").format(
+                        unit=unit.name, code=unit.code, province=province.name
+                    )
+                )
+        else:
+            unit = province
+        s.info["unit_code"] = unit.code
+        office = Office(
+            unit_code=unit.code,
+            province_code=province.code,
+            role=role,
+            leader_name=nfc(leader_name),
+            leader_title=nfc(leader_title) or (_default_leader_title(role)),
+            iso_representative=nfc(iso_representative),
+            iso_secretary=nfc(iso_secretary),
+            address=nfc(address),
+            agency_code=nfc(agency_code) or unit.code,
+        )
+        s.add(office)
+        s.flush()
+        return _profile(s, office)
+
+
+def _default_leader_title(role: str) -> str:
+    return "Chủ tịch" if role == "commune" else "Tổ trưởng Tổ công tác ISO"
+
+
+def _profile(session: Session, office: Office) -> OfficeProfile:
+    from isodesk.db.models import AdminUnit
+
+    unit = session.get(AdminUnit, office.unit_code)
+    province = session.get(AdminUnit, office.province_code)
+    return OfficeProfile(
+        unit_code=office.unit_code,
+        unit_name=unit.name if unit else office.unit_code,
+        province_code=office.province_code,
+        province_name=province.name if province else office.province_code,
+        role=office.role,
+        leader_name=office.leader_name,
+        leader_title=office.leader_title,
+        iso_representative=office.iso_representative,
+        iso_secretary=office.iso_secretary,
+        address=office.address,
+        phone=office.phone,
+        email=office.email,
+        agency_code=office.agency_code,
+    )
+
+
+def get_profile(ctx: AppContext) -> OfficeProfile:
+    with ctx.read() as s:
+        office = _load(s)
+        if office is None:
+            raise NotInitialisedError(
+                _("No office has been set up in {path} yet. Run “isodesk init” or open the program to set it up.")
+                .format(path=ctx.data_dir)
+            )
+        return _profile(s, office)
+
+
+EDITABLE_FIELDS = (
+    "leader_name", "leader_title", "iso_representative", "iso_secretary", "address", "phone", "email", "agency_code",
+)
+
+
+def update_profile(ctx: AppContext, **changes: str) -> OfficeProfile:
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    with ctx.unit_of_work() as s:
+        office = _load(s)
+        if office is None:
+            raise NotInitialisedError(_("No office has been set up yet."))
+        for key, value in changes.items():
+            setattr(office, key, nfc(value))
+        s.flush()
+        return _profile(s, office)
+
+
+def office_info(ctx: AppContext) -> dict[str, object]:
+    """What ``isodesk info --json`` prints (keys are a stable contract, DESIGN.md §5)."""
+    profile = get_profile(ctx)
+    with ctx.read() as s:
+        counts = {
+            "staff": s.execute(select(func.count()).select_from(Staff)).scalar_one(),
+            "departments": s.execute(select(func.count()).select_from(Department)).scalar_one(),
+        }
+    return {
+        "unit_code": profile.unit_code,
+        "unit_name": profile.unit_name,
+        "province_code": profile.province_code,
+        "province_name": profile.province_name,
+        "role": profile.role,
+        "schema_version": HEAD_REVISION,
+        "data_dir": str(ctx.data_dir),
+        "counts": counts,
+    }
