@@ -23,8 +23,12 @@ Handler = Callable[[argparse.Namespace], Result]
 
 def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     default = None if top else argparse.SUPPRESS
-    parser.add_argument("--data-dir", default=default, metavar="DIR",
-                        help="data folder (default: $ISODESK_DATA_DIR or the user data folder)")
+    parser.add_argument(
+        "--data-dir",
+        default=default,
+        metavar="DIR",
+        help="data folder (default: $ISODESK_DATA_DIR or the user data folder)",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default=default, help="language of messages (vi, en)")
     parser.add_argument("--user", default=default, metavar="NAME", help="account the changes are recorded under")
 

@@ -47,12 +47,14 @@ def cmd_init(args: argparse.Namespace) -> Result:
 
     ctx = context(args)
     try:
-        profile = init_office(ctx, province_code=args.province, unit_code=args.unit, role=args.role,
-                              leader_name=args.leader)
+        profile = init_office(
+            ctx, province_code=args.province, unit_code=args.unit, role=args.role, leader_name=args.leader
+        )
     finally:
         ctx.close()
-    return Result(profile.to_dict(), _("Office set up: {name} ({code}).").format(name=profile.unit_name,
-                                                                                  code=profile.unit_code))
+    return Result(
+        profile.to_dict(), _("Office set up: {name} ({code}).").format(name=profile.unit_name, code=profile.unit_code)
+    )
 
 
 def cmd_info(args: argparse.Namespace) -> Result:

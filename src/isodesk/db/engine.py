@@ -43,12 +43,16 @@ def next_change_seq(session: Session) -> int:
     seq = session.info.get("change_seq")
     if seq is None:
         # Core statement on the session's connection: an ORM execute here would autoflush.
-        seq = session.connection().execute(
-            update(ChangeCounter.__table__)
-            .where(ChangeCounter.__table__.c.id == 1)
-            .values(value=ChangeCounter.__table__.c.value + 1)
-            .returning(ChangeCounter.__table__.c.value)
-        ).scalar_one()
+        seq = (
+            session.connection()
+            .execute(
+                update(ChangeCounter.__table__)
+                .where(ChangeCounter.__table__.c.id == 1)
+                .values(value=ChangeCounter.__table__.c.value + 1)
+                .returning(ChangeCounter.__table__.c.value)
+            )
+            .scalar_one()
+        )
         session.info["change_seq"] = seq
     return int(seq)
 

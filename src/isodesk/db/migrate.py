@@ -107,9 +107,7 @@ def open_database(data_dir: Path) -> Database:
                 ).format(path=path, found=current)
             )
         if current is not None:
-            backups.append(
-                backup_file(path, backup_dir(data_dir) / timestamped_name(f"pre-migration-{current}"))
-            )
+            backups.append(backup_file(path, backup_dir(data_dir) / timestamped_name(f"pre-migration-{current}")))
     engine = create_db_engine(path)
     if current != HEAD_REVISION:
         from alembic import command

@@ -133,14 +133,22 @@ def get_profile(ctx: AppContext) -> OfficeProfile:
         office = _load(s)
         if office is None:
             raise NotInitialisedError(
-                _("No office has been set up in {path} yet. Run “isodesk init” or open the program to set it up.")
-                .format(path=ctx.data_dir)
+                _(
+                    "No office has been set up in {path} yet. Run “isodesk init” or open the program to set it up."
+                ).format(path=ctx.data_dir)
             )
         return _profile(s, office)
 
 
 EDITABLE_FIELDS = (
-    "leader_name", "leader_title", "iso_representative", "iso_secretary", "address", "phone", "email", "agency_code",
+    "leader_name",
+    "leader_title",
+    "iso_representative",
+    "iso_secretary",
+    "address",
+    "phone",
+    "email",
+    "agency_code",
 )
 
 

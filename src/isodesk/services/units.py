@@ -66,23 +66,62 @@ def ensure_reference_data(session: Session) -> None:
     for p in Province.iter_all():
         code = normalise_code(int(p.code), province=True)
         name = display_name(p.name, p.division_type.value)
-        units.append(dict(code=code, name=name, division_type=p.division_type.value, province_code=None,
-                          search_key=search_key(name)))
-        names.append(dict(unit_code=code, name=name, valid_from=TWO_LEVEL_SINCE, valid_to=None, is_alias=False,
-                          source="vietnam-provinces", search_key=search_key(name)))
+        units.append(
+            dict(
+                code=code,
+                name=name,
+                division_type=p.division_type.value,
+                province_code=None,
+                search_key=search_key(name),
+            )
+        )
+        names.append(
+            dict(
+                unit_code=code,
+                name=name,
+                valid_from=TWO_LEVEL_SINCE,
+                valid_to=None,
+                is_alias=False,
+                source="vietnam-provinces",
+                search_key=search_key(name),
+            )
+        )
     for w in Ward.iter_all():
         code = normalise_code(int(w.code), province=False)
-        units.append(dict(code=code, name=w.name, division_type=w.division_type.value,
-                          province_code=normalise_code(int(w.province_code), province=True),
-                          search_key=search_key(w.name)))
-        names.append(dict(unit_code=code, name=w.name, valid_from=TWO_LEVEL_SINCE, valid_to=None, is_alias=False,
-                          source="vietnam-provinces", search_key=search_key(w.name)))
+        units.append(
+            dict(
+                code=code,
+                name=w.name,
+                division_type=w.division_type.value,
+                province_code=normalise_code(int(w.province_code), province=True),
+                search_key=search_key(w.name),
+            )
+        )
+        names.append(
+            dict(
+                unit_code=code,
+                name=w.name,
+                valid_from=TWO_LEVEL_SINCE,
+                valid_to=None,
+                is_alias=False,
+                source="vietnam-provinces",
+                search_key=search_key(w.name),
+            )
+        )
     seed = resources.files("isodesk.resources.seed").joinpath("unit-aliases.csv")
     with seed.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            names.append(dict(unit_code=row["unit_code"], name=nfc(row["old_name"]), valid_from=None,
-                              valid_to=date.fromisoformat(row["valid_to"]), is_alias=True, source=row["source"],
-                              search_key=search_key(row["old_name"])))
+            names.append(
+                dict(
+                    unit_code=row["unit_code"],
+                    name=nfc(row["old_name"]),
+                    valid_from=None,
+                    valid_to=date.fromisoformat(row["valid_to"]),
+                    is_alias=True,
+                    source=row["source"],
+                    search_key=search_key(row["old_name"]),
+                )
+            )
     session.execute(insert(AdminUnit), units)
     session.execute(insert(AdminUnitName), names)
 
@@ -93,7 +132,9 @@ def _info(unit: AdminUnit, alias: str | None = None) -> UnitInfo:
 
 def list_provinces(session: Session) -> list[UnitInfo]:
     rows = session.execute(select(AdminUnit).where(AdminUnit.province_code.is_(None))).scalars()
-    return sorted((_info(u) for u in rows), key=lambda u: sort_key(u.name.removeprefix("Tỉnh ").removeprefix("Thành phố ")))
+    return sorted(
+        (_info(u) for u in rows), key=lambda u: sort_key(u.name.removeprefix("Tỉnh ").removeprefix("Thành phố "))
+    )
 
 
 def search_units(session: Session, province_code: str | None, text: str = "", limit: int = 200) -> list[UnitInfo]:
