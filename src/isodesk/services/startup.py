@@ -8,16 +8,14 @@ the first paint, off the GUI thread.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from isodesk.db.paths import database_path, resolve_data_dir
 
 
-@dataclass(frozen=True)
-class StartupState:
+class StartupState(NamedTuple):
     data_dir: Path
     initialised: bool
     unit_name: str
@@ -42,5 +40,6 @@ def probe(data_dir: str | Path | None = None) -> StartupState:
         return StartupState(folder, False, "", "vi")
     finally:
         conn.close()
-    language = json.loads(lang_row[0]) if lang_row else "vi"
+    # The value is stored as JSON; a language code is a plain JSON string such as "vi".
+    language = lang_row[0].strip('"') if lang_row else "vi"
     return StartupState(folder, row is not None, (row[0] or "") if row else "", language)

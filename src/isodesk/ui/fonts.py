@@ -1,0 +1,29 @@
+"""The bundled UI font (Noto Sans, SIL OFL 1.1), which covers every Vietnamese letter and tone mark.
+
+Old Windows PCs may lack a UI font with good Vietnamese coverage at small sizes; bundling one makes
+the screens look the same everywhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+UI_FAMILY = "Noto Sans"
+
+
+def install_ui_font(app: QApplication) -> str:
+    folder = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "noto"
+    family = ""
+    for name in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(folder / name))
+        if font_id >= 0 and not family:
+            families = QFontDatabase.applicationFontFamilies(font_id)
+            family = families[0] if families else ""
+    if family:
+        font = QFont(family)
+        font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+        app.setFont(font)
+    return family

@@ -1,0 +1,38 @@
+"""Switching the language of the whole window at run time.
+
+Our own texts come from the gettext catalogs (:mod:`isodesk.i18n`); Qt's own (standard dialogs) from
+Qt's translation files where Qt ships one for the language. Every widget that shows text connects its
+``retranslate`` to :attr:`LanguageManager.changed`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtWidgets import QApplication
+
+from isodesk.i18n import current_language, set_language
+
+
+class LanguageManager(QObject):
+    changed = Signal(str)
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._qt = QTranslator(self)
+        self._installed = False
+
+    def apply(self, lang: str) -> None:
+        set_language(lang)
+        QLocale.setDefault(QLocale("vi_VN" if lang == "vi" else "en_GB"))
+        if self._installed:
+            self._app.removeTranslator(self._qt)
+            self._installed = False
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if self._qt.load(f"qtbase_{lang}", folder):
+            self._installed = self._app.installTranslator(self._qt)
+        self.changed.emit(lang)
+
+    @property
+    def language(self) -> str:
+        return current_language()

@@ -1,0 +1,233 @@
+"""The main window: navigation between the areas of the program, a status bar, menus, About."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QPaintEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from isodesk import __version__
+from isodesk.i18n import N_, _
+from isodesk.ui.language import LanguageManager
+from isodesk.ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from isodesk.services.context import AppContext
+
+# (key, title, name of a QStyle standard icon, description of what the area holds while it is not built)
+AREAS: tuple[tuple[str, str, str, str], ...] = (
+    ("overview", N_("Overview"), "SP_ComputerIcon", ""),
+    (
+        "one_stop",
+        N_("One-stop shop"),
+        "SP_FileDialogDetailedView",
+        N_(
+            "The one-stop-shop ledger: receiving dossiers, appointment dates counted in working days, "
+            "the route of each dossier through the office, returns and on-time statistics."
+        ),
+    ),
+    (
+        "quality",
+        N_("Quality system"),
+        "SP_FileDialogContentsView",
+        N_(
+            "Drafting the quality management system: scope, quality policy, measurable quality objectives "
+            "and controlled documents."
+        ),
+    ),
+    (
+        "audit",
+        N_("Internal audit"),
+        "SP_DialogApplyButton",
+        N_(
+            "Internal audits to ISO 19011: the yearly programme, audit plans, checklists, findings, corrective "
+            "actions and the management review."
+        ),
+    ),
+    (
+        "sync",
+        N_("Sync"),
+        "SP_BrowserReload",
+        N_("The signed sync package for the provincial ISO working group, carried on a USB stick or by mail."),
+    ),
+    ("settings", N_("Settings"), "SP_FileDialogListView", ""),
+)
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+
+    def __init__(self, languages: LanguageManager, data_dir: Path, unit_name: str = "") -> None:
+        super().__init__()
+        self.languages = languages
+        self.data_dir = data_dir
+        self.unit_name = unit_name
+        self.ctx: AppContext | None = None
+        self._painted = False
+        self.setObjectName("mainWindow")
+        self.resize(1100, 720)
+        self.setMinimumSize(QSize(800, 560))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(24, 24))
+        self.nav.setFixedWidth(230)
+        self.stack = QStackedWidget()
+        # Pages are built when first shown, so the window paints quickly.
+        self.pages: dict[str, Page] = {}
+        for _area in AREAS:
+            self.nav.addItem(QListWidgetItem(""))
+            self.stack.addWidget(QWidget())
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.office_label = QLabel()
+        self.office_label.setObjectName("statusOffice")
+        self.location_label = QLabel()
+        self.location_label.setObjectName("statusLocation")
+        self.statusBar().addWidget(self.office_label, 1)
+        self.statusBar().addPermanentWidget(self.location_label)
+
+        self.file_menu = self.menuBar().addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+        languages.changed.connect(self.retranslate)
+        self.retranslate()
+
+    def _make_page(self, key: str, title: str, description: str) -> Page:
+        if key == "overview":
+            from isodesk.ui.pages.overview import OverviewPage
+
+            return OverviewPage()
+        if key == "settings":
+            from isodesk.ui.pages.settings import SettingsPage
+
+            return SettingsPage(self.languages.apply)
+        from isodesk.ui.pages.placeholder import PlaceholderPage
+
+        return PlaceholderPage(title, description)
+
+    def page(self, key: str) -> Page:
+        """The page of area ``key``, built on first use."""
+        page = self.pages.get(key)
+        if page is None:
+            index = [a[0] for a in AREAS].index(key)
+            _key, title, _icon, description = AREAS[index]
+            page = self._make_page(key, title, description)
+            self.pages[key] = page
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            if self.ctx is not None:
+                page.set_context(self.ctx)
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.page(AREAS[row][0])
+        self.stack.setCurrentIndex(row)
+
+    # -- state ----------------------------------------------------------------------------------------
+    def set_context(self, ctx: AppContext, unit_name: str) -> None:
+        self.ctx = ctx
+        self.unit_name = unit_name
+        self._show_status()
+        for page in self.pages.values():
+            page.set_context(ctx)
+
+    def show_area(self, key: str) -> None:
+        keys = [a[0] for a in AREAS]
+        self.nav.setCurrentRow(keys.index(key))
+
+    def current_area(self) -> str:
+        return AREAS[self.stack.currentIndex()][0]
+
+    # -- texts ----------------------------------------------------------------------------------------
+    def retranslate(self, _lang: str = "") -> None:
+        self.setWindowTitle(_("isodesk — quality management and one-stop shop"))
+        for i, (_key, title, _icon, _d) in enumerate(AREAS):
+            item = self.nav.item(i)
+            if item is not None:
+                item.setText(_(title))
+        self.file_menu.setTitle(_("&File"))
+        self.quit_action.setText(_("E&xit"))
+        self.help_menu.setTitle(_("&Help"))
+        self.about_action.setText(_("&About isodesk"))
+        settings = self.pages.get("settings")
+        if settings is not None:
+            settings.show_language(self.languages.language)  # type: ignore[attr-defined]
+        for page in self.pages.values():
+            page.retranslate()
+        self._show_status()
+
+    def _show_status(self) -> None:
+        self.office_label.setText(
+            _("Office: {name}").format(name=self.unit_name) if self.unit_name else _("Opening the data…")
+        )
+        self.location_label.setText(_("Data: {path}").format(path=self.data_dir))
+
+    def about_text(self) -> str:
+        return _(
+            "<b>isodesk {version}</b><br>Quality management to TCVN ISO 9001:2015 and the one-stop-shop ledger "
+            "for commune and ward People's Committees.<br><br>Licence: GNU GPL version 3 or later.<br>"
+            "Data folder: {path}"
+        ).format(version=__version__, path=self.data_dir)
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(_("About isodesk"))
+        from PySide6.QtCore import Qt  # Qt's namespace builds all its enums on import: not before first paint
+
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(self.about_text())
+        box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)
+        box.show()
+        return box
+
+    def _add_icons(self) -> None:
+        """Icons come after the first paint: looking up Qt's style enums costs tens of milliseconds."""
+        for i, (_key, _title, icon, _d) in enumerate(AREAS):
+            item = self.nav.item(i)
+            if item is not None:
+                item.setIcon(self.style().standardIcon(getattr(QStyle.StandardPixmap, icon)))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._add_icons)
+            self.first_painted.emit()
+            if os.environ.get("ISODESK_BENCH_EXIT_ON_PAINT"):
+                sys.stdout.write("painted\n")
+                sys.stdout.flush()
+                QTimer.singleShot(0, lambda: os._exit(0))

@@ -1,0 +1,49 @@
+"""Messages to the user: a mistake they can fix, or an unexpected fault reported politely."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from isodesk.errors import UserError
+from isodesk.i18n import _
+
+_open: set[QMessageBox] = set()
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setObjectName("errorBox")
+    if isinstance(exc, UserError):
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Cannot continue"))
+        box.setText(exc.message)
+    else:
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(_("Unexpected error"))
+        box.setText(
+            _(
+                "Something went wrong that the program did not expect. Nothing was saved from the unfinished "
+                "action. Please note what you were doing and tell the ISO secretary or the provincial team."
+            )
+        )
+        import traceback
+
+        box.setDetailedText("".join(traceback.format_exception(exc)))
+    ok = box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(ok)
+    box.setModal(True)
+    _open.add(box)  # a parentless box would be collected by Python as soon as this returns
+    box.finished.connect(lambda _result: _open.discard(box))
+    box.show()
+    return box
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    yes = box.addButton(_("Yes"), QMessageBox.ButtonRole.YesRole)
+    box.addButton(_("No"), QMessageBox.ButtonRole.NoRole)
+    box.exec()
+    return box.clickedButton() is yes

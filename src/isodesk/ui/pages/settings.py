@@ -1,0 +1,194 @@
+"""Cài đặt: language, the office profile, and the staff list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from isodesk.i18n import LANGUAGES, _
+from isodesk.ui.ops import run_in_background
+from isodesk.ui.pages.base import Page
+
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+PROFILE_FIELDS = (
+    ("leader_name", "Head of the office"),
+    ("leader_title", "Title of the head"),
+    ("iso_representative", "ISO representative"),
+    ("iso_secretary", "ISO secretary"),
+    ("address", "Address"),
+    ("phone", "Phone"),
+    ("email", "Email"),
+    ("agency_code", "Agency code used in dossier codes"),
+)
+
+
+class SettingsPage(Page):
+    def __init__(self, on_language: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._on_language = on_language
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+
+        self.language_box = QGroupBox()
+        self.language_label = QLabel()
+        self.language = QComboBox()
+        self.language.setObjectName("languageCombo")
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        row = QHBoxLayout(self.language_box)
+        row.addWidget(self.language_label)
+        row.addWidget(self.language, 1)
+
+        self.profile_box = QGroupBox()
+        form = QFormLayout(self.profile_box)
+        self.profile_labels: dict[str, QLabel] = {}
+        self.profile_edits: dict[str, QLineEdit] = {}
+        for key, _msg in PROFILE_FIELDS:
+            self.profile_labels[key] = QLabel()
+            edit = QLineEdit()
+            edit.setObjectName(f"profile_{key}")
+            edit.setMaxLength(200)
+            self.profile_edits[key] = edit
+            form.addRow(self.profile_labels[key], edit)
+        self.save_profile = QPushButton()
+        self.save_profile.setObjectName("saveProfile")
+        self.save_profile.clicked.connect(self._save_profile)
+        self.profile_status = QLabel()
+        form.addRow(self.profile_status, self.save_profile)
+
+        self.staff_box = QGroupBox()
+        staff_layout = QVBoxLayout(self.staff_box)
+        self.staff_table = QTableWidget(0, 3)
+        self.staff_table.setObjectName("staffTable")
+        self.staff_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.staff_table.horizontalHeader().setStretchLastSection(True)
+        staff_layout.addWidget(self.staff_table)
+        add_row = QHBoxLayout()
+        self.staff_name = QLineEdit()
+        self.staff_name.setObjectName("staffName")
+        self.staff_department = QLineEdit()
+        self.staff_department.setObjectName("staffDepartment")
+        self.staff_position = QLineEdit()
+        self.staff_position.setObjectName("staffPosition")
+        self.add_staff = QPushButton()
+        self.add_staff.setObjectName("addStaff")
+        self.add_staff.clicked.connect(self._add_staff)
+        for w in (self.staff_name, self.staff_department, self.staff_position):
+            w.setMaxLength(200)
+            add_row.addWidget(w, 1)
+        add_row.addWidget(self.add_staff)
+        staff_layout.addLayout(add_row)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.language_box)
+        layout.addWidget(self.profile_box)
+        layout.addWidget(self.staff_box, 1)
+        self.retranslate()
+
+    # -- language -------------------------------------------------------------------------------------
+    def show_language(self, lang: str) -> None:
+        index = self.language.findData(lang)
+        if index >= 0 and index != self.language.currentIndex():
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(index)
+            self.language.blockSignals(False)
+
+    def _language_chosen(self, index: int) -> None:
+        lang = self.language.itemData(index)
+        self._on_language(lang)
+        ctx = self.ctx
+        if ctx is not None:
+            from isodesk.services.settings import set_setting
+
+            run_in_background(lambda: set_setting(ctx, "ui.language", lang))
+
+    # -- profile and staff ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+
+        def load() -> tuple[dict[str, str], list[Any]]:
+            from isodesk.services.office import get_profile
+            from isodesk.services.staff import list_staff
+
+            return get_profile(ctx).to_dict(), list_staff(ctx)
+
+        run_in_background(load, self._show)
+
+    def _show(self, data: tuple[dict[str, str], list[Any]]) -> None:
+        profile, staff = data
+        for key, _msg in PROFILE_FIELDS:
+            self.profile_edits[key].setText(profile.get(key, ""))
+        self.staff_table.setRowCount(len(staff))
+        for row, person in enumerate(staff):
+            for col, value in enumerate((person.name, person.position, person.department)):
+                self.staff_table.setItem(row, col, QTableWidgetItem(value))
+        self.staff_table.resizeColumnsToContents()
+
+    def _save_profile(self) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        changes = {key: edit.text() for key, edit in self.profile_edits.items()}
+
+        def save() -> None:
+            from isodesk.services.office import update_profile
+
+            update_profile(ctx, **changes)
+
+        def saved(_result: object) -> None:
+            self.profile_status.setText(_("Saved."))
+            self.refresh()
+
+        run_in_background(save, saved)
+
+    def _add_staff(self) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        name, dept, pos = self.staff_name.text(), self.staff_department.text(), self.staff_position.text()
+
+        def add() -> object:
+            from isodesk.services.staff import add_staff
+
+            return add_staff(ctx, name, dept, pos)
+
+        def added(_person: object) -> None:
+            for w in (self.staff_name, self.staff_department, self.staff_position):
+                w.clear()
+            self.refresh()
+
+        run_in_background(add, added)
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Settings"))
+        self.language_box.setTitle(_("Language"))
+        self.language_label.setText(_("Language of the program:"))
+        self.profile_box.setTitle(_("Office profile"))
+        for key, msg in PROFILE_FIELDS:
+            self.profile_labels[key].setText(_(msg) + ":")
+        self.save_profile.setText(_("Save profile"))
+        self.profile_status.setText("")
+        self.staff_box.setTitle(_("Staff"))
+        self.staff_table.setHorizontalHeaderLabels([_("Name"), _("Position"), _("Department")])
+        self.staff_name.setPlaceholderText(_("Full name"))
+        self.staff_department.setPlaceholderText(_("Department or field"))
+        self.staff_position.setPlaceholderText(_("Position"))
+        self.add_staff.setText(_("Add staff"))

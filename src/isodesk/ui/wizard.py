@@ -1,0 +1,291 @@
+"""First-run wizard: which unit this office is, who leads it, and whether to start with demo data."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from isodesk.i18n import _
+from isodesk.ui.messages import show_error
+from isodesk.ui.ops import run_in_background
+
+if TYPE_CHECKING:
+    from isodesk.services.context import AppContext
+    from isodesk.services.units import UnitInfo
+
+
+class UnitPage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.role_commune = QRadioButton()
+        self.role_commune.setObjectName("roleCommune")
+        self.role_province = QRadioButton()
+        self.role_province.setObjectName("roleProvince")
+        self.role_commune.setChecked(True)
+        roles = QButtonGroup(self)
+        roles.addButton(self.role_commune)
+        roles.addButton(self.role_province)
+        self.province_search = QLineEdit()
+        self.province_search.setObjectName("provinceSearch")
+        self.province_list = QListWidget()
+        self.province_list.setObjectName("provinceList")
+        self.commune_label = QLabel()
+        self.commune_search = QLineEdit()
+        self.commune_search.setObjectName("communeSearch")
+        self.commune_list = QListWidget()
+        self.commune_list.setObjectName("communeList")
+        self.province_label = QLabel()
+        self.role_label = QLabel()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.role_label)
+        layout.addWidget(self.role_commune)
+        layout.addWidget(self.role_province)
+        layout.addWidget(self.province_label)
+        layout.addWidget(self.province_search)
+        layout.addWidget(self.province_list, 1)
+        layout.addWidget(self.commune_label)
+        layout.addWidget(self.commune_search)
+        layout.addWidget(self.commune_list, 2)
+
+        self.province_search.textChanged.connect(self.reload_provinces)
+        self.province_list.currentItemChanged.connect(lambda *_: self.reload_communes())
+        self.commune_search.textChanged.connect(self.reload_communes)
+        self.commune_list.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
+        self.role_commune.toggled.connect(self._role_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(_("Your office"))
+        self.setSubTitle(_("Choose the province and the commune, ward or special zone this office belongs to."))
+        self.role_label.setText(_("This program is used by:"))
+        self.role_commune.setText(_("a commune, ward or special zone People's Committee"))
+        self.role_province.setText(_("the provincial ISO working group"))
+        self.province_label.setText(_("Province or city:"))
+        self.province_search.setPlaceholderText(_("Type to search, with or without accents (e.g. dong thap)"))
+        self.commune_label.setText(_("Commune, ward or special zone:"))
+        self.commune_search.setPlaceholderText(_("Type to search, with or without accents (e.g. my tho)"))
+
+    def _role_changed(self) -> None:
+        commune = self.role_commune.isChecked()
+        for w in (self.commune_label, self.commune_search, self.commune_list):
+            w.setVisible(commune)
+        self.completeChanged.emit()
+
+    @staticmethod
+    def _fill(widget: QListWidget, units: list[UnitInfo]) -> None:
+        widget.clear()
+        for unit in units:
+            text = (
+                unit.name
+                if not unit.matched_alias
+                else f"{unit.name} ({_('formerly {name}').format(name=unit.matched_alias)})"
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, unit.code)
+            widget.addItem(item)
+
+    def reload_provinces(self) -> None:
+        ctx = self.owner.ctx
+        if ctx is None:
+            return
+        from isodesk.services.setup import list_provinces
+
+        self._fill(self.province_list, list_provinces(ctx, self.province_search.text()))
+        if self.province_list.count() == 1:
+            self.province_list.setCurrentRow(0)
+        self.completeChanged.emit()
+
+    def reload_communes(self) -> None:
+        ctx = self.owner.ctx
+        province = self.province_code()
+        if ctx is None or province is None:
+            self.commune_list.clear()
+            self.completeChanged.emit()
+            return
+        from isodesk.services.setup import search_communes
+
+        self._fill(self.commune_list, search_communes(ctx, province, self.commune_search.text()))
+        if self.commune_list.count() == 1:
+            self.commune_list.setCurrentRow(0)
+        self.completeChanged.emit()
+
+    def province_code(self) -> str | None:
+        item = self.province_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def commune_code(self) -> str | None:
+        item = self.commune_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def role(self) -> str:
+        return "commune" if self.role_commune.isChecked() else "province"
+
+    def isComplete(self) -> bool:
+        if self.province_code() is None:
+            return False
+        return self.role() == "province" or self.commune_code() is not None
+
+
+class LeadersPage(QWizardPage):
+    FIELDS = (
+        ("leader_name", "Head of the office (chairman):"),
+        ("iso_representative", "ISO representative (vice chairman):"),
+        ("iso_secretary", "ISO secretary:"),
+        ("address", "Address of the office:"),
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        form = QFormLayout(self)
+        self.labels: dict[str, QLabel] = {}
+        self.edits: dict[str, QLineEdit] = {}
+        for key, _msg in self.FIELDS:
+            self.labels[key] = QLabel()
+            edit = QLineEdit()
+            edit.setObjectName(f"wizard_{key}")
+            edit.setMaxLength(200)
+            edit.textChanged.connect(lambda *_: self.completeChanged.emit())
+            self.edits[key] = edit
+            form.addRow(self.labels[key], edit)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        form.addRow(self.hint)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(_("Leaders"))
+        self.setSubTitle(_("The people who sign the office's papers and run its quality system."))
+        for key, msg in self.FIELDS:
+            self.labels[key].setText(_(msg))
+        self.hint.setText(_("The head's name is required; the others can be filled in later under Settings."))
+
+    def isComplete(self) -> bool:
+        return bool(self.edits["leader_name"].text().strip())
+
+    def values(self) -> dict[str, str]:
+        return {key: edit.text() for key, edit in self.edits.items()}
+
+
+class StartPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.demo = QRadioButton()
+        self.demo.setObjectName("startDemo")
+        self.empty = QRadioButton()
+        self.empty.setObjectName("startEmpty")
+        self.empty.setChecked(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.demo)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(_("How to start"))
+        self.setSubTitle(_("You can look around with demo data first, or start with your own office's data."))
+        self.demo.setText(_("Start with demo data"))
+        self.empty.setText(_("Start empty"))
+        self.note.setText(
+            _("Demo data adds realistic staff of a ward People's Committee so every screen has something to show.")
+        )
+
+
+class SetupWizard(QWizard):
+    """Emits :attr:`completed` with the open context and the office name once the office is saved."""
+
+    completed = Signal(object, str)
+
+    def __init__(self, data_dir: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupWizard")
+        self.data_dir = data_dir
+        self.ctx: AppContext | None = None
+        self.saving = False
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.resize(720, 600)
+        self.unit_page = UnitPage(self)
+        self.leaders_page = LeadersPage()
+        self.start_page = StartPage()
+        for page in (self.unit_page, self.leaders_page, self.start_page):
+            self.addPage(page)
+        self.retranslate()
+        run_in_background(self._open, self._opened, self._failed)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Setting up isodesk"))
+        self.setButtonText(QWizard.WizardButton.NextButton, _("Next >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, _("< Back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("Finish"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("Cancel"))
+        for page in (self.unit_page, self.leaders_page, self.start_page):
+            page.retranslate()
+
+    def _open(self) -> AppContext:
+        from isodesk.services.context import open_context
+        from isodesk.services.setup import prepare
+
+        ctx = open_context(self.data_dir)
+        prepare(ctx)
+        return ctx
+
+    def _opened(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.unit_page.reload_provinces()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.saving = False
+        show_error(self, exc)
+
+    def accept(self) -> None:
+        if self.saving or self.ctx is None:
+            return
+        self.saving = True
+        ctx = self.ctx
+        params = dict(
+            province_code=self.unit_page.province_code() or "",
+            unit_code=self.unit_page.commune_code() if self.unit_page.role() == "commune" else None,
+            role=self.unit_page.role(),
+            **self.leaders_page.values(),
+        )
+        with_demo = self.start_page.demo.isChecked()
+
+        def save() -> str:
+            from isodesk.services.demo import fill_demo
+            from isodesk.services.office import init_office
+
+            profile = init_office(ctx, **params)  # type: ignore[arg-type]
+            if with_demo:
+                fill_demo(ctx)
+            return profile.unit_name
+
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        run_in_background(save, self._saved, self._failed_save)
+
+    def _saved(self, unit_name: str) -> None:
+        self.saving = False
+        self.completed.emit(self.ctx, unit_name)
+        super().accept()
+
+    def _failed_save(self, exc: BaseException) -> None:
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self._failed(exc)

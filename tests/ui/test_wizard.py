@@ -1,0 +1,88 @@
+"""The first-run wizard on a real, empty data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QWizard
+
+from isodesk.services.context import open_context
+from isodesk.services.office import get_profile
+from isodesk.services.staff import list_staff
+from isodesk.ui import ops
+from isodesk.ui.wizard import SetupWizard
+from tests.ui.conftest import type_text
+
+
+def _open_wizard(qtbot, data_dir: Path) -> SetupWizard:
+    wizard = SetupWizard(data_dir)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.ctx is not None and wizard.unit_page.province_list.count() > 0, timeout=20000)
+    return wizard
+
+
+def _items(widget) -> list[str]:
+    return [widget.item(i).text() for i in range(widget.count())]
+
+
+def test_wizard_sets_up_office_with_vietnamese_names(qtbot, data_dir: Path) -> None:
+    wizard = _open_wizard(qtbot, data_dir)
+    assert wizard.unit_page.province_list.count() == 34
+    assert not wizard.unit_page.isComplete()
+
+    type_text(wizard.unit_page.province_search, "dong thap")
+    assert _items(wizard.unit_page.province_list) == ["Tỉnh Đồng Tháp"]
+    wizard.unit_page.province_list.setCurrentRow(0)
+    type_text(wizard.unit_page.commune_search, "my tho")
+    assert "Phường Mỹ Tho" in _items(wizard.unit_page.commune_list)
+    rows = _items(wizard.unit_page.commune_list)
+    wizard.unit_page.commune_list.setCurrentRow(rows.index("Phường Mỹ Tho"))
+    assert wizard.unit_page.isComplete()
+    wizard.next()
+
+    leaders = wizard.leaders_page
+    assert not leaders.isComplete()
+    type_text(leaders.edits["leader_name"], "Nguyễn Thị Ánh Tuyết")
+    type_text(leaders.edits["iso_secretary"], "Đặng Quốc Bảo")
+    assert leaders.isComplete()
+    wizard.next()
+
+    wizard.start_page.demo.setChecked(True)
+    with qtbot.waitSignal(wizard.completed, timeout=30000) as blocker:
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    ctx, unit_name = blocker.args
+    assert unit_name == "Phường Mỹ Tho"
+    qtbot.waitUntil(lambda: not ops.busy())
+
+    # What the wizard saved is in the database file, read back through a fresh context.
+    ctx.close()
+    fresh = open_context(data_dir)
+    try:
+        profile = get_profile(fresh)
+        assert (profile.unit_code, profile.province_code, profile.role) == ("28261", "82", "commune")
+        assert profile.leader_name == "Nguyễn Thị Ánh Tuyết"
+        assert profile.iso_secretary == "Đặng Quốc Bảo"
+        assert len(list_staff(fresh)) >= 10  # demo data was chosen
+    finally:
+        fresh.close()
+
+
+def test_wizard_search_is_accent_insensitive_and_knows_former_names(qtbot, data_dir: Path) -> None:
+    wizard = _open_wizard(qtbot, data_dir)
+    type_text(wizard.unit_page.province_search, "tien giang")
+    found = _items(wizard.unit_page.province_list)
+    assert len(found) == 1 and found[0].startswith("Tỉnh Đồng Tháp") and "Tiền Giang" in found[0]
+
+    wizard.unit_page.province_search.clear()
+    type_text(wizard.unit_page.province_search, "HỒ CHÍ")
+    assert _items(wizard.unit_page.province_list) == ["Thành phố Hồ Chí Minh"]
+
+
+def test_province_office_needs_no_commune(qtbot, data_dir: Path) -> None:
+    wizard = _open_wizard(qtbot, data_dir)
+    wizard.unit_page.role_province.setChecked(True)
+    assert not wizard.unit_page.commune_list.isVisible()
+    type_text(wizard.unit_page.province_search, "can tho")
+    wizard.unit_page.province_list.setCurrentRow(0)
+    assert wizard.unit_page.isComplete()
