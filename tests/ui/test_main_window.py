@@ -35,7 +35,7 @@ def window(qtbot, office: AppContext, data_dir: Path) -> MainWindow:
 
 
 def test_navigation_reaches_every_area(qtbot, window: MainWindow) -> None:
-    for row, (key, title, _icon, description) in enumerate(AREAS):
+    for row, (key, _title, _icon, description) in enumerate(AREAS):
         window.nav.setCurrentRow(row)
         assert window.current_area() == key
         page = window.pages[key]

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from isodesk.i18n import _
+from isodesk.i18n import N_, _
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
 
@@ -91,11 +91,9 @@ class UnitPage(QWizardPage):
     def _fill(widget: QListWidget, units: list[UnitInfo]) -> None:
         widget.clear()
         for unit in units:
-            text = (
-                unit.name
-                if not unit.matched_alias
-                else f"{unit.name} ({_('formerly {name}').format(name=unit.matched_alias)})"
-            )
+            text = unit.name
+            if unit.matched_alias:
+                text = _("{name} (formerly {former})").format(name=unit.name, former=unit.matched_alias)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, unit.code)
             widget.addItem(item)
@@ -144,10 +142,10 @@ class UnitPage(QWizardPage):
 
 class LeadersPage(QWizardPage):
     FIELDS = (
-        ("leader_name", "Head of the office (chairman):"),
-        ("iso_representative", "ISO representative (vice chairman):"),
-        ("iso_secretary", "ISO secretary:"),
-        ("address", "Address of the office:"),
+        ("leader_name", N_("Head of the office (chairman):")),
+        ("iso_representative", N_("ISO representative (vice chairman):")),
+        ("iso_secretary", N_("ISO secretary:")),
+        ("address", N_("Address of the office:")),
     )
 
     def __init__(self) -> None:

@@ -6,18 +6,18 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from isodesk.i18n import _
+from isodesk.i18n import N_, _
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.pages.base import Page
 
 FIELDS = (
-    ("unit_name", "Office"),
-    ("province_name", "Province"),
-    ("leader_name", "Head of the office"),
-    ("iso_representative", "ISO representative"),
-    ("iso_secretary", "ISO secretary"),
-    ("staff", "Staff"),
-    ("data_dir", "Data folder"),
+    ("unit_name", N_("Office")),
+    ("province_name", N_("Province")),
+    ("leader_name", N_("Head of the office")),
+    ("iso_representative", N_("ISO representative")),
+    ("iso_secretary", N_("ISO secretary")),
+    ("staff", N_("Staff")),
+    ("data_dir", N_("Data folder")),
 )
 
 

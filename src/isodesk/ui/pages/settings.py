@@ -19,20 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from isodesk.i18n import LANGUAGES, _
+from isodesk.i18n import LANGUAGES, N_, _
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.pages.base import Page
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 PROFILE_FIELDS = (
-    ("leader_name", "Head of the office"),
-    ("leader_title", "Title of the head"),
-    ("iso_representative", "ISO representative"),
-    ("iso_secretary", "ISO secretary"),
-    ("address", "Address"),
-    ("phone", "Phone"),
-    ("email", "Email"),
-    ("agency_code", "Agency code used in dossier codes"),
+    ("leader_name", N_("Head of the office")),
+    ("leader_title", N_("Title of the head")),
+    ("iso_representative", N_("ISO representative")),
+    ("iso_secretary", N_("ISO secretary")),
+    ("address", N_("Address")),
+    ("phone", N_("Phone")),
+    ("email", N_("Email")),
+    ("agency_code", N_("Agency code used in dossier codes")),
 )
 
 
