@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Set up and run isodesk from a source checkout, on Windows or Linux, with nothing but Python 3.11+.
+
+    python3 dev.py start    install into .venv and open the program (demo data is offered on first run)
+    python3 dev.py test     install with the test tools into .venv and run the whole test suite
+    python3 dev.py lint     ruff, ruff format --check, mypy, import-linter
+    python3 dev.py bench    run every benchmark in bench/
+    python3 dev.py i18n     re-extract, update, compile and check the translation catalogs
+
+On Debian or Ubuntu the system libraries Qt needs (and the fonts the printed forms use) are checked
+and, when missing, installed with apt-get if running as root; otherwise the exact command is printed.
+Installing is skipped when pyproject.toml has not changed since the last install.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+WINDOWS = os.name == "nt"
+BIN = VENV / ("Scripts" if WINDOWS else "bin")
+PYTHON = BIN / ("python.exe" if WINDOWS else "python")
+
+# Debian packages: Qt's xcb/offscreen platform needs these shared libraries; forms use Liberation Serif.
+QT_PACKAGES = ["libgl1", "libegl1", "libfontconfig1", "libdbus-1-3", "libglib2.0-0", "libxkbcommon0"]
+TEST_PACKAGES = [*QT_PACKAGES, "fonts-liberation2"]
+
+
+def say(text: str) -> None:
+    print(f"[dev] {text}", flush=True)
+
+
+def run(*cmd: str | Path, env: dict[str, str] | None = None) -> int:
+    return subprocess.call([str(c) for c in cmd], cwd=ROOT, env=env)
+
+
+def check(*cmd: str | Path) -> None:
+    code = run(*cmd)
+    if code:
+        sys.exit(code)
+
+
+def debian_packages(packages: list[str]) -> None:
+    """Make sure the Debian packages are installed (Linux with dpkg only)."""
+    if WINDOWS or sys.platform == "darwin" or not shutil.which("dpkg-query"):
+        return
+    missing = [
+        p
+        for p in packages
+        if subprocess.run(["dpkg-query", "-W", "-f=${Status}", p], capture_output=True, text=True).stdout.strip()
+        != "install ok installed"
+    ]
+    if not missing:
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        say(f"installing system packages: {' '.join(missing)}")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        if run("apt-get", "update", "-qq", env=env) or run("apt-get", "install", "-y", "-qq", *missing, env=env):
+            sys.exit("[dev] apt-get failed; install the packages above and run again")
+        return
+    sys.exit(
+        "[dev] missing system packages. Install them first:\n"
+        f"    sudo apt-get update && sudo apt-get install -y {' '.join(missing)}"
+    )
+
+
+def install(extra: str) -> None:
+    """Create .venv and install the project (editable) with ``extra``, unless already done for this pyproject."""
+    if not PYTHON.exists():
+        say("creating .venv")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
+    stamp = VENV / f".installed-{extra or 'app'}"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    say(f"installing isodesk{f'[{extra}]' if extra else ''} into .venv")
+    check(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    check(PYTHON, "-m", "pip", "install", "--quiet", "-e", f".[{extra}]" if extra else ".")
+    stamp.write_text(digest)
+
+
+def start(args: list[str]) -> int:
+    debian_packages(QT_PACKAGES)
+    install("")
+    return run(BIN / ("isodesk.exe" if WINDOWS else "isodesk"), *args)
+
+
+def test(args: list[str]) -> int:
+    debian_packages(TEST_PACKAGES)
+    install("test")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("ISODESK_DATA_DIR", None)
+    return run(PYTHON, "-m", "pytest", *args, env=env)
+
+
+def lint(_args: list[str]) -> int:
+    install("dev")
+    codes = [
+        run(BIN / "ruff", "check", "."),
+        run(BIN / "ruff", "format", "--check", "."),
+        run(BIN / "mypy"),
+        run(BIN / "lint-imports"),
+    ]
+    return max(codes)
+
+
+def bench(args: list[str]) -> int:
+    debian_packages(QT_PACKAGES)
+    install("test")
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    code = 0
+    for script in sorted((ROOT / "bench").glob("*.py")):
+        say(f"bench/{script.name}")
+        code = max(code, run(PYTHON, script, *args, env=env))
+    return code
+
+
+def i18n(args: list[str]) -> int:
+    install("")
+    return run(PYTHON, ROOT / "tools" / "i18n.py", *(args or ["all"]))
+
+
+COMMANDS = {"start": start, "test": test, "lint": lint, "bench": bench, "i18n": i18n}
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        print(__doc__)
+        return 2
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py may be started by an older Python)
+        sys.exit("[dev] isodesk needs Python 3.11 or newer")
+    return COMMANDS[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
