@@ -30,6 +30,22 @@ PYTHON = BIN / ("python.exe" if WINDOWS else "python")
 
 # Debian packages: Qt's xcb/offscreen platform needs these shared libraries; forms use Liberation Serif.
 QT_PACKAGES = ["libgl1", "libegl1", "libfontconfig1", "libdbus-1-3", "libglib2.0-0", "libxkbcommon0"]
+# A window on an X11 desktop also needs the libraries of Qt's xcb platform plugin.
+GUI_PACKAGES = [
+    *QT_PACKAGES,
+    "libx11-xcb1",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-sync1",
+    "libxcb-xfixes0",
+    "libxcb-xkb1",
+    "libxkbcommon-x11-0",
+]
 TEST_PACKAGES = [*QT_PACKAGES, "fonts-liberation2"]
 
 
@@ -87,7 +103,7 @@ def install(extra: str) -> None:
 
 
 def start(args: list[str]) -> int:
-    debian_packages(QT_PACKAGES)
+    debian_packages(GUI_PACKAGES)
     install("")
     return run(BIN / ("isodesk.exe" if WINDOWS else "isodesk"), *args)
 

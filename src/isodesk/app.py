@@ -23,6 +23,14 @@ if TYPE_CHECKING:
     from isodesk.ui.wizard import SetupWizard
 
 
+STYLE = """
+QLabel#pageTitle { font-size: 16pt; font-weight: 600; padding-bottom: 6px; }
+QLabel#comingNote { color: #555; font-style: italic; }
+QListWidget#navigation { font-size: 11pt; }
+QListWidget#navigation::item { padding: 6px 4px; }
+"""
+
+
 class Controller(QObject):
     """Chooses between the first-run wizard and the main window, and hands the open office around."""
 
@@ -78,6 +86,7 @@ def run_gui(data_dir: str | None = None, lang: str | None = None) -> int:
     app.setApplicationName("isodesk")
     app.setApplicationDisplayName("isodesk")
     install_ui_font(app)
+    app.setStyleSheet(STYLE)
     languages = LanguageManager(app)
     languages.apply(lang or state.language)
     controller = Controller(app, languages, state)

@@ -24,7 +24,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_info)
 
     p = sub.add_parser("demo", parents=[common], help="fill the office with realistic demo data")
-    p.add_argument("--dossiers", type=int, default=None, metavar="N", help="number of demo dossiers")
     add_json(p)
     p.set_defaults(handler=cmd_demo)
 
@@ -80,7 +79,7 @@ def cmd_demo(args: argparse.Namespace) -> Result:
 
     ctx = context(args)
     try:
-        summary = fill_demo(ctx) if args.dossiers is None else fill_demo(ctx, dossiers=args.dossiers)
+        summary = fill_demo(ctx)
     finally:
         ctx.close()
     return Result(summary.to_dict(), _("Demo data added: {n} staff.").format(n=summary.staff_added))

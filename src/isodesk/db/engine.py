@@ -46,10 +46,10 @@ def next_change_seq(session: Session) -> int:
         seq = (
             session.connection()
             .execute(
-                update(ChangeCounter.__table__)
-                .where(ChangeCounter.__table__.c.id == 1)
-                .values(value=ChangeCounter.__table__.c.value + 1)
-                .returning(ChangeCounter.__table__.c.value)
+                update(ChangeCounter)
+                .where(ChangeCounter.id == 1)
+                .values(value=ChangeCounter.value + 1)
+                .returning(ChangeCounter.value)
             )
             .scalar_one()
         )

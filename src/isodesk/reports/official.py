@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -192,11 +193,11 @@ def build_pdf(story: list[Flowable], page: Page, *, title: str, page_numbers: bo
         creator="isodesk",
     )
 
-    def _number(canvas: object, document: SimpleDocTemplate) -> None:
-        canvas.setFont(official_font().name(), 10)  # type: ignore[attr-defined]
+    def _number(canvas: Any, document: SimpleDocTemplate) -> None:
+        canvas.setFont(official_font().name(), 10)
         canvas.drawRightString(
             page.pagesize[0] - page.right,
-            page.bottom / 2,  # type: ignore[attr-defined]
+            page.bottom / 2,
             f"Trang {document.page}",
         )
 

@@ -56,8 +56,7 @@ class AppContext:
         try:
             yield session
         finally:
-            session.rollback()
-            session.close()
+            session.close()  # ends the transaction without saving; loaded objects stay readable
 
     def close(self) -> None:
         self.db.close()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -94,11 +95,19 @@ class SettingsPage(Page):
         add_row.addWidget(self.add_staff)
         staff_layout.addLayout(add_row)
 
+        self.staff_table.setMinimumHeight(220)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addWidget(self.language_box)
+        inner.addWidget(self.profile_box)
+        inner.addWidget(self.staff_box, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.language_box)
-        layout.addWidget(self.profile_box)
-        layout.addWidget(self.staff_box, 1)
+        layout.addWidget(scroll, 1)
         self.retranslate()
 
     # -- language -------------------------------------------------------------------------------------

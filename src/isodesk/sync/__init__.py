@@ -1,0 +1,1 @@
+"""The sync package for the province: format, export, verification and import."""

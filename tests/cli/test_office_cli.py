@@ -1,0 +1,147 @@
+"""The foundation commands: --version, init, info, staff, demo; exit codes and messages."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from isodesk import __version__
+from isodesk.db.paths import database_path
+from tests.cli.conftest import isodesk
+
+
+def test_version() -> None:
+    run = isodesk("--version")
+    assert run.code == 0 and run.out.strip() == f"isodesk {__version__}"
+
+
+def test_init_then_info_reports_the_unit(data_dir: Path) -> None:
+    run = isodesk(
+        "init", "--province", "82", "--unit", "28261", "--leader", "Nguyễn Văn Hùng", "--json", data_dir=data_dir
+    )
+    assert run.code == 0, run.err
+    assert run.json()["leader_name"] == "Nguyễn Văn Hùng"
+    info = isodesk("info", "--json", data_dir=data_dir)
+    assert info.code == 0
+    data = info.json()
+    assert {k: data[k] for k in ("unit_code", "unit_name", "province_code", "role")} == {
+        "unit_code": "28261",
+        "unit_name": "Phường Mỹ Tho",
+        "province_code": "82",
+        "role": "commune",
+    }
+    assert data["schema_version"] and data["data_dir"] == str(data_dir)
+
+
+def test_data_dir_option_wins_over_the_environment(tmp_path: Path) -> None:
+    chosen, other = tmp_path / "chosen", tmp_path / "other"
+    run = isodesk("--data-dir", str(chosen), "init", "--province", "1", "--role", "province", data_dir=other)
+    assert run.code == 0, run.err
+    assert database_path(chosen).exists() and not database_path(other).exists()
+    info = isodesk("info", "--json", "--data-dir", str(chosen)).json()
+    assert (info["unit_code"], info["role"], info["unit_name"]) == ("01", "province", "Thành phố Hà Nội")
+
+
+def test_unknown_unit_is_refused_and_nothing_is_written(data_dir: Path) -> None:
+    run = isodesk("init", "--province", "82", "--unit", "99999", data_dir=data_dir)
+    assert run.code == 1
+    assert "99999" in run.err and "Traceback" not in run.err
+    assert run.out == ""
+    assert isodesk("info", data_dir=data_dir).code == 1  # still no office
+
+
+def test_unit_outside_the_province_is_refused(data_dir: Path) -> None:
+    run = isodesk("init", "--province", "01", "--unit", "28261", "--lang", "en", data_dir=data_dir)
+    assert run.code == 1
+    assert run.err.strip() == "Error: Phường Mỹ Tho (code 28261) is not in Thành phố Hà Nội."
+
+
+def test_messages_follow_the_chosen_language(data_dir: Path) -> None:
+    vi = isodesk("info", data_dir=data_dir)
+    en = isodesk("info", "--lang", "en", data_dir=data_dir)
+    assert vi.code == en.code == 1
+    assert vi.err.startswith("Lỗi: Chưa thiết lập đơn vị") and "isodesk init" in vi.err
+    assert en.err.startswith("Error: No office has been set up") and "isodesk init" in en.err
+
+
+def test_staff_add_and_list_in_vietnamese_order(data_dir: Path) -> None:
+    assert isodesk("init", "--province", "82", "--unit", "28261", data_dir=data_dir).code == 0
+    ids = []
+    for name in ("Trần Văn Bình", "Nguyễn Thị Ánh", "Lê Văn An", "Phạm Thị Ân"):
+        run = isodesk(
+            "staff",
+            "add",
+            "--name",
+            name,
+            "--department",
+            "Một cửa",
+            "--position",
+            "Công chức",
+            "--json",
+            data_dir=data_dir,
+        )
+        assert run.code == 0, run.err
+        ids.append(run.json()["id"])
+    assert len(set(ids)) == 4
+    staff = isodesk("staff", "list", "--json", data_dir=data_dir).json()["staff"]
+    # Given names compare letter by letter (a < ă < â), tones only break ties: An < Ánh < Ân < Bình.
+    assert [p["name"] for p in staff] == ["Lê Văn An", "Nguyễn Thị Ánh", "Phạm Thị Ân", "Trần Văn Bình"]
+    assert set(staff[0]) == {"id", "name", "department", "position"}
+
+
+def test_staff_add_with_an_empty_name_is_refused(data_dir: Path) -> None:
+    assert isodesk("init", "--province", "82", "--unit", "28261", data_dir=data_dir).code == 0
+    run = isodesk("staff", "add", "--name", "  ", "--department", "Một cửa", data_dir=data_dir)
+    assert run.code == 1 and "không được để trống" in run.err
+
+
+def test_demo_fills_an_empty_folder(data_dir: Path) -> None:
+    run = isodesk("demo", "--json", data_dir=data_dir)
+    assert run.code == 0, run.err
+    assert run.json()["initialised_office"] is True
+    info = isodesk("info", "--json", data_dir=data_dir).json()
+    assert info["unit_code"] == "28261" and info["counts"]["staff"] >= 10
+
+
+def test_bad_usage_exits_2() -> None:
+    assert isodesk("init").code == 2
+    assert isodesk("no-such-command").code == 2
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_read_only_data_dir(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        folder = Path("/proc/isodesk-data")  # not writable even by root
+    else:
+        folder = tmp_path / "ro"
+        folder.mkdir()
+        folder.chmod(0o500)
+    run = isodesk("init", "--province", "82", "--unit", "28261", data_dir=folder)
+    assert run.code == 1 and str(folder) in run.err
+
+
+def test_data_dir_on_a_missing_drive(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    run = isodesk("info", "--data-dir", str(blocker / "isodesk"))
+    assert run.code == 1 and "Traceback" not in run.err and str(blocker / "isodesk") in run.err
+
+
+def test_commands_without_a_window_do_not_load_qt(data_dir: Path) -> None:
+    assert isodesk("init", "--province", "82", "--unit", "28261", data_dir=data_dir).code == 0
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, runpy; sys.argv=['isodesk','info','--json'];\n"
+        "from isodesk.__main__ import main\n"
+        "main()\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was loaded'\n"
+        "print('no-qt')\n"
+    )
+    env = {**os.environ, "ISODESK_DATA_DIR": str(data_dir)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("no-qt")
