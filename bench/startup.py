@@ -5,7 +5,7 @@ the figure is the wall time from launch to that line. The office is set up first
 folder with demo data, so the main window (not the wizard) opens. Prints medians and the ratio
 (target: at most 1.5).
 
-    .venv/bin/python bench/startup.py [--runs 15]
+    .venv/bin/python bench/startup.py [--runs 10]
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def time_to_paint(cmd: list[str], env: dict[str, str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")

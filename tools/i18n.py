@@ -72,7 +72,10 @@ def cmd_update() -> None:
         catalog.fuzzy = False
         if lang == "en":
             for message in catalog:
-                if message.id and not message.string:
+                if isinstance(message.id, tuple):
+                    if not all(message.string):
+                        message.string = message.id
+                elif message.id and not message.string:
                     message.string = message.id
         _write(catalog, po_path(lang))
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 STYLE = """
 QLabel#pageTitle { font-size: 16pt; font-weight: 600; padding-bottom: 6px; }
 QLabel#comingNote { color: #555; font-style: italic; }
+QLabel#wizardProblem { color: #b00020; }
 QListWidget#navigation { font-size: 11pt; }
 QListWidget#navigation::item { padding: 6px 4px; }
 """
@@ -92,6 +93,7 @@ def run_gui(data_dir: str | None = None, lang: str | None = None) -> int:
     controller = Controller(app, languages, state)
     controller.start()
     code = app.exec()
-    if controller.ctx is not None:
-        controller.ctx.close()
+    ctx = controller.ctx or (controller.wizard.ctx if controller.wizard is not None else None)
+    if ctx is not None:  # also when the wizard was cancelled after it opened the database
+        ctx.close()
     return code

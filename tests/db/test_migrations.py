@@ -41,7 +41,13 @@ def test_models_match_the_migrations(data_dir: Path) -> None:
     db = open_database(data_dir)
     try:
         with db.engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            context = MigrationContext.configure(
+                conn,
+                opts={
+                    "include_name": lambda name, kind, _p: not (kind == "table" and name.startswith("dossier_search"))
+                },
+            )
+            diff = compare_metadata(context, Base.metadata)
         assert diff == []
     finally:
         db.close()

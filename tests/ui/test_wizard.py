@@ -43,7 +43,14 @@ def test_wizard_sets_up_office_with_vietnamese_names(qtbot, data_dir: Path) -> N
 
     leaders = wizard.leaders_page
     assert not leaders.isComplete()
+    assert not leaders.problem.isVisible()  # no complaint before the user has typed anything
+    type_text(leaders.edits["leader_name"], "   ")
+    assert not leaders.isComplete()
+    assert leaders.problem.isVisible()
+    assert leaders.problem.text() == "Mục “Người đứng đầu” không được để trống."
+    leaders.edits["leader_name"].clear()
     type_text(leaders.edits["leader_name"], "Nguyễn Thị Ánh Tuyết")
+    assert not leaders.problem.isVisible()
     type_text(leaders.edits["iso_secretary"], "Đặng Quốc Bảo")
     assert leaders.isComplete()
     wizard.next()

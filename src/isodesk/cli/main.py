@@ -34,9 +34,9 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 
 def command_modules() -> list[Any]:
-    from isodesk.cli import office_cmds
+    from isodesk.cli import ledger_cmds, office_cmds
 
-    return [office_cmds]
+    return [office_cmds, ledger_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:

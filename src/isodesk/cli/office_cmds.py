@@ -24,6 +24,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_info)
 
     p = sub.add_parser("demo", parents=[common], help="fill the office with realistic demo data")
+    p.add_argument("--dossiers", type=int, default=None, metavar="N", help="number of demo dossiers (default 1500)")
     add_json(p)
     p.set_defaults(handler=cmd_demo)
 
@@ -79,10 +80,13 @@ def cmd_demo(args: argparse.Namespace) -> Result:
 
     ctx = context(args)
     try:
-        summary = fill_demo(ctx)
+        summary = fill_demo(ctx, args.dossiers)
     finally:
         ctx.close()
-    return Result(summary.to_dict(), _("Demo data added: {n} staff.").format(n=summary.staff_added))
+    return Result(
+        summary.to_dict(),
+        _("Demo data added: {n} staff, {d} dossiers.").format(n=summary.staff_added, d=summary.dossiers_added),
+    )
 
 
 def cmd_staff_add(args: argparse.Namespace) -> Result:

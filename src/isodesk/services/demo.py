@@ -11,9 +11,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from isodesk.db.models import Staff
+from isodesk.db.models import Dossier, Staff
+from isodesk.errors import UserError
+from isodesk.i18n import _
 from isodesk.i18n.text import search_key
 from isodesk.services.context import AppContext
+from isodesk.services.demo_ledger import fill_demo_ledger
 from isodesk.services.office import init_office, is_initialised, update_profile
 from isodesk.services.staff import department_by_name
 
@@ -35,16 +38,25 @@ DEMO_STAFF: tuple[tuple[str, str, str], ...] = (
 )
 
 
+#: A year of a typical ward's desk: a few hundred to a few thousand dossiers.
+DEFAULT_DOSSIERS = 1500
+
+
 @dataclass(frozen=True)
 class DemoSummary:
     initialised_office: bool
     staff_added: int
+    dossiers_added: int
 
     def to_dict(self) -> dict[str, object]:
-        return {"initialised_office": self.initialised_office, "staff_added": self.staff_added}
+        return {
+            "initialised_office": self.initialised_office,
+            "staff_added": self.staff_added,
+            "dossiers_added": self.dossiers_added,
+        }
 
 
-def fill_demo(ctx: AppContext) -> DemoSummary:
+def fill_demo(ctx: AppContext, dossiers: int | None = None) -> DemoSummary:
     """Fill the office with demo data; set up the demo office first if the folder is empty."""
     created = False
     if not is_initialised(ctx):
@@ -69,4 +81,11 @@ def fill_demo(ctx: AppContext) -> DemoSummary:
             s.add(Staff(name=name, position=position, department=department_by_name(s, dept), search_key=key))
             s.flush()
             added += 1
-    return DemoSummary(created, added)
+        has_dossiers = s.execute(select(Dossier.id).limit(1)).first() is not None
+    wanted = DEFAULT_DOSSIERS if dossiers is None else dossiers
+    if wanted < 0 or wanted > 5_000_000:
+        raise UserError(_("The number of demo dossiers must be between 0 and 5,000,000."))
+    made = 0
+    if wanted and (dossiers is not None or not has_dossiers):
+        made = fill_demo_ledger(ctx, wanted)
+    return DemoSummary(created, added, made)

@@ -12,7 +12,9 @@ from isodesk.db.models import Department, Office, Staff
 from isodesk.errors import NotInitialisedError, UserError
 from isodesk.i18n import _
 from isodesk.i18n.text import nfc
+from isodesk.services.calendar import seed_overlay
 from isodesk.services.context import AppContext
+from isodesk.services.procedures import seed_procedures
 from isodesk.services.units import ensure_reference_data, get_unit
 
 ROLES = ("commune", "province")
@@ -99,6 +101,8 @@ def init_office(
         )
         s.add(office)
         s.flush()
+        seed_overlay(s)
+        seed_procedures(s)
         return _profile(s, office)
 
 

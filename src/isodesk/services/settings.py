@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from isodesk.db.models import Setting
 from isodesk.i18n import LANGUAGES
@@ -18,13 +19,29 @@ from isodesk.services.context import AppContext
 DEFAULTS: dict[str, Any] = {
     # Vietnamese first (DESIGN.md §2).
     "ui.language": "vi",
+    # Office hours of state agencies (commonly 07:30-11:30, 13:30-17:00; each province sets its own).
+    "ledger.morning_start": "07:30",
+    "ledger.morning_end": "11:30",
+    "ledger.afternoon_start": "13:30",
+    "ledger.afternoon_end": "17:00",
+    # "Nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo" (same-day procedures, DVCQG texts).
+    "ledger.cutoff": "15:00",
+    # Under NĐ 61/2018 art. 19 a late dossier could get a new appointment once; kept as a setting (DOMAIN.md §2).
+    "ledger.max_extensions": 1,
+    # Dossier code: observed national format <agency code>-<yymmdd>-<4-digit running number per day> (DOMAIN.md §2).
+    "ledger.code_pattern": "{agency}-{yymmdd}-{seq:04d}",
 }
+
+
+def read_setting(session: Session, key: str) -> Any:
+    """A setting read inside an open session (for services that already hold one)."""
+    row = session.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
+    return DEFAULTS.get(key) if row is None else json.loads(row)
 
 
 def get_setting(ctx: AppContext, key: str) -> Any:
     with ctx.read() as s:
-        row = s.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
-    return DEFAULTS.get(key) if row is None else json.loads(row)
+        return read_setting(s, key)
 
 
 def set_setting(ctx: AppContext, key: str, value: Any) -> None:

@@ -86,7 +86,6 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(24, 24))
-        self.nav.setFixedWidth(230)
         self.stack = QStackedWidget()
         # Pages are built when first shown, so the window paints quickly.
         self.pages: dict[str, Page] = {}
@@ -182,12 +181,21 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(_("E&xit"))
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About isodesk"))
+        self._fit_navigation()
         settings = self.pages.get("settings")
         if settings is not None:
             settings.show_language(self.languages.language)  # type: ignore[attr-defined]
         for page in self.pages.values():
             page.retranslate()
         self._show_status()
+
+    def _fit_navigation(self) -> None:
+        """Width from the longest area name in the current font and language, so nothing is cut at 150%."""
+        self.nav.ensurePolished()
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
+        padding = 2 * self.nav.frameWidth() + metrics.averageCharWidth() * 6
+        self.nav.setFixedWidth(widest + self.nav.iconSize().width() + padding)
 
     def _show_status(self) -> None:
         self.office_label.setText(

@@ -161,6 +161,15 @@ class LeadersPage(QWizardPage):
             edit.textChanged.connect(lambda *_: self.completeChanged.emit())
             self.edits[key] = edit
             form.addRow(self.labels[key], edit)
+        self.problem = QLabel()
+        self.problem.setObjectName("wizardProblem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        form.addRow(self.problem)
+        self._leader_touched = False
+        self.edits["leader_name"].textEdited.connect(self._leader_edited)
+        self.edits["leader_name"].editingFinished.connect(self._leader_edited)
+        self.edits["leader_name"].textChanged.connect(self._show_problem)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         form.addRow(self.hint)
@@ -172,6 +181,17 @@ class LeadersPage(QWizardPage):
         for key, msg in self.FIELDS:
             self.labels[key].setText(_(msg))
         self.hint.setText(_("The head's name is required; the others can be filled in later under Settings."))
+        self._show_problem()
+
+    def _leader_edited(self, *_args: object) -> None:
+        self._leader_touched = True
+        self._show_problem()
+
+    def _show_problem(self) -> None:
+        """Say what is missing once the user has been in the field, not before they start."""
+        missing = self._leader_touched and not self.edits["leader_name"].text().strip()
+        self.problem.setText(_("The {what} must not be empty.").format(what=_("Head of the office")))
+        self.problem.setVisible(missing)
 
     def isComplete(self) -> bool:
         return bool(self.edits["leader_name"].text().strip())

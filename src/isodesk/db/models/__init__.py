@@ -1,5 +1,6 @@
 """All tables. Importing this package registers every model on ``Base.metadata``."""
 
+from isodesk.db.models.calendar import CalendarChange, CalendarOverride
 from isodesk.db.models.core import (
     AdminUnit,
     AdminUnitName,
@@ -9,5 +10,21 @@ from isodesk.db.models.core import (
     Setting,
     Staff,
 )
+from isodesk.db.models.ledger import Applicant, Counter, Dossier, DossierEvent, Procedure
 
-__all__ = ["AdminUnit", "AdminUnitName", "ChangeCounter", "Department", "Office", "Setting", "Staff"]
+__all__ = [
+    "AdminUnit",
+    "AdminUnitName",
+    "Applicant",
+    "CalendarChange",
+    "CalendarOverride",
+    "ChangeCounter",
+    "Counter",
+    "Department",
+    "Dossier",
+    "DossierEvent",
+    "Office",
+    "Procedure",
+    "Setting",
+    "Staff",
+]

@@ -1,0 +1,31 @@
+"""The editable overlay on the statutory calendar, and the log of its changes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from isodesk.db.base import Base, SyncedMixin
+
+
+class CalendarOverride(SyncedMixin, Base):
+    """An announced day off or working day (e.g. a make-up Saturday), with its legal basis."""
+
+    __tablename__ = "calendar_overrides"
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    kind: Mapped[str] = mapped_column(String(10))  # "day_off" | "workday"
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CalendarChange(SyncedMixin, Base):
+    """Every change to the overlay: which day, from what to what, why (who and when are in the sync columns)."""
+
+    __tablename__ = "calendar_changes"
+    day: Mapped[date] = mapped_column(Date, index=True)
+    old_kind: Mapped[str] = mapped_column(String(10), default="")
+    new_kind: Mapped[str] = mapped_column(String(10), default="")
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,113 @@
+"""The life of a dossier at the one-stop shop, as an explicit state machine.
+
+Source: NĐ 118/2025/NĐ-CP (one-stop shop) and its forms (TT 03/2025/TT-VPCP): a dossier is received, handed
+over for processing (each hand-over on the process control sheet), may need a supplement (the clock starts again
+when it is complete), may be refused, paused, stopped or withdrawn, may get an apology with a new appointment when
+late, and ends when its result is returned. Timeliness follows the national indicators (QĐ 766/QĐ-TTg 2022):
+ahead of time, on time, late.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class State(StrEnum):
+    RECEIVED = "received"
+    PROCESSING = "processing"
+    SUPPLEMENT = "supplement"  # waiting for the applicant to complete the dossier; the clock does not run
+    PAUSED = "paused"
+    READY = "ready"  # result ready at the desk
+    RETURNED = "returned"
+    REFUSED = "refused"
+    STOPPED = "stopped"  # processing stopped (TT 03/2025 form 05)
+    WITHDRAWN = "withdrawn"
+
+
+class Action(StrEnum):
+    PROCESSING = "processing"  # hand over for processing (also between officers)
+    SUPPLEMENT = "supplement"
+    REFUSED = "refused"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    EXTENDED = "extended"  # apology and new appointment
+    STOPPED = "stopped"
+    READY = "ready"
+    RETURNED = "returned"
+    WITHDRAWN = "withdrawn"
+
+
+class Timeliness(StrEnum):
+    AHEAD = "ahead"
+    ON_TIME = "on_time"
+    LATE = "late"
+
+
+OPEN_STATES = frozenset({State.RECEIVED, State.PROCESSING, State.SUPPLEMENT, State.PAUSED, State.READY})
+FINAL_STATES = frozenset({State.RETURNED, State.REFUSED, State.STOPPED, State.WITHDRAWN})
+#: States whose clock runs (a dossier in them can be overdue).
+RUNNING_STATES = frozenset({State.RECEIVED, State.PROCESSING, State.READY})
+
+# action -> (states it is allowed from, state it leads to; None keeps the state)
+TRANSITIONS: dict[Action, tuple[frozenset[State], State | None]] = {
+    Action.PROCESSING: (frozenset({State.RECEIVED, State.PROCESSING}), State.PROCESSING),
+    Action.SUPPLEMENT: (frozenset({State.RECEIVED, State.PROCESSING}), State.SUPPLEMENT),
+    Action.REFUSED: (frozenset({State.RECEIVED, State.PROCESSING, State.SUPPLEMENT}), State.REFUSED),
+    Action.PAUSED: (frozenset({State.RECEIVED, State.PROCESSING}), State.PAUSED),
+    Action.RESUMED: (frozenset({State.SUPPLEMENT, State.PAUSED}), State.PROCESSING),
+    Action.EXTENDED: (frozenset({State.RECEIVED, State.PROCESSING, State.PAUSED}), None),
+    Action.STOPPED: (frozenset({State.RECEIVED, State.PROCESSING, State.SUPPLEMENT, State.PAUSED}), State.STOPPED),
+    Action.READY: (frozenset({State.RECEIVED, State.PROCESSING}), State.READY),
+    Action.RETURNED: (frozenset({State.READY}), State.RETURNED),
+    Action.WITHDRAWN: (frozenset(OPEN_STATES), State.WITHDRAWN),
+}
+
+
+class TransitionError(Exception):
+    """The action is not allowed from the dossier's state (the service words the message)."""
+
+    def __init__(self, state: State, action: Action) -> None:
+        super().__init__(f"{action} not allowed from {state}")
+        self.state = state
+        self.action = action
+
+
+def next_state(state: State, action: Action) -> State:
+    allowed, target = TRANSITIONS[action]
+    if state not in allowed:
+        raise TransitionError(state, action)
+    return state if target is None else target
+
+
+def allowed_actions(state: State) -> list[Action]:
+    return [a for a, (allowed, _t) in TRANSITIONS.items() if state in allowed]
+
+
+def timeliness(returned_on: date, due: datetime | None, due_day: date | None = None) -> Timeliness:
+    """Ahead when returned before the due day, on time on the due day, late after it."""
+    day = due_day if due_day is not None else (due.date() if due is not None else returned_on)
+    if returned_on < day:
+        return Timeliness.AHEAD
+    if returned_on == day:
+        return Timeliness.ON_TIME
+    return Timeliness.LATE
+
+
+@dataclass(frozen=True)
+class CodeParts:
+    agency: str
+    day: date
+    seq: int
+
+
+def format_code(pattern: str, parts: CodeParts) -> str:
+    """Dossier code from the office's pattern; placeholders {agency}, {yymmdd}, {yyyymmdd}, {yyyy}, {seq}."""
+    return pattern.format(
+        agency=parts.agency,
+        yymmdd=parts.day.strftime("%y%m%d"),
+        yyyymmdd=parts.day.strftime("%Y%m%d"),
+        yyyy=parts.day.strftime("%Y"),
+        seq=parts.seq,
+    )

@@ -1,0 +1,392 @@
+"""Receiving dossiers and moving them through their life (see :mod:`isodesk.domain.ledger`).
+
+Each use case is one transaction: a dossier, its applicant, its first event and its numbers are saved together
+or not at all, so a number is never used twice nor skipped when a save fails or the program is killed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from isodesk.db.models import Applicant, Counter, Dossier, DossierEvent, Office, Procedure, Staff
+from isodesk.domain.deadlines import ProcessingTime, add_working_hours, working_hours_between
+from isodesk.domain.ledger import Action, CodeParts, State, TransitionError, format_code, next_state, timeliness
+from isodesk.domain.procedures import parse_time
+from isodesk.errors import UserError
+from isodesk.i18n import N_, _
+from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.text import nfc, search_key
+from isodesk.services.calendar import deadline_in, explain, office_hours, work_calendar
+from isodesk.services.context import AppContext
+from isodesk.services.procedures import find_procedure
+from isodesk.services.settings import read_setting
+
+PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+CITIZEN_ID = re.compile(r"^[0-9]{12}$")  # căn cước: 12 digits (Luật Căn cước 2023)
+
+
+@dataclass(frozen=True)
+class ApplicantInput:
+    name: str
+    kind: str = "person"
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    id_number: str = ""
+
+
+@dataclass(frozen=True)
+class Received:
+    code: str
+    due: datetime | None
+    explanation: str
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "due": self.due.isoformat() if self.due else None,
+            "explanation": self.explanation,
+            "warnings": self.warnings,
+        }
+
+
+def clean_applicant(data: ApplicantInput) -> ApplicantInput:
+    name = nfc(data.name)
+    if not name:
+        raise UserError(_("The applicant's name must not be empty."))
+    if len(name) > 200:
+        raise UserError(_("The applicant's name is too long (at most {n} characters).").format(n=200))
+    phone, email, id_number = nfc(data.phone), nfc(data.email), nfc(data.id_number).replace(" ", "")
+    if phone and not PHONE.match(phone):
+        raise UserError(_("“{phone}” is not a phone number.").format(phone=phone))
+    if email and not EMAIL.match(email):
+        raise UserError(_("“{email}” is not an email address.").format(email=email))
+    if id_number and not CITIZEN_ID.match(id_number):
+        raise UserError(_("A citizen ID number has exactly 12 digits."))
+    if data.kind not in ("person", "organisation"):
+        raise ValueError(data.kind)
+    return ApplicantInput(name, data.kind, nfc(data.address)[:400], phone, email, id_number)
+
+
+def to_local(moment: datetime | None) -> datetime:
+    if moment is None:
+        return datetime.now(LOCAL_TZ).replace(second=0, microsecond=0)
+    return moment.replace(tzinfo=LOCAL_TZ) if moment.tzinfo is None else moment.astimezone(LOCAL_TZ)
+
+
+def _next(session: Session, key: str) -> int:
+    """Take the next number of counter ``key`` inside the current transaction."""
+    session.execute(sqlite_insert(Counter).values(key=key, value=0).on_conflict_do_nothing())
+    return int(
+        session.execute(
+            update(Counter).where(Counter.key == key).values(value=Counter.value + 1).returning(Counter.value)
+        ).scalar_one()
+    )
+
+
+def _time_of(procedure: Procedure) -> ProcessingTime:
+    unit = procedure.office_time_unit or procedure.time_unit
+    value = procedure.office_time_value if procedure.office_time_unit else procedure.time_value
+    processing = parse_time(unit, value or "0")
+    if processing is None:
+        raise UserError(
+            _(
+                "The processing time of procedure {code} is not confirmed. Enter the time your province published "
+                "(isodesk procedure set {code} ...) before receiving dossiers for it."
+            ).format(code=procedure.code)
+        )
+    return processing
+
+
+def receive_dossier(
+    ctx: AppContext,
+    procedure_code: str,
+    applicant: ApplicantInput,
+    *,
+    received_at: datetime | None = None,
+    officer_id: int | None = None,
+    sets: int = 1,
+    note: str = "",
+) -> Received:
+    person = clean_applicant(applicant)
+    local = to_local(received_at)
+    now = datetime.now(LOCAL_TZ)
+    warnings: list[str] = []
+    if local > now + timedelta(minutes=5):
+        warnings.append(_("The receipt time {at} is in the future.").format(at=local.strftime("%H:%M %d/%m/%Y")))
+    if local.year < now.year - 1:
+        warnings.append(
+            _("The receipt time {at} is more than a year ago: check the date and the PC's clock.").format(
+                at=local.strftime("%H:%M %d/%m/%Y")
+            )
+        )
+    if not 1 <= sets <= 99:
+        raise UserError(_("The number of sets must be between 1 and 99."))
+    with ctx.unit_of_work() as s:
+        procedure = find_procedure(s, procedure_code)
+        processing = _time_of(procedure)
+        office = s.execute(select(Office)).scalar_one()
+        calendar = work_calendar(s, (local.year, local.year + 1))
+        if not calendar.is_working_day(local.date()):
+            warnings.append(
+                _("{day} is not a working day; the count starts on the next working day.").format(
+                    day=local.strftime("%d/%m/%Y")
+                )
+            )
+        deadline = deadline_in(s, local, processing)
+        day_seq = _next(s, f"code:{local.date().isoformat()}")
+        book_seq = _next(s, f"book:{local.year}")
+        pattern = read_setting(s, "ledger.code_pattern")
+        code = format_code(pattern, CodeParts(office.agency_code or office.unit_code, local.date(), day_seq))
+        row = Applicant(
+            kind=person.kind,
+            name=person.name,
+            address=person.address,
+            phone=person.phone,
+            email=person.email,
+            id_number=person.id_number,
+        )
+        s.add(row)
+        s.flush()
+        dossier = Dossier(
+            code=code,
+            book_year=local.year,
+            book_seq=book_seq,
+            procedure_id=procedure.id,
+            applicant_id=row.id,
+            status=State.RECEIVED.value,
+            received_at=local,
+            received_on=local.date(),
+            due_at=deadline.due,
+            sets=sets,
+            officer_id=officer_id,
+            handler_id=officer_id,
+            search_key=search_key(f"{code} {person.name}"),
+        )
+        s.add(dossier)
+        s.flush()
+        s.add(
+            DossierEvent(
+                dossier_id=dossier.id,
+                at=local,
+                action="received",
+                from_state="",
+                to_state=State.RECEIVED.value,
+                to_staff_id=officer_id,
+                due_at=deadline.due,
+                note=nfc(note),
+            )
+        )
+    return Received(code, deadline.due.astimezone(LOCAL_TZ), explain(deadline), warnings)
+
+
+def _find(session: Session, code: str) -> Dossier:
+    dossier = session.execute(select(Dossier).where(Dossier.code == code.strip())).scalar_one_or_none()
+    if dossier is None:
+        raise UserError(_("There is no dossier with code {code}.").format(code=code))
+    return dossier
+
+
+STATE_NAMES = {
+    "received": N_("received"),
+    "processing": N_("in processing"),
+    "supplement": N_("waiting for a supplement"),
+    "paused": N_("paused"),
+    "ready": N_("result ready"),
+    "returned": N_("returned"),
+    "refused": N_("refused"),
+    "stopped": N_("processing stopped"),
+    "withdrawn": N_("withdrawn"),
+}
+
+
+def state_name(state: str) -> str:
+    return _(STATE_NAMES.get(state, state))
+
+
+def move_dossier(
+    ctx: AppContext,
+    code: str,
+    action: str,
+    *,
+    at: datetime | None = None,
+    note: str = "",
+    new_due: datetime | None = None,
+    rating: int | None = None,
+    to_staff_id: int | None = None,
+) -> dict[str, Any]:
+    """Apply ``action`` to dossier ``code`` at ``at`` (default now), recording who, when and why."""
+    try:
+        act = Action(action)
+    except ValueError as exc:
+        raise UserError(_("“{action}” is not a dossier action.").format(action=action)) from exc
+    moment = to_local(at)
+    if rating is not None and not 1 <= rating <= 4:
+        raise UserError(_("The rating must be 1 (very satisfied) to 4 (dissatisfied)."))
+    with ctx.unit_of_work() as s:
+        dossier = _find(s, code)
+        state = State(dossier.status)
+        try:
+            target = next_state(state, act)
+        except TransitionError as exc:
+            raise UserError(
+                _("Dossier {code} is {state}: it cannot be {action} now.").format(
+                    code=dossier.code, state=state_name(state), action=_(ACTION_NAMES[act])
+                )
+            ) from exc
+        received = dossier.received_at.astimezone(LOCAL_TZ)
+        if moment < received:
+            raise UserError(
+                _("The time {at} is before the dossier was received ({received}).").format(
+                    at=moment.strftime("%H:%M %d/%m/%Y"), received=received.strftime("%H:%M %d/%m/%Y")
+                )
+            )
+        hours = office_hours(s)
+        calendar = work_calendar(s, (moment.year - 1, moment.year, moment.year + 1))
+        if act is Action.EXTENDED:
+            limit = int(read_setting(s, "ledger.max_extensions"))
+            if dossier.extensions >= limit:
+                raise UserError(
+                    _("Dossier {code} already had its new appointment; the rules allow {n}.").format(
+                        code=dossier.code, n=limit
+                    )
+                )
+            if new_due is None:
+                raise UserError(_("An apology with a new appointment needs the new date (--new-due)."))
+            new = to_local(new_due)
+            if dossier.due_at is not None and new <= dossier.due_at:
+                raise UserError(_("The new appointment must be later than the current one."))
+            dossier.extensions += 1
+            dossier.due_at = new
+        elif act is Action.PAUSED or act is Action.SUPPLEMENT:
+            dossier.paused_at = moment
+        elif act is Action.RESUMED:
+            procedure = s.get(Procedure, dossier.procedure_id)
+            assert procedure is not None
+            if state is State.SUPPLEMENT:
+                # The clock starts again when the dossier is complete (NĐ 118/2025: supplement requests).
+                dossier.due_at = deadline_in(s, moment, _time_of(procedure), hours).due
+            elif dossier.due_at is not None and dossier.paused_at is not None:
+                left = working_hours_between(
+                    dossier.paused_at.astimezone(LOCAL_TZ), dossier.due_at.astimezone(LOCAL_TZ), calendar, hours
+                )
+                dossier.due_at = add_working_hours(moment, left, calendar, hours)
+            dossier.paused_at = None
+        elif act is Action.RETURNED:
+            dossier.settled_at = moment
+            dossier.settled_on = moment.date()
+            due_local = dossier.due_at.astimezone(LOCAL_TZ) if dossier.due_at else None
+            dossier.timeliness = timeliness(moment.date(), due_local).value
+            dossier.rating = rating
+        elif act in (Action.REFUSED, Action.STOPPED, Action.WITHDRAWN):
+            dossier.settled_at = moment
+        if to_staff_id is not None and s.get(Staff, to_staff_id) is None:
+            raise UserError(_("There is no staff member with id {id}.").format(id=to_staff_id))
+        s.add(
+            DossierEvent(
+                dossier_id=dossier.id,
+                at=moment,
+                action=act.value,
+                from_state=state.value,
+                to_state=target.value,
+                from_staff_id=dossier.handler_id,
+                to_staff_id=to_staff_id,
+                due_at=dossier.due_at,
+                note=nfc(note),
+            )
+        )
+        if to_staff_id is not None:
+            dossier.handler_id = to_staff_id
+        dossier.status = target.value
+        s.flush()
+        return {
+            "code": dossier.code,
+            "status": dossier.status,
+            "due": _iso(dossier.due_at),
+            "timeliness": dossier.timeliness,
+            "extensions": dossier.extensions,
+        }
+
+
+ACTION_NAMES = {
+    Action.PROCESSING: N_("handed over for processing"),
+    Action.SUPPLEMENT: N_("sent back for a supplement"),
+    Action.REFUSED: N_("refused"),
+    Action.PAUSED: N_("paused"),
+    Action.RESUMED: N_("resumed"),
+    Action.EXTENDED: N_("given a new appointment"),
+    Action.STOPPED: N_("stopped"),
+    Action.READY: N_("marked ready"),
+    Action.RETURNED: N_("returned"),
+    Action.WITHDRAWN: N_("withdrawn"),
+}
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.astimezone(LOCAL_TZ).isoformat() if moment else None
+
+
+def show_dossier(ctx: AppContext, code: str) -> dict[str, Any]:
+    with ctx.read() as s:
+        d = _find(s, code)
+        procedure = s.get(Procedure, d.procedure_id)
+        applicant = s.get(Applicant, d.applicant_id) if d.applicant_id else None
+        staff = {p.id: p.name for p in s.execute(select(Staff)).scalars()}
+        events = (
+            s.execute(
+                select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.at, DossierEvent.id)
+            )
+            .scalars()
+            .all()
+        )
+        assert procedure is not None
+        return {
+            "code": d.code,
+            "status": d.status,
+            "status_name": state_name(d.status),
+            "procedure": {"code": procedure.code, "name": procedure.name, "field": procedure.field},
+            "applicant": asdict(
+                ApplicantInput(
+                    applicant.name,
+                    applicant.kind,
+                    applicant.address,
+                    applicant.phone,
+                    applicant.email,
+                    applicant.id_number,
+                )
+            )
+            if applicant
+            else None,
+            "received": _iso(d.received_at),
+            "due": _iso(d.due_at),
+            "settled": _iso(d.settled_at),
+            "timeliness": d.timeliness,
+            "extensions": d.extensions,
+            "rating": d.rating,
+            "sets": d.sets,
+            "book": {"year": d.book_year, "number": d.book_seq},
+            "handler": staff.get(d.handler_id) if d.handler_id else None,
+            "events": [
+                {
+                    "at": _iso(e.at),
+                    "action": e.action,
+                    "from": e.from_state,
+                    "to": e.to_state,
+                    "from_staff": staff.get(e.from_staff_id) if e.from_staff_id else None,
+                    "to_staff": staff.get(e.to_staff_id) if e.to_staff_id else None,
+                    "due": _iso(e.due_at),
+                    "note": e.note,
+                    "by": e.updated_by,
+                }
+                for e in events
+            ],
+        }
