@@ -78,6 +78,8 @@ class SettingsPage(Page):
         self.staff_table.setObjectName("staffTable")
         self.staff_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.staff_table.horizontalHeader().setStretchLastSection(True)
+        self.staff_table.verticalHeader().setVisible(False)
+        self.staff_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         staff_layout.addWidget(self.staff_table)
         add_row = QHBoxLayout()
         self.staff_name = QLineEdit()
