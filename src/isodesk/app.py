@@ -93,6 +93,10 @@ def run_gui(data_dir: str | None = None, lang: str | None = None) -> int:
     controller = Controller(app, languages, state)
     controller.start()
     code = app.exec()
+    # A save still running when the window closes finishes its transaction before the database is closed.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30000)
     ctx = controller.ctx or (controller.wizard.ctx if controller.wizard is not None else None)
     if ctx is not None:  # also when the wizard was cancelled after it opened the database
         ctx.close()
