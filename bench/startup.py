@@ -36,16 +36,22 @@ app.exec()
 """
 
 
-def time_to_paint(cmd: list[str], env: dict[str, str]) -> float:
+def time_to_paint(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds to the first paint, and to the process's exit.
+
+    The exit is queued after the work that follows the first paint (isodesk: the icons and the first
+    page of the window, which may load heavier modules), so the second figure includes that work.
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
     assert proc.stdout is not None
     line = proc.stdout.readline()
-    elapsed = time.perf_counter() - start
+    painted = time.perf_counter() - start
     proc.wait(timeout=30)
+    done = time.perf_counter() - start
     if line.strip() != "painted":
         raise RuntimeError(f"{cmd} did not paint: {line!r}")
-    return elapsed
+    return painted, done
 
 
 def main() -> None:
@@ -62,16 +68,19 @@ def main() -> None:
         app_cmd = [sys.executable, "-m", "isodesk"]
         time_to_paint(bare_cmd, env)  # warm the OS file cache for both
         time_to_paint(app_cmd, app_env)
-        bare: list[float] = []
-        app: list[float] = []
+        bare: list[tuple[float, float]] = []
+        app: list[tuple[float, float]] = []
         for _ in range(args.runs):
             bare.append(time_to_paint(bare_cmd, env))
             app.append(time_to_paint(app_cmd, app_env))
-    b, a = statistics.median(bare), statistics.median(app)
     print(f"platform: {env['QT_QPA_PLATFORM']}, runs: {args.runs}")
-    print(f"bare PySide6 window: median {b * 1000:.0f} ms (min {min(bare) * 1000:.0f})")
-    print(f"isodesk main window: median {a * 1000:.0f} ms (min {min(app) * 1000:.0f})")
-    print(f"ratio isodesk / bare: {a / b:.2f}  (target <= 1.5)")
+    for i, what in enumerate(("first paint", "first paint and first page built")):
+        b = statistics.median(t[i] for t in bare)
+        a = statistics.median(t[i] for t in app)
+        print(f"{what}:")
+        print(f"  bare PySide6 window: median {b * 1000:.0f} ms (min {min(t[i] for t in bare) * 1000:.0f})")
+        print(f"  isodesk main window: median {a * 1000:.0f} ms (min {min(t[i] for t in app) * 1000:.0f})")
+        print(f"  ratio isodesk / bare: {a / b:.2f}" + ("  (target <= 1.5)" if i == 0 else ""))
 
 
 if __name__ == "__main__":

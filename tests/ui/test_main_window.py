@@ -28,6 +28,7 @@ def window(qtbot, office: AppContext, data_dir: Path) -> MainWindow:
     qtbot.addWidget(win)
     win.show()
     win.set_context(office, "Phường Mỹ Tho")
+    qtbot.waitUntil(lambda: "overview" in win.pages, timeout=10000)  # the first page comes after the first paint
     qtbot.waitUntil(lambda: not ops.busy(), timeout=10000)
     yield win
     qtbot.waitUntil(lambda: not ops.busy(), timeout=10000)

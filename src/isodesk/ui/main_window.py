@@ -92,8 +92,10 @@ class MainWindow(QMainWindow):
         for _area in AREAS:
             self.nav.addItem(QListWidgetItem(""))
             self.stack.addWidget(QWidget())
-        self.nav.currentRowChanged.connect(self._show_row)
+        # The first page is built just after the first paint (see paintEvent): a page may load heavy modules
+        # (charts, date formatting), and the frame of the window should be on screen before that.
         self.nav.setCurrentRow(0)
+        self.nav.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -165,7 +167,11 @@ class MainWindow(QMainWindow):
 
     def show_area(self, key: str) -> None:
         keys = [a[0] for a in AREAS]
-        self.nav.setCurrentRow(keys.index(key))
+        row = keys.index(key)
+        if self.nav.currentRow() == row:
+            self._show_row(row)  # the first page may not be built yet
+        else:
+            self.nav.setCurrentRow(row)
 
     def current_area(self) -> str:
         return AREAS[self.stack.currentIndex()][0]
@@ -234,6 +240,7 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self._add_icons)
+            QTimer.singleShot(0, lambda: self._show_row(self.nav.currentRow()))
             self.first_painted.emit()
             if os.environ.get("ISODESK_BENCH_EXIT_ON_PAINT"):
                 sys.stdout.write("painted\n")
