@@ -1,16 +1,21 @@
 """Switching the language of the whole window at run time.
 
-Our own texts come from the gettext catalogs (:mod:`isodesk.i18n`); Qt's own (standard dialogs) from
-Qt's translation files where Qt ships one for the language. Every widget that shows text connects its
+Our own texts come from the gettext catalogs (:mod:`isodesk.i18n`); Qt's own (context menus, message
+box and wizard buttons) from Qt's translation files where Qt ships one for the language, else from ours in
+``qt_translations/`` (Qt ships no ``qtbase_vi``). Every widget that shows text connects its
 ``retranslate`` to :attr:`LanguageManager.changed`.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
 from isodesk.i18n import current_language, set_language
+
+BUNDLED = Path(__file__).resolve().parent / "qt_translations"
 
 
 class LanguageManager(QObject):
@@ -28,9 +33,11 @@ class LanguageManager(QObject):
         if self._installed:
             self._app.removeTranslator(self._qt)
             self._installed = False
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if self._qt.load(f"qtbase_{lang}", folder):
-            self._installed = self._app.installTranslator(self._qt)
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for folder in (qt_folder, str(BUNDLED)):
+            if self._qt.load(f"qtbase_{lang}", folder):
+                self._installed = self._app.installTranslator(self._qt)
+                break
         self.changed.emit(lang)
 
     @property
