@@ -24,19 +24,21 @@ class LanguageManager(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self._app = app
-        self._qt = QTranslator(self)
-        self._installed = False
+        # One translator for Qt's texts per application, however many managers exist (tests make several).
+        existing = app.findChild(QTranslator, "isodeskQtTranslator")
+        if existing is None:
+            existing = QTranslator(app)
+            existing.setObjectName("isodeskQtTranslator")
+        self._qt = existing
 
     def apply(self, lang: str) -> None:
         set_language(lang)
         QLocale.setDefault(QLocale("vi_VN" if lang == "vi" else "en_GB"))
-        if self._installed:
-            self._app.removeTranslator(self._qt)
-            self._installed = False
+        self._app.removeTranslator(self._qt)
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for folder in (qt_folder, str(BUNDLED)):
             if self._qt.load(f"qtbase_{lang}", folder):
-                self._installed = self._app.installTranslator(self._qt)
+                self._app.installTranslator(self._qt)
                 break
         self.changed.emit(lang)
 
