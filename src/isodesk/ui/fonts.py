@@ -1,7 +1,8 @@
 """The bundled UI font (Noto Sans, SIL OFL 1.1), which covers every Vietnamese letter and tone mark.
 
 Old Windows PCs may lack a UI font with good Vietnamese coverage at small sizes; bundling one makes
-the screens look the same everywhere.
+the screens look the same everywhere. Registering the two files costs about 5 ms at start-up (measured
+beside ``bench/startup.py``: offscreen and under Xvfb), against a start of 170-180 ms.
 """
 
 from __future__ import annotations
