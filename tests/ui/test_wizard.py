@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 
 from isodesk.services.context import open_context
 from isodesk.services.office import get_profile
@@ -60,6 +60,7 @@ def test_wizard_sets_up_office_with_vietnamese_names(qtbot, data_dir: Path) -> N
         wizard.button(QWizard.WizardButton.FinishButton).click()
     ctx, unit_name = blocker.args
     assert unit_name == "Phường Mỹ Tho"
+    assert QApplication.overrideCursor() is None  # the wait cursor is gone once the office is saved
     qtbot.waitUntil(lambda: not ops.busy())
 
     # What the wizard saved is in the database file, read back through a fresh context.

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFormLayout,
     QLabel,
@@ -299,13 +300,17 @@ class SetupWizard(QWizard):
             return profile.unit_name
 
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        # Demo data (a year of dossiers) takes seconds on an old PC: show that the program is working.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         run_in_background(save, self._saved, self._failed_save)
 
     def _saved(self, unit_name: str) -> None:
+        QApplication.restoreOverrideCursor()
         self.saving = False
         self.completed.emit(self.ctx, unit_name)
         super().accept()
 
     def _failed_save(self, exc: BaseException) -> None:
+        QApplication.restoreOverrideCursor()
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         self._failed(exc)
