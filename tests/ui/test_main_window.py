@@ -128,3 +128,12 @@ def test_about_box_names_version_and_licence(qtbot, window: MainWindow) -> None:
     box = window.show_about()
     qtbot.addWidget(box)
     assert "0.1.0" in box.text() and "GPL" in box.text()
+
+
+def test_settings_page_built_after_a_switch_shows_the_current_language(qtbot, window: MainWindow) -> None:
+    assert "settings" not in window.pages
+    window.languages.apply("en")  # as at start-up with English saved
+    window.show_area("settings")
+    page = window.pages["settings"]
+    assert page.language.currentData() == "en"
+    assert page.title.text() == "Settings"

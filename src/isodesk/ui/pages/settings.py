@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from isodesk.i18n import LANGUAGES, N_, _
+from isodesk.i18n import LANGUAGES, N_, _, current_language
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.pages.base import Page
 
@@ -50,6 +50,7 @@ class SettingsPage(Page):
         self.language.setObjectName("languageCombo")
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(self.language.findData(current_language()))  # the page may be built late
         self.language.currentIndexChanged.connect(self._language_chosen)
         row = QHBoxLayout(self.language_box)
         row.addWidget(self.language_label)
