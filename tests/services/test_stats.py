@@ -75,3 +75,25 @@ def test_periods() -> None:
         (date(2026, 7, 1), date(2026, 12, 31)),
     ]
     assert periods_of(2026, "month")[1].end == date(2026, 2, 28)
+
+
+def test_daily_counts_agree_with_the_dossiers_after_a_bulk_load(office: AppContext) -> None:
+    """The demo's bulk load rebuilds the per-day counts; they must match a direct count of the dossiers."""
+    from sqlalchemy import func, select
+
+    from isodesk.db.models import Dossier
+    from isodesk.services.demo_ledger import fill_demo_ledger
+
+    now = datetime(2026, 11, 20, 10, 0, tzinfo=LOCAL_TZ)
+    fill_demo_ledger(office, 400, seed=7, now=now)
+    figures = stats(office, date(2025, 1, 1), date(2026, 12, 31), now=now)
+    with office.read() as s:
+        received = s.execute(select(func.count()).select_from(Dossier)).scalar_one()
+        by_timeliness = dict(
+            s.execute(select(Dossier.timeliness, func.count()).where(Dossier.status == "returned")
+                      .group_by(Dossier.timeliness)).all()
+        )
+    assert figures["received"] == received == 400
+    assert (figures["ahead"], figures["on_time"], figures["late"]) == (
+        by_timeliness.get("ahead", 0), by_timeliness.get("on_time", 0), by_timeliness.get("late", 0))
+    assert 0.85 <= figures["on_time_rate"] <= 1.0

@@ -26,6 +26,7 @@ from isodesk.domain.ledger import CodeParts, State, format_code, timeliness
 from isodesk.domain.procedures import parse_time
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.i18n.text import search_key
+from isodesk.services import daily_counts
 from isodesk.services.calendar import office_hours, work_calendar
 from isodesk.services.context import AppContext
 from isodesk.services.settings import read_setting
@@ -338,6 +339,9 @@ def fill_demo_ledger(
         made += len(chunk_days)
         if progress is not None:
             progress(made, count)
+    with ctx.unit_of_work() as s:
+        daily_counts.rebuild(s)
     with ctx.db.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     return made

@@ -17,12 +17,22 @@ from sqlalchemy.orm import Session
 
 from isodesk.db.models import Applicant, Counter, Dossier, DossierEvent, Office, Procedure, Staff
 from isodesk.domain.deadlines import ProcessingTime, add_working_hours, working_hours_between
-from isodesk.domain.ledger import Action, CodeParts, State, TransitionError, format_code, next_state, timeliness
+from isodesk.domain.ledger import (
+    Action,
+    CodeParts,
+    State,
+    TransitionError,
+    allowed_actions,
+    format_code,
+    next_state,
+    timeliness,
+)
 from isodesk.domain.procedures import parse_time
 from isodesk.errors import UserError
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.i18n.text import nfc, search_key
+from isodesk.services import daily_counts
 from isodesk.services.calendar import deadline_in, explain, office_hours, work_calendar
 from isodesk.services.context import AppContext
 from isodesk.services.procedures import find_procedure
@@ -174,6 +184,7 @@ def receive_dossier(
         )
         s.add(dossier)
         s.flush()
+        daily_counts.record(s, local.date(), procedure.id, received=1)
         s.add(
             DossierEvent(
                 dossier_id=dossier.id,
@@ -287,6 +298,8 @@ def move_dossier(
             due_local = dossier.due_at.astimezone(LOCAL_TZ) if dossier.due_at else None
             dossier.timeliness = timeliness(moment.date(), due_local).value
             dossier.rating = rating
+            counts = {dossier.timeliness: 1} | ({f"rating_{rating}": 1} if rating else {})
+            daily_counts.record(s, moment.date(), dossier.procedure_id, **counts)
         elif act in (Action.REFUSED, Action.STOPPED, Action.WITHDRAWN):
             dossier.settled_at = moment
         if to_staff_id is not None and s.get(Staff, to_staff_id) is None:
@@ -375,6 +388,7 @@ def show_dossier(ctx: AppContext, code: str) -> dict[str, Any]:
             "sets": d.sets,
             "book": {"year": d.book_year, "number": d.book_seq},
             "handler": staff.get(d.handler_id) if d.handler_id else None,
+            "actions": [a.value for a in allowed_actions(State(d.status))],
             "events": [
                 {
                     "at": _iso(e.at),
@@ -390,3 +404,16 @@ def show_dossier(ctx: AppContext, code: str) -> dict[str, Any]:
                 for e in events
             ],
         }
+
+
+def preview_due(ctx: AppContext, procedure_code: str, received_at: datetime | None = None) -> Received:
+    """The appointment a dossier would get, with its explanation, before anything is saved."""
+    local = to_local(received_at)
+    with ctx.read() as s:
+        procedure = find_procedure(s, procedure_code)
+        deadline = deadline_in(s, local, _time_of(procedure))
+    return Received("", deadline.due.astimezone(LOCAL_TZ), explain(deadline))
+
+
+def action_name(action: str) -> str:
+    return _(ACTION_NAMES[Action(action)]) if action in {a.value for a in Action} else action

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from isodesk.db.models import Dossier, Procedure, Staff
-from isodesk.domain.ledger import OPEN_STATES, RUNNING_STATES, State
+from isodesk.db.models import DailyCount, Dossier, Procedure, Staff
+from isodesk.domain.ledger import OPEN_STATES, RUNNING_STATES
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.services.context import AppContext
+from isodesk.services.daily_counts import FIELDS
 
 PERIODS = {"month": 1, "quarter": 3, "half": 6, "nine_months": 9, "year": 12}
 OPEN = [s.value for s in OPEN_STATES]
@@ -33,39 +34,31 @@ class Period:
 
 
 def _counts(session: Session, period: Period, now: datetime) -> dict[str, Any]:
-    received = session.execute(
-        select(func.count()).select_from(Dossier).where(Dossier.received_on.between(period.start, period.end))
-    ).scalar_one()
-    settled = dict(
-        session.execute(
-            select(Dossier.timeliness, func.count())
-            .where(Dossier.settled_on.between(period.start, period.end), Dossier.timeliness.is_not(None))
-            .group_by(Dossier.timeliness)
-        ).all()
-    )
+    sums = session.execute(
+        select(*(func.coalesce(func.sum(getattr(DailyCount, f)), 0) for f in FIELDS)).where(
+            DailyCount.day.between(period.start, period.end)
+        )
+    ).one()
+    totals = dict(zip(FIELDS, (int(v) for v in sums), strict=True))
+    # Open dossiers are few: reach them through the status index ("+" keeps SQLite off the date index).
     in_progress = session.execute(
         select(func.count())
         .select_from(Dossier)
-        .where(Dossier.received_on.between(period.start, period.end), Dossier.status.in_(OPEN))
+        .where(Dossier.status.in_(OPEN), text("+dossiers.received_on BETWEEN :a AND :b"))
+        .params(a=period.start, b=period.end)
     ).scalar_one()
     overdue = session.execute(
         select(func.count())
         .select_from(Dossier)
-        .where(Dossier.status.in_(RUNNING), Dossier.due_at < now, Dossier.received_on.between(period.start, period.end))
+        .where(Dossier.status.in_(RUNNING), Dossier.due_at < now, text("+dossiers.received_on BETWEEN :a AND :b"))
+        .params(a=period.start, b=period.end)
     ).scalar_one()
-    ratings = dict(
-        session.execute(
-            select(Dossier.rating, func.count())
-            .where(Dossier.settled_on.between(period.start, period.end), Dossier.rating.is_not(None))
-            .group_by(Dossier.rating)
-        ).all()
-    )
-    ahead, on_time, late = settled.get("ahead", 0), settled.get("on_time", 0), settled.get("late", 0)
+    ahead, on_time, late = totals["ahead"], totals["on_time"], totals["late"]
     total = ahead + on_time + late
     return {
         "from": period.start.isoformat(),
         "to": period.end.isoformat(),
-        "received": received,
+        "received": totals["received"],
         "settled": total,
         "ahead": ahead,
         "on_time": on_time,
@@ -74,10 +67,10 @@ def _counts(session: Session, period: Period, now: datetime) -> dict[str, Any]:
         "overdue": overdue,
         "on_time_rate": round((ahead + on_time) / total, 4) if total else None,
         "satisfaction": {
-            "very_satisfied": ratings.get(1, 0),
-            "satisfied": ratings.get(2, 0),
-            "neutral": ratings.get(3, 0),
-            "dissatisfied": ratings.get(4, 0),
+            "very_satisfied": totals["rating_1"],
+            "satisfied": totals["rating_2"],
+            "neutral": totals["rating_3"],
+            "dissatisfied": totals["rating_4"],
         },
     }
 
@@ -115,29 +108,73 @@ def stats_by_period(
 
 
 def stats_by(ctx: AppContext, group: str, start: date, end: date) -> list[dict[str, Any]]:
-    """Settled dossiers by procedure, field or officer, with their on-time rate."""
-    key = {"procedure": Procedure.code, "field": Procedure.field, "officer": Staff.name}[group]
+    """Settled dossiers by procedure, field or officer (who handled it last), with their on-time rate."""
+    query: Any
     with ctx.read() as s:
-        query = (
-            select(key, Dossier.timeliness, func.count())
-            .select_from(Dossier)
-            .join(Procedure, Procedure.id == Dossier.procedure_id)
-            .outerjoin(Staff, Staff.id == Dossier.handler_id)
-            .where(Dossier.settled_on.between(start, end), Dossier.status == State.RETURNED.value)
-            .group_by(key, Dossier.timeliness)
-        )
-        table: dict[str, dict[str, int]] = {}
-        for name, when, count in s.execute(query):
-            table.setdefault(name or "—", {"ahead": 0, "on_time": 0, "late": 0})[str(when)] = count
+        if group == "officer":
+            query = (
+                select(
+                    Staff.name,
+                    func.sum(Dossier.timeliness == "ahead"),
+                    func.sum(Dossier.timeliness == "on_time"),
+                    func.sum(Dossier.timeliness == "late"),
+                )
+                .select_from(Dossier)
+                .outerjoin(Staff, Staff.id == Dossier.handler_id)
+                .where(Dossier.settled_on.between(start, end), Dossier.timeliness.is_not(None))
+                .group_by(Staff.name)
+            )
+        else:
+            key = {"procedure": Procedure.code, "field": Procedure.field}[group]
+            query = (
+                select(key, func.sum(DailyCount.ahead), func.sum(DailyCount.on_time), func.sum(DailyCount.late))
+                .select_from(DailyCount)
+                .join(Procedure, Procedure.id == DailyCount.procedure_id)
+                .where(DailyCount.day.between(start, end))
+                .group_by(key)
+            )
+        rows = s.execute(query).all()
     out = []
-    for name, row in sorted(table.items()):
-        total = sum(row.values())
+    for name, ahead, on_time, late in sorted(rows, key=lambda r: str(r[0] or "")):
+        total = int(ahead + on_time + late)
+        if not total:
+            continue
         out.append(
             {
-                "group": name,
-                **row,
+                "group": name or "—",
+                "ahead": int(ahead),
+                "on_time": int(on_time),
+                "late": int(late),
                 "settled": total,
-                "on_time_rate": round((row["ahead"] + row["on_time"]) / total, 4) if total else None,
+                "on_time_rate": round((ahead + on_time) / total, 4),
             }
         )
     return out
+
+
+def dashboard(ctx: AppContext, now: datetime | None = None) -> dict[str, Any]:
+    """Today's work at the desk and the year's on-time rate by month (Tổng quan)."""
+    from isodesk.services.ledger_query import DossierFilter, count_in, list_dossiers
+
+    now = now or datetime.now(LOCAL_TZ)
+    today = now.astimezone(LOCAL_TZ).date()
+    with ctx.read() as s:
+        received_today = s.execute(
+            select(func.count()).select_from(Dossier).where(Dossier.received_on == today)
+        ).scalar_one()
+        due_today = count_in(s, DossierFilter(due_today=True), now)
+        overdue = count_in(s, DossierFilter(overdue=True), now)
+        open_count = count_in(s, DossierFilter(status="open"), now)
+        months = [_counts(s, p, now) for p in periods_of(today.year, "month")]
+    return {
+        "today": today.isoformat(),
+        "received_today": received_today,
+        "due_today": due_today,
+        "overdue": overdue,
+        "open": open_count,
+        "overdue_list": list_dossiers(
+            ctx, DossierFilter(overdue=True), sort="due", descending=False, limit=10, now=now
+        ),
+        "months": [{"month": i + 1, "rate": m["on_time_rate"], "settled": m["settled"]} for i, m in enumerate(months)],
+        "month_rate": months[today.month - 1]["on_time_rate"],
+    }

@@ -32,15 +32,7 @@ if TYPE_CHECKING:
 # (key, title, name of a QStyle standard icon, description of what the area holds while it is not built)
 AREAS: tuple[tuple[str, str, str, str], ...] = (
     ("overview", N_("Overview"), "SP_ComputerIcon", ""),
-    (
-        "one_stop",
-        N_("One-stop shop"),
-        "SP_FileDialogDetailedView",
-        N_(
-            "The one-stop-shop ledger: receiving dossiers, appointment dates counted in working days, "
-            "the route of each dossier through the office, returns and on-time statistics."
-        ),
-    ),
+    ("one_stop", N_("One-stop shop"), "SP_FileDialogDetailedView", ""),
     (
         "quality",
         N_("Quality system"),
@@ -127,6 +119,10 @@ class MainWindow(QMainWindow):
             from isodesk.ui.pages.overview import OverviewPage
 
             return OverviewPage()
+        if key == "one_stop":
+            from isodesk.ui.ledger.ledger_page import LedgerPage
+
+            return LedgerPage()
         if key == "settings":
             from isodesk.ui.pages.settings import SettingsPage
 

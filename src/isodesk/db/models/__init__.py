@@ -10,7 +10,7 @@ from isodesk.db.models.core import (
     Setting,
     Staff,
 )
-from isodesk.db.models.ledger import Applicant, Counter, Dossier, DossierEvent, Procedure
+from isodesk.db.models.ledger import Applicant, Counter, DailyCount, Dossier, DossierEvent, Procedure
 
 __all__ = [
     "AdminUnit",
@@ -20,6 +20,7 @@ __all__ = [
     "CalendarOverride",
     "ChangeCounter",
     "Counter",
+    "DailyCount",
     "Department",
     "Dossier",
     "DossierEvent",

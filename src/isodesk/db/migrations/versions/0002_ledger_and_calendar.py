@@ -154,7 +154,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_dossiers_received', ['received_on', 'status', 'timeliness', 'procedure_id'], unique=False)
         batch_op.create_index('ix_dossiers_settled', ['settled_on', 'timeliness', 'procedure_id', 'rating'], unique=False)
         batch_op.create_index('ix_dossiers_due', ['due_at'], unique=False)
-        batch_op.create_index('ix_dossiers_status_due', ['status', 'due_at'], unique=False)
+        batch_op.create_index('ix_dossiers_status_due', ['status', 'due_at', 'received_on'], unique=False)
 
     op.create_table('dossier_events',
     sa.Column('dossier_id', sa.Integer(), nullable=False),
@@ -184,6 +184,19 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_dossier_events_dossier_id'), ['dossier_id'], unique=False)
 
 
+    op.create_table('daily_counts',
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('procedure_id', sa.Integer(), nullable=False),
+    sa.Column('received', sa.Integer(), nullable=False),
+    sa.Column('ahead', sa.Integer(), nullable=False),
+    sa.Column('on_time', sa.Integer(), nullable=False),
+    sa.Column('late', sa.Integer(), nullable=False),
+    sa.Column('rating_1', sa.Integer(), nullable=False),
+    sa.Column('rating_2', sa.Integer(), nullable=False),
+    sa.Column('rating_3', sa.Integer(), nullable=False),
+    sa.Column('rating_4', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('day', 'procedure_id', name=op.f('pk_daily_counts'))
+    )
     # Accent-insensitive substring search over dossier codes and applicant names: an FTS5 trigram index on the
     # folded search key (SQLite >= 3.34), kept in step with the table by triggers.
     op.execute(
@@ -209,6 +222,7 @@ def downgrade() -> None:
     for trigger in ("dossier_search_ai", "dossier_search_ad", "dossier_search_au"):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.execute("DROP TABLE IF EXISTS dossier_search")
+    op.drop_table('daily_counts')
     with op.batch_alter_table('dossier_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_dossier_events_dossier_id'))
         batch_op.drop_index(batch_op.f('ix_dossier_events_change_seq'))

@@ -1,0 +1,163 @@
+"""A dossier, its timeline (as on the process control sheet) and its next steps."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from isodesk.i18n import N_, _
+from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.ui.messages import show_error
+from isodesk.ui.ops import run_in_background
+
+if TYPE_CHECKING:
+    from isodesk.services.context import AppContext
+
+RATINGS = ((1, N_("very satisfied")), (2, N_("satisfied")), (3, N_("neutral")), (4, N_("dissatisfied")))
+
+
+def _when(iso: str | None) -> str:
+    return datetime.fromisoformat(iso).strftime("%H:%M %d/%m/%Y") if iso else "—"
+
+
+class DossierDialog(QDialog):
+    changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.code = ctx, code
+        self.setObjectName("dossierDialog")
+        self.resize(900, 560)
+        self.header = QLabel()
+        self.header.setObjectName("pageTitle")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.timeline = QTableWidget(0, 5)
+        self.timeline.setObjectName("timeline")
+        self.timeline.setHorizontalHeaderLabels([_("Time"), _("Step"), _("From"), _("To"), _("Note")])
+        self.timeline.horizontalHeader().setStretchLastSection(True)
+        self.timeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        self.action = QComboBox()
+        self.action.setObjectName("actionCombo")
+        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.new_due = QDateTimeEdit(QDateTime.currentDateTime().addDays(5))
+        self.new_due.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.rating = QComboBox()
+        for value, label in RATINGS:
+            self.rating.addItem(_(label), value)
+        self.note = QLineEdit()
+        self.note.setMaxLength(500)
+        self.apply = QPushButton(_("Apply"))
+        self.apply.setObjectName("applyAction")
+        self.apply.clicked.connect(self.apply_action)
+        step = QGroupBox(_("Next step"))
+        form = QFormLayout(step)
+        form.addRow(_("Action:"), self.action)
+        form.addRow(_("Time:"), self.when)
+        form.addRow(_("New appointment:"), self.new_due)
+        form.addRow(_("Satisfaction:"), self.rating)
+        form.addRow(_("Note:"), self.note)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.apply)
+        form.addRow(row)
+        self.action.currentIndexChanged.connect(self._action_changed)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.timeline, 1)
+        layout.addWidget(step)
+        self.load()
+
+    def load(self) -> None:
+        ctx, code = self.ctx, self.code
+
+        def fetch() -> dict[str, Any]:
+            from isodesk.services.dossiers import action_name, show_dossier
+
+            data = show_dossier(ctx, code)
+            data["action_names"] = {a: action_name(a) for a in data["actions"]} | {
+                e["action"]: action_name(e["action"]) for e in data["events"]
+            }
+            return data
+
+        run_in_background(fetch, self.show_data, lambda exc: show_error(self, exc))
+
+    def show_data(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.setWindowTitle(_("Dossier {code}").format(code=data["code"]))
+        self.header.setText(f"{data['code']} — {data['status_name']}")
+        applicant = data["applicant"]["name"] if data["applicant"] else "—"
+        self.summary.setText(
+            _("{procedure}\nApplicant: {applicant} · Received: {received} · Due: {due}").format(
+                procedure=data["procedure"]["name"],
+                applicant=applicant,
+                received=_when(data["received"]),
+                due=_when(data["due"]),
+            )
+        )
+        events = data["events"]
+        self.timeline.setRowCount(len(events))
+        names = data["action_names"]
+        for r, e in enumerate(events):
+            cells = (
+                _when(e["at"]),
+                names.get(e["action"], _("received") if e["action"] == "received" else e["action"]),
+                e["from_staff"] or "",
+                e["to_staff"] or "",
+                e["note"],
+            )
+            for c, value in enumerate(cells):
+                self.timeline.setItem(r, c, QTableWidgetItem(value))
+        self.timeline.resizeColumnsToContents()
+        self.action.clear()
+        for action in data["actions"]:
+            self.action.addItem(names.get(action, action), action)
+        self.apply.setEnabled(bool(data["actions"]))
+        self._action_changed()
+
+    def _action_changed(self) -> None:
+        action = self.action.currentData()
+        self.new_due.setEnabled(action == "extended")
+        self.rating.setEnabled(action == "returned")
+
+    def apply_action(self) -> None:
+        action = self.action.currentData()
+        if not action:
+            return
+        ctx, code, note = self.ctx, self.code, self.note.text()
+        at = self.when.dateTime().toPython().replace(tzinfo=LOCAL_TZ)
+        new_due = self.new_due.dateTime().toPython().replace(tzinfo=LOCAL_TZ) if action == "extended" else None
+        rating = self.rating.currentData() if action == "returned" else None
+
+        def work() -> Any:
+            from isodesk.services.dossiers import move_dossier
+
+            return move_dossier(ctx, code, action, at=at, note=note, new_due=new_due, rating=rating)
+
+        def done(_result: Any) -> None:
+            self.note.clear()
+            self.changed.emit(code)
+            self.load()
+
+        run_in_background(work, done, lambda exc: show_error(self, exc))

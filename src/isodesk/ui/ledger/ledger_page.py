@@ -1,0 +1,199 @@
+"""Một cửa: the dossier ledger with its filters and search, and the working-day calendar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from isodesk.i18n import N_, _
+from isodesk.services.ledger_query import DossierFilter
+from isodesk.ui.ledger.calendar_view import CalendarView
+from isodesk.ui.ledger.ledger_model import COL_APPLICANT, COL_PROCEDURE, DUE_TODAY, OVERDUE, LedgerModel
+from isodesk.ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from isodesk.services.context import AppContext
+
+STATUSES = (
+    ("", N_("All dossiers")),
+    ("open", N_("Not yet settled")),
+    ("received", N_("received")),
+    ("processing", N_("in processing")),
+    ("supplement", N_("waiting for a supplement")),
+    ("ready", N_("result ready")),
+    ("returned", N_("returned")),
+    ("refused", N_("refused")),
+)
+TIMELINESS = (
+    ("", N_("Any timeliness")),
+    ("ahead", N_("ahead of time")),
+    ("on_time", N_("on time")),
+    ("late", N_("late")),
+)
+
+
+class LedgerPage(Page):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LedgerModel()
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.search = QLineEdit()
+        self.search.setObjectName("ledgerSearch")
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.setObjectName("statusFilter")
+        self.timeliness = QComboBox()
+        self.overdue = QCheckBox()
+        self.overdue.setObjectName("overdueOnly")
+        self.due_today = QCheckBox()
+        self.receive = QPushButton()
+        self.receive.setObjectName("receiveDossier")
+        self.open_button = QPushButton()
+        self.count = QLabel()
+        self.count.setObjectName("ledgerCount")
+        self.legend = QLabel()
+        self.legend.setTextFormat(self.legend.textFormat())
+
+        self.table = QTableView()
+        self.table.setObjectName("ledgerTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((190, 120, 190, 300, 120, 130, 160)):
+            if column != COL_PROCEDURE:
+                self.table.setColumnWidth(column, width)
+        self.table.setColumnWidth(COL_APPLICANT, 190)
+        self.table.doubleClicked.connect(lambda index: self.open_dossier(index.row()))
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.timeliness, 1)
+        filters.addWidget(self.overdue)
+        filters.addWidget(self.due_today)
+        actions = QHBoxLayout()
+        actions.addWidget(self.receive)
+        actions.addWidget(self.open_button)
+        actions.addStretch(1)
+        actions.addWidget(self.legend)
+        actions.addWidget(self.count)
+
+        ledger = QWidget()
+        ledger_layout = QVBoxLayout(ledger)
+        ledger_layout.addLayout(filters)
+        ledger_layout.addWidget(self.table, 1)
+        ledger_layout.addLayout(actions)
+        self.calendar = CalendarView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(ledger, "")
+        self.tabs.addTab(self.calendar, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for combo in (self.status, self.timeliness):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        for box in (self.overdue, self.due_today):
+            box.toggled.connect(lambda _c: self.apply_filter())
+        self.receive.clicked.connect(self.open_receive)
+        self.open_button.clicked.connect(lambda: self.open_dossier(self.table.currentIndex().row()))
+        self.model.loaded.connect(self._show_count)
+        self.retranslate()
+
+    def set_context(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.model.set_context(ctx)
+        self.calendar.set_context(ctx)
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def current_filter(self) -> DossierFilter:
+        return DossierFilter(
+            status=self.status.currentData() or None,
+            timeliness=self.timeliness.currentData() or None,
+            search=self.search.text(),
+            overdue=self.overdue.isChecked(),
+            due_today=self.due_today.isChecked(),
+        )
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+
+    def _show_count(self, count: int) -> None:
+        self.count.setText(_("{n} dossiers").format(n=f"{count:,}".replace(",", ".")))
+
+    def open_receive(self) -> Any:
+        if self.ctx is None:
+            return None
+        from isodesk.ui.ledger.receive_dialog import ReceiveDialog
+
+        dialog = ReceiveDialog(self.ctx, self)
+        dialog.received.connect(lambda _code: self.model.reload())
+        dialog.show()
+        return dialog
+
+    def open_dossier(self, row: int) -> Any:
+        if self.ctx is None or row < 0:
+            return None
+        item = self.model.row_at(row)
+        if item is None:
+            return None
+        from isodesk.ui.ledger.dossier_dialog import DossierDialog
+
+        dialog = DossierDialog(self.ctx, item.code, self)
+        dialog.changed.connect(lambda _code: self.model.reload())
+        dialog.show()
+        return dialog
+
+    def retranslate(self) -> None:
+        self.title.setText(_("One-stop shop"))
+        self.search.setPlaceholderText(_("Search by dossier code or applicant, with or without accents"))
+        for combo, items in ((self.status, STATUSES), (self.timeliness, TIMELINESS)):
+            current = combo.currentIndex()
+            combo.blockSignals(True)
+            combo.clear()
+            for value, label in items:
+                combo.addItem(_(label), value)
+            combo.setCurrentIndex(max(current, 0))
+            combo.blockSignals(False)
+        self.overdue.setText(_("Overdue only"))
+        self.due_today.setText(_("Due today"))
+        self.receive.setText(_("Receive a dossier…"))
+        self.open_button.setText(_("Open / next step…"))
+        due_today, overdue = _("due today"), _("overdue")
+        self.legend.setText(
+            f"<span style='background:{DUE_TODAY.name()}'>&nbsp;{due_today}&nbsp;</span>&nbsp;"
+            f"<span style='background:{OVERDUE.name()}'>&nbsp;{overdue}&nbsp;</span>"
+        )
+        self.tabs.setTabText(0, _("Dossier ledger"))
+        self.tabs.setTabText(1, _("Working-day calendar"))
+        self.model.retranslate()
+        self.calendar.retranslate()
