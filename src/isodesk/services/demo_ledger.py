@@ -256,7 +256,9 @@ def fill_demo_ledger(
                         )
                     returned = max(returned, received + timedelta(minutes=30))
                     ready = max(received + timedelta(minutes=20), returned - timedelta(hours=rng.randint(1, 20)))
-                    if returned <= now:
+                    if due < now and (now - due).days < 30 and rng.random() < 0.04:
+                        status = State.PROCESSING.value  # a few recent ones are overdue at the desk
+                    elif returned <= now:
                         status, settled_at = State.RETURNED.value, returned
                         when = timeliness(returned.astimezone(LOCAL_TZ).date(), due.astimezone(LOCAL_TZ)).value
                         ratings = rng.choices((1, 2, 3, 4), (55, 38, 5, 2))[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from isodesk.i18n import N_, _
 from isodesk.services.ledger_query import DossierFilter
 from isodesk.ui.ledger.calendar_view import CalendarView
-from isodesk.ui.ledger.ledger_model import COL_APPLICANT, COL_PROCEDURE, DUE_TODAY, OVERDUE, LedgerModel
+from isodesk.ui.ledger.ledger_model import COL_PROCEDURE, COL_RECEIVED, DUE_TODAY, OVERDUE, LedgerModel
 from isodesk.ui.pages.base import Page
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ class LedgerPage(Page):
         self.table = QTableView()
         self.table.setObjectName("ledgerTable")
         self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(COL_RECEIVED, Qt.SortOrder.DescendingOrder)  # model's order
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -81,10 +82,9 @@ class LedgerPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((190, 120, 190, 300, 120, 130, 160)):
+        for column, width in enumerate((178, 116, 170, 300, 116, 130, 150)):
             if column != COL_PROCEDURE:
                 self.table.setColumnWidth(column, width)
-        self.table.setColumnWidth(COL_APPLICANT, 190)
         self.table.doubleClicked.connect(lambda index: self.open_dossier(index.row()))
 
         filters = QHBoxLayout()
