@@ -115,3 +115,35 @@ def test_missing_and_damaged_files(office: AppContext, tmp_path: Path) -> None:
     damaged.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(UserError):
         preview_import(office, damaged)
+
+
+def test_internal_steps_and_scope(office: AppContext) -> None:
+    from datetime import datetime
+
+    from isodesk.i18n.dates import LOCAL_TZ
+    from isodesk.services.dossiers import ApplicantInput, receive_dossier, show_dossier
+    from isodesk.services.procedures import set_scope, set_steps
+
+    info = set_steps(
+        office, "1.004873", "Tiếp nhận | Bộ phận một cửa | 2h; Thẩm định | Công chức Tư pháp - Hộ tịch | 1d"
+    )
+    assert [s["name"] for s in info.steps] == ["Tiếp nhận", "Thẩm định"]
+    assert set_scope(office, "1.004873", False).in_scope is False
+    code = receive_dossier(
+        office, "1.004873", ApplicantInput("Lê Văn A"), received_at=datetime(2026, 11, 16, 9, 0, tzinfo=LOCAL_TZ)
+    ).code
+    steps = show_dossier(office, code)["steps"]
+    assert [s["due"] for s in steps] == ["2026-11-16T11:00:00+07:00", "2026-11-17T17:00:00+07:00"]
+    with pytest.raises(UserError):
+        set_steps(office, "1.004873", "Thẩm định | Tư pháp | ba ngày")
+
+
+def test_steps_column_in_an_import(office: AppContext, tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        HEADER.strip()
+        + ",steps\n"
+        + "9.3,Thủ tục có bước,Hộ tịch,1,working_days,,0,,QĐ,high,Tiếp nhận | Một cửa | 1h\n",
+    )
+    apply_import(office, path)
+    assert get_procedure(office, "9.3").steps[0]["responsible"] == "Một cửa"

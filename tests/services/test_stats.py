@@ -90,10 +90,16 @@ def test_daily_counts_agree_with_the_dossiers_after_a_bulk_load(office: AppConte
     with office.read() as s:
         received = s.execute(select(func.count()).select_from(Dossier)).scalar_one()
         by_timeliness = dict(
-            s.execute(select(Dossier.timeliness, func.count()).where(Dossier.status == "returned")
-                      .group_by(Dossier.timeliness)).all()
+            s.execute(
+                select(Dossier.timeliness, func.count())
+                .where(Dossier.status == "returned")
+                .group_by(Dossier.timeliness)
+            ).all()
         )
     assert figures["received"] == received == 400
     assert (figures["ahead"], figures["on_time"], figures["late"]) == (
-        by_timeliness.get("ahead", 0), by_timeliness.get("on_time", 0), by_timeliness.get("late", 0))
+        by_timeliness.get("ahead", 0),
+        by_timeliness.get("on_time", 0),
+        by_timeliness.get("late", 0),
+    )
     assert 0.85 <= figures["on_time_rate"] <= 1.0

@@ -63,8 +63,10 @@ def test_empty_name_is_refused_with_a_message(qtbot, demo_office: AppContext) ->
     qtbot.waitUntil(lambda: dialog.list.count() > 10, timeout=15000)
     dialog.list.setCurrentRow(0)
     dialog.save_button.click()
-    qtbot.waitUntil(lambda: any(w.objectName() == "errorBox" and w.isVisible() for w in QApplication.topLevelWidgets()),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: any(w.objectName() == "errorBox" and w.isVisible() for w in QApplication.topLevelWidgets()),
+        timeout=10000,
+    )
     box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible())
     assert "không được để trống" in box.text()
     box.close()
@@ -92,4 +94,29 @@ def test_dashboard_shows_the_month_rate(qtbot, demo_office: AppContext) -> None:
     qtbot.waitUntil(lambda: page.tile_values["month_rate"].text() != "—", timeout=15000)
     assert page.tile_values["month_rate"].text().endswith("%")
     assert any(rate is not None for rate in page.chart.rates)
+    qtbot.waitUntil(lambda: not ops.busy())
+
+
+def test_field_and_period_filters(qtbot, demo_office: AppContext) -> None:
+    from isodesk.services.ledger_query import DossierFilter, count_dossiers
+    from isodesk.services.procedures import list_procedures
+
+    page = LedgerPage()
+    qtbot.addWidget(page)
+    page.set_context(demo_office)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 300 and page.field.count() > 2, timeout=15000)
+    page.field.setCurrentIndex(page.field.findData("Hộ tịch"))
+    qtbot.waitUntil(lambda: 0 < page.model.rowCount() < 300, timeout=15000)
+    civil_status = {p.code for p in list_procedures(demo_office) if p.field == "Hộ tịch"}
+    rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
+    assert rows and all(row.procedure_code in civil_status for row in rows)
+
+    page.period.setChecked(True)
+    page.date_from.setDate(page.date_to.date().addDays(-30))
+    window = DossierFilter(
+        field="Hộ tịch", received_from=page.date_from.date().toPython(), received_to=page.date_to.date().toPython()
+    )
+    expected = count_dossiers(demo_office, window)
+    qtbot.waitUntil(lambda: page.model.rowCount() == expected, timeout=15000)
+    assert expected < len(rows)
     qtbot.waitUntil(lambda: not ops.busy())

@@ -89,9 +89,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     _time_options(p)
     add_json(p)
     p.set_defaults(handler=cmd_procedure_add)
-    p = psub.add_parser("set", parents=[common], help="the office's own processing time and fee")
+    p = psub.add_parser("set", parents=[common], help="the office's own processing time, fee, steps, QMS scope")
     p.add_argument("code")
     p.add_argument("--fee", default=None, metavar="VND")
+    p.add_argument("--steps", metavar="TEXT", help='internal steps: "name | responsible | 4h; name | responsible | 1d"')
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--in-scope", dest="in_scope", action="store_true", default=None)
+    scope.add_argument("--out-of-scope", dest="in_scope", action="store_false")
     _time_options(p, required=False)
     add_json(p)
     p.set_defaults(handler=cmd_procedure_set)
@@ -188,9 +192,19 @@ def cmd_procedure_add(args: argparse.Namespace) -> Result:
 
 
 def cmd_procedure_set(args: argparse.Namespace) -> Result:
-    from isodesk.services.procedures import set_office_time
+    from isodesk.services.procedures import get_procedure, set_office_time, set_scope, set_steps
 
-    info = _run(args, lambda c: set_office_time(c, args.code, _processing_time(args), args.fee))
+    def work(c: Any) -> Any:
+        processing = _processing_time(args)
+        if processing is not None or args.fee is not None:
+            set_office_time(c, args.code, processing, args.fee)
+        if args.steps is not None:
+            set_steps(c, args.code, args.steps)
+        if args.in_scope is not None:
+            set_scope(c, args.code, args.in_scope)
+        return get_procedure(c, args.code)
+
+    info = _run(args, work)
     return Result(info.to_dict(), _("Procedure {code} updated.").format(code=info.code))
 
 

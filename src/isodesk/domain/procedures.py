@@ -1,6 +1,8 @@
 """Reading procedure catalogue rows (the format of the shipped ``procedures-commune.csv``).
 
-Columns: code, name, field, time_value, time_unit, cutoff, fee_vnd, components, source, confidence.
+Columns: code, name, field, time_value, time_unit, cutoff, fee_vnd, components, source, confidence, and optionally
+steps: the internal steps as "name | responsible | time" separated by ";", time written "4h" (working hours) or
+"1d" (working days), e.g. "Tiếp nhận | Bộ phận một cửa | 2h; Thẩm định | Công chức Tư pháp - Hộ tịch | 1d".
 ``time_unit`` is working_days, working_hours, same_day, calendar_days, or "?" when the published unit was not
 confirmed (then the office must set its own before dossiers can be received). Components are separated by "; ".
 """
@@ -28,6 +30,35 @@ REQUIRED = ("code", "name", "time_value", "time_unit")
 UNKNOWN = "unknown"
 
 
+@dataclass(frozen=True)
+class Step:
+    """An internal step of a procedure: who does what within which time (the ISO procedure's step table)."""
+
+    name: str
+    responsible: str
+    time: ProcessingTime
+
+
+def parse_steps(text: str) -> tuple[Step, ...]:
+    steps = []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        fields = [f.strip() for f in part.split("|")]
+        if len(fields) != 3 or not fields[0]:
+            raise RowError("steps", part)
+        amount = fields[2].lower()
+        unit = {"h": TimeUnit.WORKING_HOURS, "d": TimeUnit.WORKING_DAYS}.get(amount[-1:])
+        try:
+            value = Decimal(amount[:-1])
+        except InvalidOperation as exc:
+            raise RowError("steps", part) from exc
+        if unit is None or value < 0:
+            raise RowError("steps", part)
+        steps.append(Step(fields[0], fields[1], ProcessingTime(unit, value)))
+    return tuple(steps)
+
+
 class RowError(ValueError):
     """A catalogue row that cannot be read: ``column`` names the culprit."""
 
@@ -47,6 +78,7 @@ class CatalogueRow:
     cutoff_note: str
     fee: str
     components: tuple[str, ...] = ()
+    steps: tuple[Step, ...] = ()
     source: str = ""
     confidence: str = ""
 
@@ -97,4 +129,5 @@ def parse_row(raw: dict[str, str]) -> CatalogueRow:
         components=components,
         source=get("source"),
         confidence=get("confidence"),
+        steps=parse_steps(get("steps")),
     )

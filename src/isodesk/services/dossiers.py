@@ -6,9 +6,11 @@ or not at all, so a number is never used twice nor skipped when a save fails or 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select, update
@@ -16,7 +18,13 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import Applicant, Counter, Dossier, DossierEvent, Office, Procedure, Staff
-from isodesk.domain.deadlines import ProcessingTime, add_working_hours, working_hours_between
+from isodesk.domain.deadlines import (
+    ProcessingTime,
+    TimeUnit,
+    add_working_hours,
+    step_due_times,
+    working_hours_between,
+)
 from isodesk.domain.ledger import (
     Action,
     CodeParts,
@@ -362,6 +370,7 @@ def show_dossier(ctx: AppContext, code: str) -> dict[str, Any]:
             .all()
         )
         assert procedure is not None
+        steps = _step_dues(s, procedure, d)
         return {
             "code": d.code,
             "status": d.status,
@@ -389,6 +398,7 @@ def show_dossier(ctx: AppContext, code: str) -> dict[str, Any]:
             "book": {"year": d.book_year, "number": d.book_seq},
             "handler": staff.get(d.handler_id) if d.handler_id else None,
             "actions": [a.value for a in allowed_actions(State(d.status))],
+            "steps": steps,
             "events": [
                 {
                     "at": _iso(e.at),
@@ -417,3 +427,18 @@ def preview_due(ctx: AppContext, procedure_code: str, received_at: datetime | No
 
 def action_name(action: str) -> str:
     return _(ACTION_NAMES[Action(action)]) if action in {a.value for a in Action} else action
+
+
+def _step_dues(session: Session, procedure: Procedure, dossier: Dossier) -> list[dict[str, Any]]:
+    """Due time of each internal step of the procedure, each starting when the previous one is due."""
+    steps = json.loads(procedure.steps)
+    if not steps:
+        return []
+    start = dossier.received_at.astimezone(LOCAL_TZ)
+    budgets = [ProcessingTime(TimeUnit(st["unit"]), Decimal(st["value"])) for st in steps]
+    calendar = work_calendar(session, (start.year, start.year + 1))
+    dues = step_due_times(start, budgets, calendar, office_hours(session))
+    return [
+        {"name": st["name"], "responsible": st["responsible"], "due": due.isoformat()}
+        for st, due in zip(steps, dues, strict=True)
+    ]

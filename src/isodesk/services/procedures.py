@@ -22,13 +22,34 @@ from sqlalchemy.orm import Session
 
 from isodesk.db.models import Procedure
 from isodesk.domain.deadlines import ProcessingTime, TimeUnit
-from isodesk.domain.procedures import COLUMNS, REQUIRED, UNKNOWN, CatalogueRow, RowError, parse_row, parse_time
+from isodesk.domain.procedures import (
+    COLUMNS,
+    REQUIRED,
+    UNKNOWN,
+    CatalogueRow,
+    RowError,
+    Step,
+    parse_row,
+    parse_steps,
+    parse_time,
+)
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.text import nfc, search_key
 from isodesk.services.context import AppContext
 
-COMPARED = ("name", "field", "time_unit", "time_value", "cutoff_note", "fee", "components", "source", "confidence")
+COMPARED = (
+    "name",
+    "field",
+    "time_unit",
+    "time_value",
+    "cutoff_note",
+    "fee",
+    "components",
+    "steps",
+    "source",
+    "confidence",
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +66,7 @@ class ProcedureInfo:
     source: str
     in_scope: bool
     office_time: bool  # the office set its own time
+    steps: list[dict[str, str]]
 
     @property
     def processing_time(self) -> ProcessingTime | None:
@@ -58,6 +80,8 @@ class ProcedureInfo:
             "fee": self.fee,
             "confidence": self.confidence,
             "confirmed": self.time_unit != UNKNOWN,
+            "in_scope": self.in_scope,
+            "steps": self.steps,
         }
         pt = self.processing_time
         if pt is None:
@@ -93,6 +117,7 @@ def _info(p: Procedure) -> ProcedureInfo:
         p.source,
         p.in_scope,
         bool(p.office_time_unit),
+        json.loads(p.steps),
     )
 
 
@@ -102,6 +127,7 @@ def _apply_row(p: Procedure, row: CatalogueRow) -> None:
     p.cutoff_note, p.fee = nfc(row.cutoff_note), nfc(row.fee)
     p.components = json.dumps([nfc(c) for c in row.components], ensure_ascii=False)
     p.source, p.confidence = row.source, row.confidence
+    p.steps = _steps_json(row.steps)
     p.search_key = search_key(f"{row.code} {row.name} {row.field}")
 
 
@@ -160,6 +186,42 @@ def add_procedure(
             ),
         )
         s.add(p)
+        s.flush()
+        return _info(p)
+
+
+def _steps_json(steps: tuple[Step, ...]) -> str:
+    return json.dumps(
+        [
+            {"name": s.name, "responsible": s.responsible, "unit": s.time.unit.value, "value": str(s.time.value)}
+            for s in steps
+        ],
+        ensure_ascii=False,
+    )
+
+
+def set_scope(ctx: AppContext, code: str, in_scope: bool) -> ProcedureInfo:
+    """Whether the procedure is in the scope of the office's QMS (ISO 9001 clause 4.3)."""
+    with ctx.unit_of_work() as s:
+        p = find_procedure(s, code)
+        p.in_scope = in_scope
+        s.flush()
+        return _info(p)
+
+
+def set_steps(ctx: AppContext, code: str, steps_text: str) -> ProcedureInfo:
+    """The internal steps of a procedure, written as in the import's ``steps`` column."""
+    try:
+        steps = parse_steps(steps_text)
+    except RowError as exc:
+        raise UserError(
+            _("The step “{value}” cannot be read: write “name | responsible | 4h” or “... | 1d”.").format(
+                value=exc.value
+            )
+        ) from exc
+    with ctx.unit_of_work() as s:
+        p = find_procedure(s, code)
+        p.steps = _steps_json(steps)
         s.flush()
         return _info(p)
 

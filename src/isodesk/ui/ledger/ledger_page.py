@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +24,7 @@ from isodesk.i18n import N_, _
 from isodesk.services.ledger_query import DossierFilter
 from isodesk.ui.ledger.calendar_view import CalendarView
 from isodesk.ui.ledger.ledger_model import COL_PROCEDURE, COL_RECEIVED, DUE_TODAY, OVERDUE, LedgerModel
+from isodesk.ui.ops import run_in_background
 from isodesk.ui.pages.base import Page
 
 if TYPE_CHECKING:
@@ -61,6 +63,19 @@ class LedgerPage(Page):
         self.overdue = QCheckBox()
         self.overdue.setObjectName("overdueOnly")
         self.due_today = QCheckBox()
+        self.field = QComboBox()
+        self.field.setObjectName("fieldFilter")
+        self.handler = QComboBox()
+        self.handler.setObjectName("handlerFilter")
+        self.period = QCheckBox()
+        self.period.setObjectName("periodFilter")
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(QDate(today.year(), 1, 1))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
         self.receive = QPushButton()
         self.receive.setObjectName("receiveDossier")
         self.open_button = QPushButton()
@@ -93,6 +108,13 @@ class LedgerPage(Page):
         filters.addWidget(self.timeliness, 1)
         filters.addWidget(self.overdue)
         filters.addWidget(self.due_today)
+        more = QHBoxLayout()
+        more.addWidget(self.field, 2)
+        more.addWidget(self.handler, 2)
+        more.addWidget(self.period)
+        more.addWidget(self.date_from)
+        more.addWidget(self.date_to)
+        more.addStretch(1)
         actions = QHBoxLayout()
         actions.addWidget(self.receive)
         actions.addWidget(self.open_button)
@@ -103,6 +125,7 @@ class LedgerPage(Page):
         ledger = QWidget()
         ledger_layout = QVBoxLayout(ledger)
         ledger_layout.addLayout(filters)
+        ledger_layout.addLayout(more)
         ledger_layout.addWidget(self.table, 1)
         ledger_layout.addLayout(actions)
         self.calendar = CalendarView()
@@ -118,9 +141,12 @@ class LedgerPage(Page):
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        for combo in (self.status, self.timeliness):
+        self.period.toggled.connect(lambda on: (self.date_from.setEnabled(on), self.date_to.setEnabled(on)))
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self.apply_filter())
+        for combo in (self.status, self.timeliness, self.field, self.handler):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        for box in (self.overdue, self.due_today):
+        for box in (self.overdue, self.due_today, self.period):
             box.toggled.connect(lambda _c: self.apply_filter())
         self.receive.clicked.connect(self.open_receive)
         self.open_button.clicked.connect(lambda: self.open_dossier(self.table.currentIndex().row()))
@@ -132,16 +158,34 @@ class LedgerPage(Page):
         self.model.set_context(ctx)
         self.calendar.set_context(ctx)
 
+        def choices() -> tuple[list[str], list[tuple[int, str]]]:
+            from isodesk.services.procedures import list_procedures
+            from isodesk.services.staff import list_staff
+
+            fields = sorted({p.field for p in list_procedures(ctx) if p.field})
+            return fields, [(p.id, p.name) for p in list_staff(ctx)]
+
+        run_in_background(choices, self._fill_choices)
+
+    def _fill_choices(self, data: tuple[list[str], list[tuple[int, str]]]) -> None:
+        self.fields, self.people = data
+        self.retranslate()
+
     def refresh(self) -> None:
         self.model.reload()
 
     def current_filter(self) -> DossierFilter:
+        period = self.period.isChecked()
         return DossierFilter(
             status=self.status.currentData() or None,
             timeliness=self.timeliness.currentData() or None,
             search=self.search.text(),
             overdue=self.overdue.isChecked(),
             due_today=self.due_today.isChecked(),
+            field=self.field.currentData() or None,
+            handler_id=self.handler.currentData() or None,
+            received_from=self.date_from.date().toPython() if period else None,
+            received_to=self.date_to.date().toPython() if period else None,
         )
 
     def apply_filter(self) -> None:
@@ -176,14 +220,20 @@ class LedgerPage(Page):
     def retranslate(self) -> None:
         self.title.setText(_("One-stop shop"))
         self.search.setPlaceholderText(_("Search by dossier code or applicant, with or without accents"))
-        for combo, items in ((self.status, STATUSES), (self.timeliness, TIMELINESS)):
+        fields = [("", _("All fields")), *((f, f) for f in getattr(self, "fields", []))]
+        people = [(0, _("Any officer")), *getattr(self, "people", [])]
+        statuses = [(v, _(label)) for v, label in STATUSES]
+        timeliness = [(v, _(label)) for v, label in TIMELINESS]
+        combos = ((self.status, statuses), (self.timeliness, timeliness), (self.field, fields), (self.handler, people))
+        for combo, items in combos:
             current = combo.currentIndex()
             combo.blockSignals(True)
             combo.clear()
             for value, label in items:
-                combo.addItem(_(label), value)
+                combo.addItem(label, value)
             combo.setCurrentIndex(max(current, 0))
             combo.blockSignals(False)
+        self.period.setText(_("Received from"))
         self.overdue.setText(_("Overdue only"))
         self.due_today.setText(_("Due today"))
         self.receive.setText(_("Receive a dossier…"))
