@@ -120,3 +120,26 @@ def test_field_and_period_filters(qtbot, demo_office: AppContext) -> None:
     qtbot.waitUntil(lambda: page.model.rowCount() == expected, timeout=15000)
     assert expected < len(rows)
     qtbot.waitUntil(lambda: not ops.busy())
+
+
+def test_dossier_dialog_hands_over_and_records_the_step(qtbot, office: AppContext) -> None:
+    from isodesk.services.dossiers import show_dossier
+    from isodesk.services.staff import add_staff
+    from isodesk.ui.ledger.dossier_dialog import DossierDialog
+
+    officer = add_staff(office, "Huỳnh Thị Mỹ Linh", "Tư pháp - Hộ tịch", "Công chức Tư pháp - Hộ tịch")
+    code = receive_dossier(office, "1.004873", ApplicantInput("Võ Văn Kiệt")).code
+    dialog = DossierDialog(office, code)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.action.count() > 0 and dialog.to_staff.count() > 1, timeout=10000)
+    dialog.action.setCurrentIndex(dialog.action.findData("processing"))
+    dialog.to_staff.setCurrentIndex(dialog.to_staff.findData(officer.id))
+    type_text(dialog.note, "Chuyển thẩm định hồ sơ")
+    with qtbot.waitSignal(dialog.changed, timeout=10000):
+        dialog.apply.click()
+    qtbot.waitUntil(lambda: dialog.timeline.rowCount() == 2, timeout=10000)
+    assert dialog.timeline.item(1, 3).text() == "Huỳnh Thị Mỹ Linh"
+    shown = show_dossier(office, code)
+    assert shown["status"] == "processing" and shown["handler"] == "Huỳnh Thị Mỹ Linh"
+    assert shown["events"][-1]["note"] == "Chuyển thẩm định hồ sơ"
+    qtbot.waitUntil(lambda: not ops.busy())

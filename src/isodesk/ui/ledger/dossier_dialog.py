@@ -57,15 +57,19 @@ class DossierDialog(QDialog):
 
         self.action = QComboBox()
         self.action.setObjectName("actionCombo")
-        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        # Times are Vietnam time whatever zone the PC is set to (DESIGN.md §2).
+        now = QDateTime(datetime.now(LOCAL_TZ).replace(tzinfo=None, second=0, microsecond=0))
+        self.when = QDateTimeEdit(now)
         self.when.setDisplayFormat("HH:mm dd/MM/yyyy")
-        self.new_due = QDateTimeEdit(QDateTime.currentDateTime().addDays(5))
+        self.new_due = QDateTimeEdit(now.addDays(5))
         self.new_due.setDisplayFormat("HH:mm dd/MM/yyyy")
         self.rating = QComboBox()
         for value, label in RATINGS:
             self.rating.addItem(_(label), value)
         self.note = QLineEdit()
         self.note.setMaxLength(500)
+        self.to_staff = QComboBox()
+        self.to_staff.setObjectName("toStaff")
         self.apply = QPushButton(_("Apply"))
         self.apply.setObjectName("applyAction")
         self.apply.clicked.connect(self.apply_action)
@@ -75,6 +79,7 @@ class DossierDialog(QDialog):
         form.addRow(_("Time:"), self.when)
         form.addRow(_("New appointment:"), self.new_due)
         form.addRow(_("Satisfaction:"), self.rating)
+        form.addRow(_("Hand over to:"), self.to_staff)
         form.addRow(_("Note:"), self.note)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -94,8 +99,10 @@ class DossierDialog(QDialog):
 
         def fetch() -> dict[str, Any]:
             from isodesk.services.dossiers import action_name, show_dossier
+            from isodesk.services.staff import list_staff
 
             data = show_dossier(ctx, code)
+            data["staff"] = [(p.id, f"{p.name} — {p.position}" if p.position else p.name) for p in list_staff(ctx)]
             data["action_names"] = {a: action_name(a) for a in data["actions"]} | {
                 e["action"]: action_name(e["action"]) for e in data["events"]
             }
@@ -130,6 +137,10 @@ class DossierDialog(QDialog):
             for c, value in enumerate(cells):
                 self.timeline.setItem(r, c, QTableWidgetItem(value))
         self.timeline.resizeColumnsToContents()
+        self.to_staff.clear()
+        self.to_staff.addItem(_("(nobody new)"), 0)
+        for staff_id, label in data["staff"]:
+            self.to_staff.addItem(label, staff_id)
         self.action.clear()
         for action in data["actions"]:
             self.action.addItem(names.get(action, action), action)
@@ -148,12 +159,15 @@ class DossierDialog(QDialog):
         ctx, code, note = self.ctx, self.code, self.note.text()
         at = self.when.dateTime().toPython().replace(tzinfo=LOCAL_TZ)
         new_due = self.new_due.dateTime().toPython().replace(tzinfo=LOCAL_TZ) if action == "extended" else None
+        to_staff = self.to_staff.currentData() or None
         rating = self.rating.currentData() if action == "returned" else None
 
         def work() -> Any:
             from isodesk.services.dossiers import move_dossier
 
-            return move_dossier(ctx, code, action, at=at, note=note, new_due=new_due, rating=rating)
+            return move_dossier(
+                ctx, code, action, at=at, note=note, new_due=new_due, rating=rating, to_staff_id=to_staff
+            )
 
         def done(_result: Any) -> None:
             self.note.clear()
