@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
-from isodesk.cli.main import add_json, context
+from isodesk.cli.main import add_json, with_context
 from isodesk.cli.output import Result
 from isodesk.errors import UserError
 from isodesk.i18n import _
@@ -176,18 +176,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_stats)
 
 
-def _run(args: argparse.Namespace, fn: Any) -> Any:
-    ctx = context(args)
-    try:
-        return fn(ctx)
-    finally:
-        ctx.close()
-
-
 def cmd_procedure_add(args: argparse.Namespace) -> Result:
     from isodesk.services.procedures import add_procedure
 
-    info = _run(args, lambda c: add_procedure(c, args.code, args.name, _processing_time(args), args.field, args.fee))
+    info = with_context(
+        args, lambda c: add_procedure(c, args.code, args.name, _processing_time(args), args.field, args.fee)
+    )
     return Result(info.to_dict(), _("Added procedure {code}.").format(code=info.code))
 
 
@@ -204,7 +198,7 @@ def cmd_procedure_set(args: argparse.Namespace) -> Result:
             set_scope(c, args.code, args.in_scope)
         return get_procedure(c, args.code)
 
-    info = _run(args, work)
+    info = with_context(args, work)
     return Result(info.to_dict(), _("Procedure {code} updated.").format(code=info.code))
 
 
@@ -212,7 +206,7 @@ def cmd_procedure_list(args: argparse.Namespace) -> Result:
     from isodesk.services.calendar import describe_time
     from isodesk.services.procedures import list_procedures
 
-    items = _run(args, lambda c: list_procedures(c, args.search))
+    items = with_context(args, lambda c: list_procedures(c, args.search))
     unknown = _("time not confirmed")
     lines = [
         f"{p.code:<12} {describe_time(p.processing_time) if p.processing_time else unknown:<20} {p.name}" for p in items
@@ -224,9 +218,9 @@ def cmd_procedure_import(args: argparse.Namespace) -> Result:
     from isodesk.services.procedures import apply_import, preview_import
 
     if args.dry_run:
-        preview = _run(args, lambda c: preview_import(c, args.file))
+        preview = with_context(args, lambda c: preview_import(c, args.file))
     else:
-        preview = _run(args, lambda c: apply_import(c, args.file, remove_missing=args.remove_missing))
+        preview = with_context(args, lambda c: apply_import(c, args.file, remove_missing=args.remove_missing))
     data = preview.to_dict() | {"applied": not args.dry_run}
     text = _("Added: {a}; changed: {c}; removed: {r}.").format(
         a=len(preview.added), c=len(preview.changed), r=len(preview.removed)
@@ -237,7 +231,7 @@ def cmd_procedure_import(args: argparse.Namespace) -> Result:
 def cmd_calendar_show(args: argparse.Namespace) -> Result:
     from isodesk.services.calendar import calendar_year
 
-    data = _run(args, lambda c: calendar_year(c, args.year))
+    data = with_context(args, lambda c: calendar_year(c, args.year))
     lines = [
         f"{d['date']}  {d['kind']:<8} {d['name']}" + ("" if d["confirmed"] else "  " + _("(unconfirmed)"))
         for d in data["details"]
@@ -250,7 +244,7 @@ def cmd_calendar_set(args: argparse.Namespace) -> Result:
 
     day = parse_date(args.date)
     kind: Literal["day_off", "workday"] = "day_off" if args.day_off else "workday"
-    _run(args, lambda c: set_day(c, day, kind, args.note))
+    with_context(args, lambda c: set_day(c, day, kind, args.note))
     return Result({"date": day.isoformat(), "kind": kind}, _("Saved {day}.").format(day=day.isoformat()))
 
 
@@ -266,7 +260,7 @@ def cmd_deadline(args: argparse.Namespace) -> Result:
             raise UserError(
                 _("“{value}” is not a time of day (expected e.g. 15:00).").format(value=args.cutoff)
             ) from exc
-    deadline = _run(args, lambda c: deadline_for(c, received, _processing_time(args), cutoff))
+    deadline = with_context(args, lambda c: deadline_for(c, received, _processing_time(args), cutoff))
     text = explain(deadline)
     return Result(
         {
@@ -292,7 +286,9 @@ def cmd_dossier_receive(args: argparse.Namespace) -> Result:
         args.id_number,
     )
     received = parse_datetime(args.received) if args.received else None
-    result = _run(args, lambda c: receive_dossier(c, args.procedure, applicant, received_at=received, sets=args.sets))
+    result = with_context(
+        args, lambda c: receive_dossier(c, args.procedure, applicant, received_at=received, sets=args.sets)
+    )
     for warning in result.warnings:
         sys.stderr.write(_("Warning: {message}").format(message=warning) + "\n")
     return Result(
@@ -308,7 +304,7 @@ def cmd_dossier_move(args: argparse.Namespace) -> Result:
 
     at = parse_datetime(args.at) if args.at else None
     new_due = parse_datetime(args.new_due) if args.new_due else None
-    data = _run(
+    data = with_context(
         args,
         lambda c: move_dossier(
             c, args.code, args.to, at=at, note=args.note, new_due=new_due, rating=args.rating, to_staff_id=args.staff
@@ -321,7 +317,7 @@ def cmd_dossier_list(args: argparse.Namespace) -> Result:
     from isodesk.services.ledger_query import DossierFilter, list_dossiers
 
     f = DossierFilter(status=args.status, search=args.search)
-    rows = _run(args, lambda c: list_dossiers(c, f, offset=args.offset, limit=args.limit))
+    rows = with_context(args, lambda c: list_dossiers(c, f, offset=args.offset, limit=args.limit))
     lines = [f"{r.code:<28} {r.status:<11} {r.applicant:<28} {r.procedure_name[:60]}" for r in rows]
     return Result({"dossiers": [r.to_dict() for r in rows]}, "\n".join(lines) or _("No dossiers."))
 
@@ -329,7 +325,7 @@ def cmd_dossier_list(args: argparse.Namespace) -> Result:
 def cmd_dossier_show(args: argparse.Namespace) -> Result:
     from isodesk.services.dossiers import show_dossier
 
-    data = _run(args, lambda c: show_dossier(c, args.code))
+    data = with_context(args, lambda c: show_dossier(c, args.code))
     lines = [f"{data['code']} — {data['status_name']}", data["procedure"]["name"]]
     lines += [f"  {e['at']}  {e['action']:<11} {e['note']}" for e in data["events"]]
     return Result(data, "\n".join(lines))
@@ -342,12 +338,12 @@ def cmd_stats(args: argparse.Namespace) -> Result:
     end = parse_date(args.end) if args.end else None
     if start and end and end < start:
         raise UserError(_("The end date is before the start date."))
-    data = _run(args, lambda c: stats(c, start, end))
+    data = with_context(args, lambda c: stats(c, start, end))
     if args.by in PERIODS:
         year = (start or date.today()).year
-        data["periods"] = _run(args, lambda c: stats_by_period(c, year, args.by))
+        data["periods"] = with_context(args, lambda c: stats_by_period(c, year, args.by))
     elif args.by:
-        data["groups"] = _run(
+        data["groups"] = with_context(
             args, lambda c: stats_by(c, args.by, date.fromisoformat(data["from"]), date.fromisoformat(data["to"]))
         )
     rate = data["on_time_rate"]

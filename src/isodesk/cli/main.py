@@ -64,6 +64,15 @@ def context(args: argparse.Namespace) -> Any:
     return open_context(args.data_dir, actor=args.user or DEFAULT_ACTOR)
 
 
+def with_context(args: argparse.Namespace, fn: Callable[[Any], Any]) -> Any:
+    """Open the office named by the global options, run ``fn`` on it, and close it whatever happens."""
+    ctx = context(args)
+    try:
+        return fn(ctx)
+    finally:
+        ctx.close()
+
+
 def run(argv: list[str], open_gui: Callable[[str | None, str | None], int] | None = None) -> int:
     """Run one command; with no command, call ``open_gui`` (given by the entry point, which may load Qt)."""
     parser = build_parser()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from isodesk.cli.main import add_json, context
+from isodesk.cli.main import add_json, with_context
 from isodesk.cli.output import Result
 from isodesk.i18n import _
 
@@ -45,13 +45,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_init(args: argparse.Namespace) -> Result:
     from isodesk.services.office import init_office
 
-    ctx = context(args)
-    try:
-        profile = init_office(
-            ctx, province_code=args.province, unit_code=args.unit, role=args.role, leader_name=args.leader
-        )
-    finally:
-        ctx.close()
+    profile = with_context(
+        args,
+        lambda c: init_office(
+            c, province_code=args.province, unit_code=args.unit, role=args.role, leader_name=args.leader
+        ),
+    )
     return Result(
         profile.to_dict(), _("Office set up: {name} ({code}).").format(name=profile.unit_name, code=profile.unit_code)
     )
@@ -60,11 +59,7 @@ def cmd_init(args: argparse.Namespace) -> Result:
 def cmd_info(args: argparse.Namespace) -> Result:
     from isodesk.services.office import office_info
 
-    ctx = context(args)
-    try:
-        info = office_info(ctx)
-    finally:
-        ctx.close()
+    info = with_context(args, lambda c: office_info(c))
     lines = [
         _("Office: {name} ({code})").format(name=info["unit_name"], code=info["unit_code"]),
         _("Province: {name} ({code})").format(name=info["province_name"], code=info["province_code"]),
@@ -78,11 +73,7 @@ def cmd_info(args: argparse.Namespace) -> Result:
 def cmd_demo(args: argparse.Namespace) -> Result:
     from isodesk.services.demo import fill_demo
 
-    ctx = context(args)
-    try:
-        summary = fill_demo(ctx, args.dossiers)
-    finally:
-        ctx.close()
+    summary = with_context(args, lambda c: fill_demo(c, args.dossiers))
     return Result(
         summary.to_dict(),
         _("Demo data added: {n} staff, {d} dossiers.").format(n=summary.staff_added, d=summary.dossiers_added),
@@ -92,21 +83,13 @@ def cmd_demo(args: argparse.Namespace) -> Result:
 def cmd_staff_add(args: argparse.Namespace) -> Result:
     from isodesk.services.staff import add_staff
 
-    ctx = context(args)
-    try:
-        person = add_staff(ctx, args.name, args.department, args.position)
-    finally:
-        ctx.close()
+    person = with_context(args, lambda c: add_staff(c, args.name, args.department, args.position))
     return Result(person.to_dict(), _("Added {name} (id {id}).").format(name=person.name, id=person.id))
 
 
 def cmd_staff_list(args: argparse.Namespace) -> Result:
     from isodesk.services.staff import list_staff
 
-    ctx = context(args)
-    try:
-        people = list_staff(ctx, args.search)
-    finally:
-        ctx.close()
+    people = with_context(args, lambda c: list_staff(c, args.search))
     text = "\n".join(f"{p.id:>4}  {p.name} — {p.position} ({p.department})" for p in people)
     return Result({"staff": [p.to_dict() for p in people]}, text or _("No staff yet."))

@@ -21,14 +21,14 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from isodesk.db.engine import next_change_seq
 from isodesk.db.models import Applicant, Counter, Dossier, DossierEvent, Office, Procedure, Staff
 from isodesk.domain.calendar import WorkCalendar
-from isodesk.domain.deadlines import OfficeHours, ProcessingTime, compute_due
+from isodesk.domain.deadlines import OfficeHours, compute_due
 from isodesk.domain.ledger import CodeParts, State, format_code, timeliness
-from isodesk.domain.procedures import parse_time
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.i18n.text import search_key
 from isodesk.services import daily_counts
 from isodesk.services.calendar import office_hours, work_calendar
 from isodesk.services.context import AppContext
+from isodesk.services.procedures import processing_time_of
 from isodesk.services.settings import read_setting
 
 FAMILY = (
@@ -162,22 +162,19 @@ def fill_demo_ledger(
     now = (now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ)
     with ctx.read() as s:
         office = s.execute(select(Office)).scalar_one()
-        procedures = [
-            p
+        confirmed = {
+            p: t
             for p in s.execute(select(Procedure).where(Procedure.active.is_(True))).scalars()
-            if parse_time(p.office_time_unit or p.time_unit, p.office_time_value or p.time_value)
-        ]
+            if (t := processing_time_of(p)) is not None
+        }
         staff = [p.id for p in s.execute(select(Staff).where(Staff.active.is_(True))).scalars()]
         hours = office_hours(s)
         calendar = work_calendar(s, range(now.year - 2, now.year + 2))
         pattern = read_setting(s, "ledger.code_pattern")
         counters = dict(s.execute(select(Counter.key, Counter.value)).all())
+    procedures = list(confirmed)
+    times = {p.id: t for p, t in confirmed.items()}
     weights = [FIELD_WEIGHT.get(p.field, 0.3) * (3 if "khai sinh" in p.name.lower() else 1) for p in procedures]
-    times: dict[int, ProcessingTime] = {}
-    for p in procedures:
-        processing = parse_time(p.office_time_unit or p.time_unit, p.office_time_value or p.time_value)
-        assert processing is not None  # procedures without a confirmed time were left out above
-        times[p.id] = processing
     days = _days(calendar, (now - timedelta(days=365)).date(), now.date())
     received_days = sorted(rng.choice(days) for _ in range(count))
     agency = office.agency_code or office.unit_code

@@ -35,7 +35,6 @@ from isodesk.domain.ledger import (
     next_state,
     timeliness,
 )
-from isodesk.domain.procedures import parse_time
 from isodesk.errors import UserError
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import LOCAL_TZ
@@ -43,7 +42,7 @@ from isodesk.i18n.text import nfc, search_key
 from isodesk.services import daily_counts
 from isodesk.services.calendar import deadline_in, explain, office_hours, work_calendar
 from isodesk.services.context import AppContext
-from isodesk.services.procedures import find_procedure
+from isodesk.services.procedures import find_procedure, processing_time_of
 from isodesk.services.settings import read_setting
 
 PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}$")
@@ -112,9 +111,7 @@ def _next(session: Session, key: str) -> int:
 
 
 def _time_of(procedure: Procedure) -> ProcessingTime:
-    unit = procedure.office_time_unit or procedure.time_unit
-    value = procedure.office_time_value if procedure.office_time_unit else procedure.time_value
-    processing = parse_time(unit, value or "0")
+    processing = processing_time_of(procedure)
     if processing is None:
         raise UserError(
             _(

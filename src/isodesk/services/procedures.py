@@ -101,9 +101,19 @@ def _number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def effective_time(p: Procedure) -> tuple[str, str]:
+    """The unit and value in force for this office: its own when it set one, else the published one."""
+    if p.office_time_unit:
+        return p.office_time_unit, p.office_time_value or "0"
+    return p.time_unit, p.time_value or "0"
+
+
+def processing_time_of(p: Procedure) -> ProcessingTime | None:
+    return parse_time(*effective_time(p))
+
+
 def _info(p: Procedure) -> ProcedureInfo:
-    unit = p.office_time_unit or p.time_unit
-    value = p.office_time_value if p.office_time_unit else p.time_value
+    unit, value = effective_time(p)
     return ProcedureInfo(
         p.code,
         p.name,
