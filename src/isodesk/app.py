@@ -68,7 +68,13 @@ class Controller(QObject):
             ctx = open_context(data_dir)
             return ctx, get_profile(ctx).unit_name
 
-        run_in_background(open_office, self._opened, lambda exc: show_error(self.window, exc))
+        def failed(exc: BaseException) -> None:
+            from isodesk.i18n import _
+
+            self.window.office_label.setText(_("The data could not be opened: see the message."))
+            show_error(self.window, exc)
+
+        run_in_background(open_office, self._opened, failed)
 
     def _opened(self, result: tuple[AppContext, str]) -> None:
         self.ctx, unit_name = result

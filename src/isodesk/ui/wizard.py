@@ -226,7 +226,10 @@ class StartPage(QWizardPage):
         self.demo.setText(_("Start with demo data"))
         self.empty.setText(_("Start empty"))
         self.note.setText(
-            _("Demo data adds realistic staff of a ward People's Committee so every screen has something to show.")
+            _(
+                "Demo data adds the staff of a ward People's Committee and a year of one-stop-shop dossiers, "
+                "so every screen has something to show."
+            )
         )
 
 
