@@ -152,3 +152,32 @@ def test_dossier_bad_input(office_dir: Path) -> None:
     ]
     assert twice == [0, 1]
     assert isodesk("dossier", "move", code, "--to", "flying", data_dir=office_dir).code == 2
+
+
+def test_settings_change_codes_and_cutoff(office_dir: Path) -> None:
+    assert isodesk("setting", "set", "ledger.code_pattern", "{agency}/{yyyy}/{seq:05d}", data_dir=office_dir).code == 0
+    assert isodesk("setting", "set", "ledger.cutoff", "16:00", data_dir=office_dir).code == 0
+    received = isodesk(
+        "dossier",
+        "receive",
+        "--procedure",
+        "1.001193",
+        "--applicant",
+        "Lê Thị Hồng",
+        "--received",
+        "2026-11-20T15:30",
+        "--json",
+        data_dir=office_dir,
+    ).json()
+    assert received["code"] == "28261/2026/00001"
+    assert received["due"] == "2026-11-20T17:00:00+07:00"  # before the new 16:00 cut-off: same day
+    listed = isodesk("setting", "list", "--json", data_dir=office_dir).json()["settings"]
+    assert listed["ledger.cutoff"] == "16:00" and listed["ledger.max_extensions"] == 1
+    for key, value in (
+        ("ledger.cutoff", "25:00"),
+        ("ledger.code_pattern", "{agency}"),
+        ("no.such", "1"),
+        ("ledger.max_extensions", "nhiều"),
+    ):
+        bad = isodesk("setting", "set", key, value, data_dir=office_dir)
+        assert bad.code == 1 and "Traceback" not in bad.err, (key, bad.err)

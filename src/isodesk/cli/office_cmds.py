@@ -28,6 +28,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_demo)
 
+    setting = sub.add_parser("setting", parents=[common], help="office settings (hours, cut-off, code pattern...)")
+    ssub2 = setting.add_subparsers(dest="setting_command", metavar="ACTION", required=True)
+    p = ssub2.add_parser("list", parents=[common], help="all settings and their values")
+    add_json(p)
+    p.set_defaults(handler=cmd_setting_list)
+    p = ssub2.add_parser("set", parents=[common], help="change a setting")
+    p.add_argument("key")
+    p.add_argument("value")
+    add_json(p)
+    p.set_defaults(handler=cmd_setting_set)
+
     staff = sub.add_parser("staff", parents=[common], help="people of the office")
     ssub = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
     p = ssub.add_parser("add", parents=[common], help="add a person")
@@ -93,3 +104,17 @@ def cmd_staff_list(args: argparse.Namespace) -> Result:
     people = with_context(args, lambda c: list_staff(c, args.search))
     text = "\n".join(f"{p.id:>4}  {p.name} — {p.position} ({p.department})" for p in people)
     return Result({"staff": [p.to_dict() for p in people]}, text or _("No staff yet."))
+
+
+def cmd_setting_list(args: argparse.Namespace) -> Result:
+    from isodesk.services.settings import all_settings
+
+    values = with_context(args, all_settings)
+    return Result({"settings": values}, "\n".join(f"{k} = {v}" for k, v in values.items()))
+
+
+def cmd_setting_set(args: argparse.Namespace) -> Result:
+    from isodesk.services.settings import set_setting_text
+
+    value = with_context(args, lambda c: set_setting_text(c, args.key, args.value))
+    return Result({"key": args.key, "value": value}, _("Saved {key} = {value}.").format(key=args.key, value=value))

@@ -54,3 +54,67 @@ def set_setting(ctx: AppContext, key: str, value: Any) -> None:
             s.add(Setting(key=key, value=text))
         else:
             row.value = text
+
+
+def _check_time(value: str) -> str:
+    from datetime import time
+
+    time.fromisoformat(value)
+    return value
+
+
+def _check_pattern(value: str) -> str:
+    from datetime import date
+
+    from isodesk.domain.ledger import CodeParts, format_code
+
+    if "{seq" not in value:
+        raise ValueError("the pattern needs {seq}")
+    format_code(value, CodeParts("000.00.00.H00", date(2026, 1, 1), 1))
+    return value
+
+
+def _check_language(value: str) -> str:
+    if value not in LANGUAGES:
+        raise ValueError(value)
+    return value
+
+
+def _check_count(value: str) -> int:
+    number = int(value)
+    if not 0 <= number <= 10:
+        raise ValueError(value)
+    return number
+
+
+#: How each office-editable setting is read from text (command line, settings page).
+PARSERS: dict[str, Any] = {
+    "ui.language": _check_language,
+    "ledger.morning_start": _check_time,
+    "ledger.morning_end": _check_time,
+    "ledger.afternoon_start": _check_time,
+    "ledger.afternoon_end": _check_time,
+    "ledger.cutoff": _check_time,
+    "ledger.max_extensions": _check_count,
+    "ledger.code_pattern": _check_pattern,
+}
+
+
+def set_setting_text(ctx: AppContext, key: str, text: str) -> Any:
+    """Set ``key`` from what a user typed, refusing unknown keys and values with a clear message."""
+    from isodesk.errors import UserError
+    from isodesk.i18n import _
+
+    if key not in PARSERS:
+        raise UserError(_("There is no setting “{key}”. Settings: {keys}.").format(key=key, keys=", ".join(PARSERS)))
+    try:
+        value = PARSERS[key](text.strip())
+    except (ValueError, KeyError, IndexError) as exc:
+        raise UserError(_("“{value}” is not a valid value for {key}.").format(value=text, key=key)) from exc
+    set_setting(ctx, key, value)
+    return value
+
+
+def all_settings(ctx: AppContext) -> dict[str, Any]:
+    with ctx.read() as s:
+        return {key: read_setting(s, key) for key in PARSERS}
