@@ -139,14 +139,14 @@ def heading(issuer: Issuer, number: str | None, day: date | None, width: float, 
     return table
 
 
-def signatures(blocks: Sequence[tuple[str, str, str]], width: float, size: float = 13) -> Table:
+def signatures(blocks: Sequence[tuple[str, str, str]], width: float, size: float = 13, gap_lines: int = 3) -> Table:
     """Side-by-side signature blocks: (title, note such as "(Ký, ghi rõ họ tên)", signer's name)."""
     cells = []
     for title, note, name in blocks:
         cell: list[Flowable] = [para(title.upper(), size, bold=True, align=TA_CENTER)]
         if note:
             cell.append(para(note, size - 1, italic=True, align=TA_CENTER))
-        cell.append(Paragraph("<br/><br/><br/>", style(size)))
+        cell.append(Paragraph("<br/>" * gap_lines, style(size)))
         cell.append(para(name, size, bold=True, align=TA_CENTER))
         cells.append(cell)
     table = Table([cells], colWidths=[width / len(blocks)] * len(blocks))
