@@ -16,9 +16,12 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from isodesk.i18n.dates import official_date
+from isodesk.i18n.text import nfc
 from isodesk.reports.fonts import official_font
 from isodesk.reports.official import Issuer, Page, build_pdf, heading, para, signatures, style, t
 
@@ -152,10 +155,6 @@ def render_receipt(slip: ReceiptSlip, issuer: Issuer, template: dict[str, Any]) 
     return build_pdf(story, page, title=f"{template['title']} {slip.code}")
 
 
-def _d(moment: datetime | None, cell: Any) -> Any:
-    return Paragraph(moment.strftime("%d/%m/%Y<br/>%H:%M"), cell) if moment else ""
-
-
 def render_ledger(
     rows: Sequence[LedgerRow], issuer: Issuer, template: dict[str, Any], start: date, end: date, printed: date
 ) -> bytes:
@@ -163,7 +162,6 @@ def render_ledger(
     page = Page(size="A4", landscape=True, top=15 * mm, bottom=15 * mm, left=15 * mm, right=12 * mm)
     width = page.frame_width
     size = 8.5
-    cell = style(size, leading=size * 1.2)
     story: list[Flowable] = [
         heading(issuer, None, printed, width, size=11),
         Spacer(1, 3 * mm),
@@ -173,7 +171,7 @@ def render_ledger(
         Spacer(1, 2 * mm),
     ]
     header = [
-        "STT",
+        "TT",
         "Mã hồ sơ",
         "Tên thủ tục",
         "Số bộ",
@@ -190,26 +188,40 @@ def render_ledger(
     data: list[list[Any]] = [
         [Paragraph(t(h), style(size, bold=True, align=TA_CENTER, leading=size * 1.2)) for h in header]
     ]
+    fractions = [0.035, 0.1, 0.14, 0.03, 0.085, 0.085, 0.075, 0.075, 0.075, 0.075, 0.075, 0.075, 0.06]
+    widths = [width * f for f in fractions]
+    font = official_font().name()
+    # Plain strings wrapped once here, not a Paragraph per cell: ten times faster on a ledger of thousands of rows.
+
+    def wrap(text: str, column: int) -> str:
+        return "\n".join(simpleSplit(nfc(text), font, size, widths[column] - 6))
+
+    def code_lines(code: str) -> str:
+        head, sep, tail = code.partition("-")
+        return f"{head}{sep}\n{tail}" if sep and stringWidth(code, font, size) > widths[1] - 6 else code
+
+    def when(moment: datetime | None) -> str:
+        return moment.strftime("%d/%m/%Y\n%H:%M") if moment else ""
+
     for r in rows:
         data.append(
             [
                 str(r.number),
-                Paragraph(t(r.code), cell),
-                Paragraph(t(r.procedure), cell),
+                code_lines(r.code),
+                wrap(r.procedure, 2),
                 str(r.sets),
-                Paragraph(t(r.applicant), cell),
-                Paragraph(t(r.contact), cell),
-                Paragraph(t(r.authority), cell),
-                _d(r.received, cell),
-                _d(r.due, cell),
-                _d(r.handed_over, cell),
-                _d(r.result_back, cell),
-                _d(r.returned, cell),
-                Paragraph(t(r.note), cell),
+                wrap(r.applicant, 4),
+                wrap(r.contact, 5),
+                wrap(r.authority, 6),
+                when(r.received),
+                when(r.due),
+                when(r.handed_over),
+                when(r.result_back),
+                when(r.returned),
+                wrap(r.note, 12),
             ]
         )
-    fractions = [0.035, 0.1, 0.14, 0.03, 0.085, 0.085, 0.075, 0.075, 0.075, 0.075, 0.075, 0.075, 0.06]
-    table = Table(data, colWidths=[width * f for f in fractions], repeatRows=1)
+    table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
