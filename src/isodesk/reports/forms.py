@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -67,7 +68,9 @@ def time_words(moment: datetime) -> str:
     return f"{moment.hour:02d} giờ {moment.minute:02d} phút, {official_date(moment.date())}"
 
 
+@lru_cache(maxsize=64)
 def _qr(text: str, size: float) -> Drawing:
+    """The QR code of a dossier code, built once for both copies (each module is a shape: building it is slow)."""
     widget = QrCodeWidget(text)
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
