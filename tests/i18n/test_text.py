@@ -1,14 +1,12 @@
-"""Text helpers: NFC, accent-insensitive keys, Vietnamese order, official dates."""
+"""Text helpers: NFC, accent-insensitive keys, Vietnamese order."""
 
 from __future__ import annotations
 
 import unicodedata
-from datetime import UTC, date, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from isodesk.i18n.dates import official_date, short_date, short_datetime
 from isodesk.i18n.text import nfc, person_sort_key, search_key, sort_key
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ "
@@ -93,13 +91,3 @@ def test_people_sort_by_given_name() -> None:
         "Phạm Minh Dũng",
         "Đỗ Hồng Đào",
     ]
-
-
-def test_official_date_is_zero_padded() -> None:
-    assert official_date(date(2026, 2, 5)) == "ngày 05 tháng 02 năm 2026"
-    assert official_date(date(2026, 11, 22), "Mỹ Tho") == "Mỹ Tho, ngày 22 tháng 11 năm 2026"
-
-
-def test_short_formats_use_vietnam_time() -> None:
-    assert short_date(date(2026, 2, 5)) == "05/02/2026"
-    assert short_datetime(datetime(2026, 2, 5, 2, 30, tzinfo=UTC)) == "09:30 05/02/2026"
