@@ -1,7 +1,9 @@
 """Running service calls off the GUI thread (after Anki's ``CollectionOp``).
 
 Database work can take time on an old PC (a migration, a large query), so pages hand a function to
-:func:`run_in_background`; its result or exception comes back on the GUI thread through a signal.
+:func:`run_in_background`; its result or exception comes back on the GUI thread through a signal. Long work that
+can say how far it is (a ledger of thousands of pages, a backup) uses :func:`run_with_progress`: the function is
+given a ``progress(done, total)`` callable, and each report reaches the GUI thread as a queued signal.
 """
 
 from __future__ import annotations
@@ -14,9 +16,13 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 _pending: set[_Task] = set()
 
 
+Progress = Callable[[int, int], None]
+
+
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
+    progress = Signal(object, object)  # Python ints: a count of bytes may not fit a C int
 
 
 class _Task(QRunnable):
@@ -40,7 +46,26 @@ def run_in_background(
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
 ) -> None:
-    task = _Task(fn)
+    _start(_Task(fn), on_done, on_error)
+
+
+def run_with_progress(
+    fn: Callable[[Progress], Any],
+    on_progress: Progress,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> None:
+    """Like :func:`run_in_background`; ``fn(progress)`` may call ``progress(done, total)`` from its thread."""
+    task = _Task(lambda: fn(task.signals.progress.emit))
+    task.signals.progress.connect(on_progress)
+    _start(task, on_done, on_error)
+
+
+def _start(
+    task: _Task,
+    on_done: Callable[[Any], None] | None,
+    on_error: Callable[[BaseException], None] | None,
+) -> None:
     _pending.add(task)
 
     def finished(result: Any) -> None:
