@@ -281,6 +281,24 @@ def fill_demo_ledger(
                             **common,
                         }
                     )
+                if status in (State.READY.value, State.RETURNED.value):
+                    if not 7 <= ready.astimezone(LOCAL_TZ).hour < 17:  # results come back in office hours
+                        ready = max(received + timedelta(minutes=20), returned - timedelta(minutes=30))
+                    events.append(  # the result comes back to the desk (ledger column "Nhận kết quả")
+                        {
+                            "uuid": uuid.uuid4(),
+                            "dossier_id": did,
+                            "at": ready,
+                            "action": "ready",
+                            "from_state": "processing",
+                            "to_state": "ready",
+                            "from_staff_id": handler,
+                            "to_staff_id": None,
+                            "due_at": due,
+                            "note": "",
+                            **common,
+                        }
+                    )
                 if settled_at is not None:
                     events.append(
                         {
