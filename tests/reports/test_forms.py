@@ -1,107 +1,195 @@
-"""Receipt slips and the dossier ledger, generated from a real office and read back from the PDF."""
+"""Every one-stop-shop paper of both form sets, generated for demo dossiers and read back from the PDF."""
 
 from __future__ import annotations
 
-import io
 import re
-import unicodedata
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
-from isodesk.errors import UserError
 from isodesk.i18n.dates import LOCAL_TZ
-from isodesk.services.context import AppContext
-from isodesk.services.dossiers import ApplicantInput, receive_dossier
-from isodesk.services.forms import form_set_on, ledger_pdf, receipt_pdf, write_receipt
-from tests.cli.conftest import isodesk
+from isodesk.services.forms import form_pdf, form_set_on, ledger_pdf
+from tests.forms_life import NAMES, NOW, Life, build_life
+from tests.pdfcheck import A4, A4_LANDSCAPE, A5, assert_fonts_embedded_subsets, pages_text, reader, sizes, text
+
+COUNTRY = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+OFFICE = "UBND PHƯỜNG MỸ THO"
+
+TITLES = {
+    "receipt": "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+    "supplement": "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+    "refusal": "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
+    "apology": {
+        "2018": "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+        "2025": "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
+    },
+    "stop": "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
+    "control-sheet": "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+}
+# What each paper must say, per era: (applicant, official date and time lines, paper size)
+EXPECTED: dict[str, dict[str, tuple[str, tuple[str, ...], tuple[int, int]]]] = {
+    "2018": {
+        "receipt": (
+            "main",
+            (
+                "Mỹ Tho, ngày 08 tháng 09 năm 2025",
+                "09 giờ 30 phút, ngày 08 tháng 09 năm 2025",
+                "17 giờ 00 phút, ngày 11 tháng 09 năm 2025",
+            ),
+            A5,
+        ),
+        "supplement": ("supplement", ("Mỹ Tho, ngày 08 tháng 09 năm 2025",), A4),
+        "refusal": ("refusal", ("Mỹ Tho, ngày 08 tháng 09 năm 2025",), A4),
+        "apology": (
+            "main",
+            (
+                "Mỹ Tho, ngày 09 tháng 09 năm 2025",
+                "09 giờ 30 phút, ngày 08 tháng 09 năm 2025",
+                "17 giờ 00 phút, ngày 11 tháng 09 năm 2025",
+                "16 giờ 30 phút, ngày 15 tháng 09 năm 2025",
+            ),
+            A4,
+        ),
+        "control-sheet": ("main", ("09 giờ 30 phút, ngày 08 tháng 09 năm 2025", "ngày 09 tháng 09 năm 2025"), A4),
+    },
+    "2025": {
+        "receipt": (
+            "main",
+            (
+                "Mỹ Tho, ngày 05 tháng 02 năm 2026",
+                "09 giờ 30 phút, ngày 05 tháng 02 năm 2026",
+                "17 giờ 00 phút, ngày 10 tháng 02 năm 2026",
+            ),
+            A5,
+        ),
+        "supplement": ("supplement", ("Mỹ Tho, ngày 05 tháng 02 năm 2026",), A4),
+        "refusal": ("refusal", ("Mỹ Tho, ngày 05 tháng 02 năm 2026",), A4),
+        "apology": (
+            "main",
+            (
+                "Mỹ Tho, ngày 06 tháng 02 năm 2026",
+                "09 giờ 30 phút, ngày 05 tháng 02 năm 2026",
+                "17 giờ 00 phút, ngày 10 tháng 02 năm 2026",
+                "16 giờ 30 phút, ngày 12 tháng 02 năm 2026",
+            ),
+            A4,
+        ),
+        "stop": (
+            "stop",
+            ("Mỹ Tho, ngày 06 tháng 02 năm 2026", "14 giờ 00 phút, ngày 05 tháng 02 năm 2026"),
+            A4,
+        ),
+        "control-sheet": ("main", ("09 giờ 30 phút, ngày 05 tháng 02 năm 2026", "ngày 06 tháng 02 năm 2026"), A4),
+    },
+}
+CASES = [(era, form) for era, forms in EXPECTED.items() for form in forms]
 
 
-def _pages(data: bytes) -> list[str]:
-    return [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
+@pytest.fixture(scope="module")
+def life(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Life]:
+    world = build_life(tmp_path_factory.mktemp("life"))
+    yield world
+    world.ctx.close()
 
 
-def test_receipt_slip_reads_back(office: AppContext) -> None:
-    name = unicodedata.normalize("NFD", "Nguyễn Thị Ánh Tuyết")  # typed decomposed: printed composed
-    r = receive_dossier(
-        office,
-        "1.004873",
-        ApplicantInput(name, address="Số 5 Ấp Bắc", phone="0912345678"),
-        received_at=datetime(2026, 2, 5, 9, 30, tzinfo=LOCAL_TZ),
+@pytest.mark.parametrize(("era", "form"), CASES, ids=[f"{e}-{f}" for e, f in CASES])
+def test_paper_reads_back(life: Life, era: str, form: str) -> None:
+    code = life.codes[era][form]
+    data = form_pdf(life.ctx, form, code, now=NOW)
+    applicant, dates, size = EXPECTED[era][form]
+    title = TITLES[form] if isinstance(TITLES[form], str) else TITLES[form][era]  # type: ignore[index]
+    pages = pages_text(data)
+    for page in pages if form == "receipt" else pages[:1]:
+        for expected in (COUNTRY, MOTTO, OFFICE, title, code, NAMES[applicant], *dates):
+            assert expected in page, (expected, page)
+    assert sizes(data) == {size}
+    assert_fonts_embedded_subsets(data)
+
+
+def test_receipt_has_a_page_per_copy_and_the_qr_code(life: Life) -> None:
+    data = form_pdf(life.ctx, "receipt", life.codes["2025"]["receipt"])
+    pages = pages_text(data)
+    assert len(pages) == 2
+    assert "(Liên: Lưu)" in pages[0] and "(Liên: Giao khách hàng)" in pages[1]
+    assert "Trung tâm Phục vụ hành chính công" in pages[0]  # the 2025 desk
+    assert "03 ngày làm việc" in pages[0]  # processing time as the law writes it, whatever the screen language
+    assert "Theo Nghị quyết của Hội đồng nhân dân tỉnh" in pages[0]  # fee "HĐND" worded
+    # The QR code: one path of module runs, filled with the non-zero rule (overlaps stay dark), in a form XObject
+    # both copies place.
+    forms = [
+        {name: ref.get_object().get_data() for name, ref in page["/Resources"]["/XObject"].items()}
+        for page in reader(data).pages
+    ]
+    qr = [name for name, content in forms[0].items() if content.count(b" re") > 50]
+    assert len(qr) == 1 and forms[0][qr[0]].rstrip().endswith(b"re\nf") and qr[0] in forms[1]
+
+
+def test_2018_receipt_names_the_2018_desk(life: Life) -> None:
+    page = pages_text(form_pdf(life.ctx, "receipt", life.codes["2018"]["receipt"]))[0]
+    assert "Bộ phận Tiếp nhận và Trả kết quả tiếp nhận hồ sơ của: Nguyễn Thị Ánh Tuyết" in page
+
+
+def test_supplement_lists_each_missing_item_and_the_guide(life: Life) -> None:
+    page = text(form_pdf(life.ctx, "supplement", life.codes["2025"]["supplement"]))
+    assert "1 Giấy chứng sinh" in page and "2 Văn bản ủy quyền có chứng thực" in page
+    assert "Võ Thanh Tùng" in page  # the officer who guides the applicant signs
+    assert "0273 3872 135" in page  # the office's phone to call
+
+
+def test_refusal_and_stop_give_the_reason(life: Life) -> None:
+    assert "Không thuộc thẩm quyền giải quyết." in text(form_pdf(life.ctx, "refusal", life.codes["2025"]["refusal"]))
+    stop = text(form_pdf(life.ctx, "stop", life.codes["2025"]["stop"]))
+    assert "Lý do: Người yêu cầu đề nghị dừng giải quyết." in stop
+    assert "Nguyễn Văn Hùng" in stop and "CHỦ TỊCH" in stop  # signed by the head
+
+
+def test_control_sheet_rows_follow_the_hand_overs(life: Life) -> None:
+    sheet = text(form_pdf(life.ctx, "control-sheet", life.codes["2025"]["control-sheet"]))
+    assert "Giao: Phạm Thị Ngọc Ánh (Bộ phận một cửa)" in sheet
+    assert "Nhận: Huỳnh Thị Mỹ Linh (Tư pháp - Hộ tịch)" in sheet
+    assert "Nhận: Trần Thị Thu Hà (Lãnh đạo UBND)" in sheet
+    assert "Nhận: Ông/Bà Nguyễn Thị Ánh Tuyết" in sheet  # the result returned
+    assert "Sớm hạn" in sheet  # returned 11/02 before the new appointment of 12/02
+    assert "Trang 1/1" in sheet
+
+
+def test_ledger_of_5000_dossiers_repeats_its_header(office: object) -> None:
+    from isodesk.services.demo import fill_demo
+    from isodesk.services.demo_ledger import fill_demo_ledger
+
+    fill_demo(office, 0)  # type: ignore[arg-type]
+    fill_demo_ledger(office, 5000, now=datetime(2026, 11, 20, 12, 0, tzinfo=LOCAL_TZ))  # type: ignore[arg-type]
+    calls: list[tuple[int, int]] = []
+    data = ledger_pdf(
+        office,  # type: ignore[arg-type]
+        date(2025, 11, 1),
+        date(2026, 11, 30),
+        progress=lambda done, total: calls.append((done, total)),
     )
-    data = receipt_pdf(office, r.code)
-    reader = PdfReader(io.BytesIO(data))
-    assert len(reader.pages) == 2  # "Liên: Lưu" and "Liên: Giao khách hàng"
-    width, height = (round(float(v)) for v in (reader.pages[0].mediabox.width, reader.pages[0].mediabox.height))
-    assert (width, height) == (420, 595)  # A5 portrait
-    for page, copy in zip(_pages(data), ("Liên: Lưu", "Liên: Giao khách hàng"), strict=True):
-        for expected in (
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            "Độc lập - Tự do - Hạnh phúc",
-            "UBND PHƯỜNG MỸ THO",
-            "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-            r.code,
-            "Nguyễn Thị Ánh Tuyết",
-            "Mỹ Tho, ngày 05 tháng 02 năm 2026",
-            "09 giờ 30 phút, ngày 05 tháng 02 năm 2026",
-            "17 giờ 00 phút, ngày 10 tháng 02 năm 2026",
-            copy,
-            "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân",
-        ):
-            assert expected in page, expected
+    pages = pages_text(data)
+    assert len(pages) > 100
+    assert sizes(data) == {A4_LANDSCAPE}
+    for number, page in enumerate(pages, start=1):
+        assert "Mã hồ sơ" in page and "Tên thủ tục" in page and "Ghi chú" in page, number  # header on every page
+        assert f"Trang {number}" in page
+    assert "SỔ THEO DÕI HỒ SƠ" in pages[0] and "Mẫu số 07" in pages[0]
+    codes = [c for page in pages for c in re.findall(r"(?<![\d/.:-])\d{1,4} (\S+- ?\d{6}-\d{4})", page)]
+    assert len(codes) == len(set(codes)) == 5000  # every dossier once: nothing lost or repeated at page breaks
+    assert calls[-1] == (calls[-1][1], calls[-1][1]) and calls == sorted(calls)
+    assert_fonts_embedded_subsets(data)
 
 
 def test_form_set_follows_the_receipt_date() -> None:
     assert form_set_on(date(2025, 9, 14))["id"] == "tt01-2018"
     assert form_set_on(date(2025, 9, 15))["id"] == "tt03-2025"
+    assert form_set_on(date(2025, 9, 15))["confirmed"] is False  # the 2025 layouts are still to be checked
 
 
-def test_ledger_of_5000_dossiers_repeats_its_header(office: AppContext) -> None:
-    from isodesk.services.demo import fill_demo
-    from isodesk.services.demo_ledger import fill_demo_ledger
+def test_renders_are_written_whole(life: Life, tmp_path: Path) -> None:
+    from isodesk.services.forms import write_pdf
 
-    fill_demo(office, 0)
-    fill_demo_ledger(office, 5000, now=datetime(2026, 11, 20, 12, 0, tzinfo=LOCAL_TZ))
-    data = ledger_pdf(office, date(2025, 11, 1), date(2026, 11, 30))
-    reader = PdfReader(io.BytesIO(data))
-    assert len(reader.pages) > 100
-    assert round(float(reader.pages[0].mediabox.width)) == 842  # A4 landscape
-    pages = _pages(data)
-    for number, text in enumerate(pages, start=1):
-        assert "Mã hồ sơ" in text and "Tên thủ tục" in text, number  # header row on every page
-        assert f"Trang {number}" in text
-    assert "SỔ THEO DÕI HỒ SƠ" in pages[0]
-
-
-def test_bad_requests_leave_no_file(office: AppContext, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    out.mkdir()
-    with pytest.raises(UserError):
-        write_receipt(office, "KHONG-CO-MA", out / "a.pdf")
-    code = receive_dossier(office, "1.001193", ApplicantInput("Lê Văn Tám")).code
-    with pytest.raises(UserError):
-        write_receipt(office, code, out / "no-such-folder" / "a.pdf")
-    with pytest.raises(UserError):
-        write_receipt(office, code, out / "a.docx")
-    assert list(out.iterdir()) == []
-
-
-def test_cli_forms(data_dir: Path, tmp_path: Path) -> None:
-    assert isodesk("demo", "--dossiers", "50", data_dir=data_dir).code == 0
-    code = isodesk("dossier", "list", "--limit", "1", "--json", data_dir=data_dir).json()["dossiers"][0]["code"]
-    out = tmp_path / "slip.pdf"
-    run = isodesk("form", "receipt", "--dossier", code, "--out", str(out), "--json", data_dir=data_dir)
-    assert run.code == 0, run.err
-    assert code in _pages(out.read_bytes())[0]
-    ledger = tmp_path / "so.pdf"
-    assert (
-        isodesk(
-            "form", "ledger", "--from", "2025-01-01", "--to", "2026-12-31", "--out", str(ledger), data_dir=data_dir
-        ).code
-        == 0
-    )
-    assert "SỔ THEO DÕI HỒ SƠ" in _pages(ledger.read_bytes())[0]
-    bad = isodesk("form", "receipt", "--dossier", "KHONG-CO", "--out", str(tmp_path / "x.pdf"), data_dir=data_dir)
-    assert bad.code == 1 and not (tmp_path / "x.pdf").exists()
+    out = write_pdf(tmp_path / "phieu.pdf", form_pdf(life.ctx, "refusal", life.codes["2018"]["refusal"]))
+    assert out.read_bytes().startswith(b"%PDF") and [p.name for p in tmp_path.iterdir()] == ["phieu.pdf"]

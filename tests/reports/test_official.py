@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from isodesk.reports.fonts import official_font
 from isodesk.reports.official import Issuer, Page, build_pdf, heading, para, recipients, signatures, write_atomically
+from tests.pdfcheck import A4, assert_fonts_embedded_subsets, listed_fonts, sizes
 
 
 def _pdf() -> bytes:
@@ -51,25 +52,10 @@ def test_heading_text_reads_back_exactly() -> None:
 
 
 def test_fonts_are_embedded_and_page_is_a4() -> None:
-    reader = PdfReader(io.BytesIO(_pdf()))
-    page = reader.pages[0]
-    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
-    embedded = set()
-    for name, ref in page["/Resources"]["/Font"].items():
-        descriptor = ref.get_object().get("/FontDescriptor")
-        if descriptor is not None and "/FontFile2" in descriptor.get_object():
-            embedded.add(name)
-    assert len(embedded) >= 3  # regular, bold, italic of the official serif
-    # Every piece of text is shown in an embedded font (reportlab lists Helvetica but draws nothing with it).
-    content = page.get_contents().get_data().decode("latin-1")
-    current = None
-    shown = set()
-    for token in re.finditer(r"(/[\w+]+) [\d.]+ Tf|\) Tj|\] TJ", content):
-        if token.group(1):
-            current = token.group(1)
-        else:
-            shown.add(current)
-    assert shown and shown <= embedded
+    data = _pdf()
+    assert sizes(data) == {A4}
+    assert_fonts_embedded_subsets(data)
+    assert len(listed_fonts(data)) >= 3  # regular, bold and italic of the official serif, nothing else
     assert official_font().source.startswith(("Times New Roman", "Liberation Serif"))
 
 

@@ -1,4 +1,4 @@
-"""The official look of administrative papers (NĐ 30/2020/NĐ-CP, Phụ lục I).
+"""The official look of administrative papers (NĐ 30/2020/NĐ-CP, Phụ lục I), shared by every printed paper.
 
 - Paper A4 (slips may be A5); margins top 20–25 mm, bottom 20–25 mm, left 30–35 mm, right 15–20 mm (mục I.2).
 - Top right: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" 12–13 pt bold capitals, under it "Độc lập - Tự do - Hạnh phúc"
@@ -6,7 +6,7 @@
 - Top left: the issuing body in bold capitals, a short rule under it (1/3 to 1/2 of the line), and "Số: …" (II.2, II.3).
 - Place and date in italics under the motto: "Mỹ Tho, ngày 05 tháng 02 năm 2026" (II.5).
 - Signature block: the title in bold capitals, then the signer's name in bold (II.7); "Nơi nhận:" bold italic 12 pt,
-  its list 11 pt (II.9).
+  its list 11 pt (II.9), at the left of the signature block.
 Every text is NFC before drawing: reportlab places combining accents badly.
 """
 
@@ -14,27 +14,45 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from isodesk.reports.fonts import official_font
+from isodesk.i18n.dates import official_date
+from isodesk.reports.fonts import official_font, seed_subsets
+from isodesk.reports.text import Text
 
 MOTTO_COUNTRY = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PAPER = {"A4": A4, "A5": A5}
+#: What a paper prints where a value is not known, to be filled in by hand.
+BLANK = "…………………"
 
 
 @dataclass(frozen=True)
@@ -46,11 +64,26 @@ class Issuer:
     parent: str = ""
 
 
+@dataclass(frozen=True)
+class Signer:
+    """A signature block: the title lines ("TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH"), a note such as "(Ký tên, đóng
+    dấu)", and the signer's name (empty when the paper is signed by whoever is on duty)."""
+
+    title: str
+    name: str = ""
+    note: str = ""
+
+
 def t(text: str) -> str:
     """NFC and XML-escape ``text`` for a Paragraph."""
     return escape(unicodedata.normalize("NFC", text))
 
 
+def or_blank(value: str) -> str:
+    return value.strip() or BLANK
+
+
+@lru_cache(maxsize=256)
 def style(
     size: float = 13,
     *,
@@ -59,21 +92,48 @@ def style(
     align: int = TA_LEFT,
     leading: float = 0,
     space_after: float = 0,
+    indent: float = 0,
 ) -> ParagraphStyle:
+    """A paragraph style of the official font; shared (never modified), so building a paper makes none."""
     font = official_font()
     name = font.name("bolditalic" if bold and italic else "bold" if bold else "italic" if italic else "regular")
     return ParagraphStyle(
-        name=f"s{size}{bold}{italic}{align}",
+        name=f"s{size}{bold}{italic}{align}{indent}",
         fontName=name,
         fontSize=size,
         leading=leading or size * 1.25,
         alignment=align,
         spaceAfter=space_after,
+        firstLineIndent=indent,
     )
 
 
-def para(text: str, size: float = 13, **kw: object) -> Paragraph:
-    return Paragraph(t(text), style(size, **kw))  # type: ignore[arg-type]
+def para(
+    text: str,
+    size: float = 13,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align: int = TA_LEFT,
+    leading: float = 0,
+    space_after: float = 0,
+    indent: float = 0,
+) -> Flowable:
+    """A line (or lines) of plain text; justified or indented text is a Paragraph."""
+    if align == TA_JUSTIFY or indent:
+        return Paragraph(
+            t(text),
+            style(size, bold=bold, italic=italic, align=align, leading=leading, space_after=space_after, indent=indent),
+        )
+    font = official_font().name(
+        "bolditalic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
+    )
+    return Text(text, font, size, leading=leading, align=align, space_after=space_after)
+
+
+def body(text: str, size: float = 13, *, indent: float = 10 * mm, space_after: float = 3) -> Paragraph:
+    """A paragraph of a letter: justified, first line indented (NĐ 30/2020, Phụ lục I, mục II.8)."""
+    return Paragraph(t(text), style(size, align=TA_JUSTIFY, indent=indent, space_after=space_after))
 
 
 class CenteredRule(Flowable):  # type: ignore[misc]
@@ -91,45 +151,46 @@ class CenteredRule(Flowable):  # type: ignore[misc]
         return avail_width, self.thickness + self.space_after
 
     def draw(self) -> None:
-        x0 = (self._avail - self.length) / 2
+        length = min(self.length, self._avail)
+        x0 = (self._avail - length) / 2
         y = self.space_after
         self.canv.setLineWidth(self.thickness)
-        self.canv.line(x0, y, x0 + self.length, y)
+        self.canv.line(x0, y, x0 + length, y)
 
 
-def _rule(text: str, size: float, bold: bool, fraction: float) -> CenteredRule:
-    font = official_font()
-    width = stringWidth(unicodedata.normalize("NFC", text), font.name("bold" if bold else "regular"), size)
-    return CenteredRule(width * fraction)
+def _line_width(text: str, size: float, bold: bool, width: float) -> float:
+    """Width of the longest line ``text`` takes in a column ``width`` wide."""
+    font = official_font().name("bold" if bold else "regular")
+    lines = simpleSplit(unicodedata.normalize("NFC", text), font, size, width)
+    return max((stringWidth(line, font, size) for line in lines), default=0.0)
 
 
-def heading(issuer: Issuer, number: str | None, day: date | None, width: float, *, size: float = 12.5) -> Table:
+def heading(
+    issuer: Issuer, number: str | None, day: date | None, width: float, *, size: float = 12.5, left: float = 0.4
+) -> Table:
     """The two-column heading block, with the place-and-date line under the motto when ``day`` is given."""
-    left: list[Flowable] = []
+    left_width, right_width = width * left, width * (1 - left)
+    cells: list[Flowable] = []
     if issuer.parent:
-        left.append(para(issuer.parent.upper(), size, align=TA_CENTER))
-    left.append(para(issuer.body.upper(), size, bold=True, align=TA_CENTER))
-    left.append(_rule(issuer.body.upper(), size, True, 0.4))
+        cells.append(para(issuer.parent.upper(), size, align=TA_CENTER))
+    cells.append(para(issuer.body.upper(), size, bold=True, align=TA_CENTER))
+    cells.append(CenteredRule(_line_width(issuer.body.upper(), size, True, left_width) * 0.4))
     if number is not None:
-        left.append(para(f"Số: {number}", size, align=TA_CENTER))
+        cells.append(para(f"Số: {number}", size, align=TA_CENTER))
+    # The motto lines must not wrap: on a narrow (A5) column the type is made smaller instead.
+    country = min(size, size * (right_width - 2) / stringWidth(MOTTO_COUNTRY, official_font().name("bold"), size))
     right: list[Flowable] = [
-        para(MOTTO_COUNTRY, size, bold=True, align=TA_CENTER),
-        para(MOTTO, size + 1, bold=True, align=TA_CENTER),
-        _rule(MOTTO, size + 1, True, 1.0),
+        para(MOTTO_COUNTRY, country, bold=True, align=TA_CENTER),
+        para(MOTTO, country + 1, bold=True, align=TA_CENTER),
+        CenteredRule(_line_width(MOTTO, country + 1, True, right_width)),
     ]
     if day is not None:
-        right.append(
-            para(
-                f"{issuer.place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}",
-                size,
-                italic=True,
-                align=TA_CENTER,
-            )
-        )
-    table = Table([[left, right]], colWidths=[width * 0.4, width * 0.6])
+        right.append(para(official_date(day, issuer.place), size, italic=True, align=TA_CENTER))
+    table = Table([[cells, right]], colWidths=[left_width, right_width])
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), official_font().name(), 10),  # reportlab selects Helvetica otherwise
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -139,18 +200,39 @@ def heading(issuer: Issuer, number: str | None, day: date | None, width: float, 
     return table
 
 
+def title(text: str, size: float = 14, *, subtitle: str = "", space: float = 4 * mm) -> list[Flowable]:
+    """The paper's name in bold capitals, centred, with an optional bold subtitle ("Về việc …") under it."""
+    out: list[Flowable] = [Spacer(1, space)]
+    out += [para(line, size, bold=True, align=TA_CENTER) for line in text.split("\n")]
+    if subtitle:
+        out.append(para(subtitle, size - 1, bold=True, align=TA_CENTER))
+    out.append(Spacer(1, space * 0.75))
+    return out
+
+
+def signature_cell(signer: Signer, size: float = 13, gap_lines: int = 3) -> list[Flowable]:
+    cell: list[Flowable] = [para(line.upper(), size, bold=True, align=TA_CENTER) for line in signer.title.split("\n")]
+    if signer.note:
+        cell.append(para(signer.note, size - 1, italic=True, align=TA_CENTER))
+    cell.append(Spacer(1, size * 1.25 * gap_lines))
+    cell.append(para(signer.name or " ", size, bold=True, align=TA_CENTER))
+    return cell
+
+
 def signatures(blocks: Sequence[tuple[str, str, str]], width: float, size: float = 13, gap_lines: int = 3) -> Table:
     """Side-by-side signature blocks: (title, note such as "(Ký, ghi rõ họ tên)", signer's name)."""
-    cells = []
-    for title, note, name in blocks:
-        cell: list[Flowable] = [para(title.upper(), size, bold=True, align=TA_CENTER)]
-        if note:
-            cell.append(para(note, size - 1, italic=True, align=TA_CENTER))
-        cell.append(Paragraph("<br/>" * gap_lines, style(size)))
-        cell.append(para(name, size, bold=True, align=TA_CENTER))
-        cells.append(cell)
+    cells = [signature_cell(Signer(title_, name, note), size, gap_lines) for title_, note, name in blocks]
     table = Table([cells], colWidths=[width / len(blocks)] * len(blocks))
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), official_font().name(), 10),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
     return table
 
 
@@ -158,6 +240,64 @@ def recipients(items: Sequence[str]) -> list[Flowable]:
     out: list[Flowable] = [para("Nơi nhận:", 12, bold=True, italic=True)]
     out += [para(f"- {item};" if i < len(items) - 1 else f"- {item}.", 11) for i, item in enumerate(items)]
     return out
+
+
+def closing(
+    signer: Signer, width: float, *, to: Sequence[str] = (), size: float = 13, keep: Sequence[Flowable] = ()
+) -> Flowable:
+    """ "Nơi nhận" at the left and the signature block at the right, kept on the same page as ``keep`` (the
+    paper's last lines), so a signature is never alone at the top of a page."""
+    table = Table(
+        [[recipients(to) if to else "", signature_cell(signer, size)]],
+        colWidths=[width * 0.45, width * 0.55],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), official_font().name(), 10),  # reportlab selects Helvetica otherwise
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return KeepTogether([*keep, Spacer(1, 3 * mm), table])
+
+
+def field_table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    size: float = 12,
+    header_rows: int = 1,
+    centre: Sequence[int] = (0,),
+) -> Table:
+    """A ruled table of a paper: header rows bold and centred, text cells wrapped (the columns ``centre`` centred),
+    the header repeated after a page break."""
+    font = official_font()
+
+    def cell(text: Any, row: int, column: int) -> Any:
+        if not isinstance(text, str):
+            return text
+        head = row < header_rows
+        align = TA_CENTER if head or column in centre else TA_LEFT
+        return para(text, size, bold=head, align=align)
+
+    data = [[cell(text, i, j) for j, text in enumerate(row)] for i, row in enumerate(rows)]
+    table = Table(data, colWidths=list(widths), repeatRows=header_rows)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font.name(), size),
+                ("GRID", (0, 0), (-1, -1), 0.5, "#000000"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
 
 
 @dataclass(frozen=True)
@@ -178,10 +318,69 @@ class Page:
     def frame_width(self) -> float:
         return self.pagesize[0] - self.left - self.right
 
+    @property
+    def frame_height(self) -> float:
+        return self.pagesize[1] - self.top - self.bottom
 
-def build_pdf(story: list[Flowable], page: Page, *, title: str, page_numbers: bool = False) -> bytes:
+
+#: Draws what every page carries (running header, page number): (canvas, page number, page count or 0).
+Decoration = Callable[[Canvas, int, int], None]
+
+
+def page_numbers_footer(page: Page, *, of_total: bool = False, size: float = 10) -> Decoration:
+    def draw(canvas: Canvas, number: int, total: int) -> None:
+        canvas.setFont(official_font().name(), size)
+        text = f"Trang {number}/{total}" if of_total and total else f"Trang {number}"
+        canvas.drawRightString(page.pagesize[0] - page.right, page.bottom / 2, text)
+
+    return draw
+
+
+def _counting_canvas(decorate: Decoration) -> type[Canvas]:
+    """A canvas that draws the decorations once the page count is known ("Trang 2/5")."""
+
+    class CountingCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                decorate(self, self._pageNumber, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return CountingCanvas
+
+
+def template_id(page: Page) -> str:
+    """The page template a story switches to (``NextPageTemplate(template_id(page))``) in a mixed-paper build."""
+    return f"{page.size}{'L' if page.landscape else 'P'}"
+
+
+def build_pdf(
+    story: list[Flowable],
+    page: Page,
+    *,
+    title: str,
+    page_numbers: bool = False,
+    decorate: Decoration | None = None,
+    needs_total: bool = False,
+    other_pages: Sequence[Page] = (),
+) -> bytes:
+    """Lay out ``story`` on ``page`` (frame exactly inside the NĐ 30 margins) and return the PDF.
+
+    ``decorate`` draws on every page; with ``needs_total`` it is called once the page count is known.
+    ``other_pages`` are further papers the story may switch to (a batch of slips printed from two form sets).
+    """
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         buf,
         pagesize=page.pagesize,
         topMargin=page.top,
@@ -191,21 +390,43 @@ def build_pdf(story: list[Flowable], page: Page, *, title: str, page_numbers: bo
         title=unicodedata.normalize("NFC", title),
         author="isodesk",
         creator="isodesk",
+        initialFontName=official_font().name(),  # so no unembedded Helvetica is listed in the file
     )
+    draw = decorate or (page_numbers_footer(page) if page_numbers else None)
 
-    def _number(canvas: Any, document: SimpleDocTemplate) -> None:
-        canvas.setFont(official_font().name(), 10)
-        canvas.drawRightString(
-            page.pagesize[0] - page.right,
-            page.bottom / 2,
-            f"Trang {document.page}",
+    def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
+        if document.page == 1:
+            seed_subsets(canvas._doc)
+        if draw is not None and not needs_total:
+            draw(canvas, document.page, 0)
+
+    templates = []
+    for paper in dict.fromkeys([page, *other_pages]):
+        frame = Frame(
+            paper.left,
+            paper.bottom,
+            paper.frame_width,
+            paper.frame_height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
         )
-
-    if page_numbers:
-        doc.build(story, onFirstPage=_number, onLaterPages=_number)
+        templates.append(PageTemplate(id=template_id(paper), frames=[frame], onPage=on_page, pagesize=paper.pagesize))
+    doc.addPageTemplates(templates)
+    if draw is not None and needs_total:
+        doc.build(story, canvasmaker=_counting_canvas(draw))
     else:
         doc.build(story)
     return buf.getvalue()
+
+
+_PAGE_OBJECT = re.compile(rb"/Type /Page[^s]")
+
+
+def page_count(data: bytes) -> int:
+    """Pages of a PDF this module wrote (reportlab writes its object dictionaries uncompressed)."""
+    return len(_PAGE_OBJECT.findall(data))
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -205,7 +205,7 @@ def receive_dossier(
     return Received(code, deadline.due.astimezone(LOCAL_TZ), explain(deadline), warnings)
 
 
-def _find(session: Session, code: str) -> Dossier:
+def find_dossier(session: Session, code: str) -> Dossier:
     dossier = session.execute(select(Dossier).where(Dossier.code == code.strip())).scalar_one_or_none()
     if dossier is None:
         raise UserError(_("There is no dossier with code {code}.").format(code=code))
@@ -249,7 +249,7 @@ def move_dossier(
     if rating is not None and not 1 <= rating <= 4:
         raise UserError(_("The rating must be 1 (very satisfied) to 4 (dissatisfied)."))
     with ctx.unit_of_work() as s:
-        dossier = _find(s, code)
+        dossier = find_dossier(s, code)
         state = State(dossier.status)
         try:
             target = next_state(state, act)
@@ -355,7 +355,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 def show_dossier(ctx: AppContext, code: str) -> dict[str, Any]:
     with ctx.read() as s:
-        d = _find(s, code)
+        d = find_dossier(s, code)
         procedure = s.get(Procedure, d.procedure_id)
         applicant = s.get(Applicant, d.applicant_id) if d.applicant_id else None
         staff = {p.id: p.name for p in s.execute(select(Staff)).scalars()}
@@ -367,7 +367,10 @@ def show_dossier(ctx: AppContext, code: str) -> dict[str, Any]:
             .all()
         )
         assert procedure is not None
-        steps = _step_dues(s, procedure, d)
+        steps = [
+            {"name": name, "responsible": responsible, "due": due.isoformat()}
+            for name, responsible, due in step_dues(s, procedure, d)
+        ]
         return {
             "code": d.code,
             "status": d.status,
@@ -426,8 +429,8 @@ def action_name(action: str) -> str:
     return _(ACTION_NAMES[Action(action)]) if action in {a.value for a in Action} else action
 
 
-def _step_dues(session: Session, procedure: Procedure, dossier: Dossier) -> list[dict[str, Any]]:
-    """Due time of each internal step of the procedure, each starting when the previous one is due."""
+def step_dues(session: Session, procedure: Procedure, dossier: Dossier) -> list[tuple[str, str, datetime]]:
+    """(name, responsible, due) of each internal step of the procedure, each starting when the previous one is due."""
     steps = json.loads(procedure.steps)
     if not steps:
         return []
@@ -435,7 +438,4 @@ def _step_dues(session: Session, procedure: Procedure, dossier: Dossier) -> list
     budgets = [ProcessingTime(TimeUnit(st["unit"]), Decimal(st["value"])) for st in steps]
     calendar = work_calendar(session, (start.year, start.year + 1))
     dues = step_due_times(start, budgets, calendar, office_hours(session))
-    return [
-        {"name": st["name"], "responsible": st["responsible"], "due": due.isoformat()}
-        for st, due in zip(steps, dues, strict=True)
-    ]
+    return [(st["name"], st["responsible"], due) for st, due in zip(steps, dues, strict=True)]

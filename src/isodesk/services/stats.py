@@ -99,6 +99,23 @@ def periods_of(year: int, kind: str) -> list[Period]:
     return out
 
 
+def months_of(start: date, end: date) -> list[Period]:
+    """The calendar months of ``start``..``end``, the first and the last cut to the period."""
+    out, first = [], start
+    while first <= end:
+        following = date(first.year + 1, 1, 1) if first.month == 12 else date(first.year, first.month + 1, 1)
+        out.append(Period(first, min(end, date.fromordinal(following.toordinal() - 1))))
+        first = following
+    return out
+
+
+def stats_by_month(ctx: AppContext, start: date, end: date, now: datetime | None = None) -> list[dict[str, Any]]:
+    """Figures of each month of ``start``..``end`` (for the statistics report)."""
+    now = now or datetime.now(LOCAL_TZ)
+    with ctx.read() as s:
+        return [_counts(s, p, now) for p in months_of(start, end)]
+
+
 def stats_by_period(
     ctx: AppContext, year: int, kind: str = "month", now: datetime | None = None
 ) -> list[dict[str, Any]]:

@@ -1,0 +1,219 @@
+"""The dossier ledger for a period (TT 01/2018/TT-VPCP form 06; TT 03/2025/TT-VPCP form 07): A4 landscape, the
+header row on every page, page numbers.
+
+Columns (DOMAIN.md §2): no. | dossier code | procedure | number of sets | person/organisation | address, phone |
+competent authority | dates: received, appointment, sent to the handling office, result received back, returned
+to the citizen | notes.
+
+A ledger may hold tens of thousands of rows. reportlab's Table re-measures every remaining row each time it splits
+at a page end, which makes a long ledger quadratic; here each cell is wrapped once, row heights are summed once,
+each page takes the rows that fit (found by bisection on the running sum) and is drawn straight on the canvas:
+the work grows with the number of rows.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import accumulate
+from typing import Any
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Spacer
+
+from isodesk.reports.fonts import official_font
+from isodesk.reports.official import Issuer, Page, build_pdf, heading, para
+
+Progress = Callable[[int, int], None]
+
+SIZE = 8.5
+LEADING = SIZE * 1.2
+PAD = 3.0  # cell padding, points
+HEADER_SIZE = 8.5
+FRACTIONS = (0.035, 0.1, 0.14, 0.03, 0.085, 0.085, 0.075, 0.075, 0.075, 0.075, 0.075, 0.075, 0.06)
+CENTRED = (0, 3)
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    number: int
+    code: str
+    procedure: str
+    sets: int
+    applicant: str
+    contact: str
+    authority: str
+    received: datetime
+    due: datetime | None
+    handed_over: datetime | None
+    result_back: datetime | None
+    returned: datetime | None
+    note: str
+
+
+def _when(moment: datetime | None) -> list[str]:
+    return [f"{moment:%d/%m/%Y}", f"{moment:%H:%M}"] if moment else []
+
+
+class _Grid:
+    """Every cell wrapped into lines once, with row heights and their running sum."""
+
+    def __init__(self, rows: Sequence[LedgerRow], header: Sequence[str], width: float, progress: Progress | None):
+        font = official_font()
+        self.font, self.bold = font.name(), font.name("bold")
+        self.widths = [width * f / sum(FRACTIONS) for f in FRACTIONS]
+        self.xs = list(accumulate(self.widths, initial=0.0))
+        self.width = width
+        self.header = [
+            simpleSplit(_nfc(h), self.bold, HEADER_SIZE, w - 2 * PAD) for h, w in zip(header, self.widths, strict=True)
+        ]
+        self.header_height = max(len(c) for c in self.header) * HEADER_SIZE * 1.2 + 2 * PAD
+        cache: dict[tuple[str, int], list[str]] = {}  # procedure names, authorities, names repeat a lot
+
+        def wrap(text: str, column: int) -> list[str]:
+            key = (text, column)
+            lines = cache.get(key)
+            if lines is None:
+                lines = simpleSplit(_nfc(text), self.font, SIZE, self.widths[column] - 2 * PAD)
+                cache[key] = lines
+            return lines
+
+        code_width = self.widths[1] - 2 * PAD
+
+        def code_lines(code: str) -> list[str]:
+            head, sep, tail = code.partition("-")
+            if sep and stringWidth(code, self.font, SIZE) > code_width:
+                return [head + sep, tail]
+            return [code]
+
+        self.cells: list[list[list[str]]] = []
+        heights: list[float] = []
+        total = len(rows)
+        for i, r in enumerate(rows):
+            cells = [
+                [str(r.number)],
+                code_lines(r.code),
+                wrap(r.procedure, 2),
+                [str(r.sets)],
+                wrap(r.applicant, 4),
+                wrap(r.contact, 5),
+                wrap(r.authority, 6),
+                _when(r.received),
+                _when(r.due),
+                _when(r.handed_over),
+                _when(r.result_back),
+                _when(r.returned),
+                wrap(r.note, 12),
+            ]
+            self.cells.append(cells)
+            heights.append(max(len(c) for c in cells) * LEADING + 2 * PAD)
+            if progress is not None and i % 1000 == 999:
+                progress(i + 1, 2 * total)
+        self.heights = heights
+        self.tops = list(accumulate(heights, initial=0.0))  # tops[i]: height of rows before row i
+
+    def fitting(self, start: int, height: float) -> int:
+        """The end of the run of rows from ``start`` that fits under the header in ``height``."""
+        room = height - self.header_height
+        return bisect.bisect_right(self.tops, self.tops[start] + room + 0.01, lo=start) - 1
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+class LedgerRows(Flowable):  # type: ignore[misc]
+    """Rows ``start``..``end`` of the ledger with the header row above them; splits at page ends."""
+
+    def __init__(self, grid: _Grid, start: int, end: int, progress: Progress | None = None) -> None:
+        super().__init__()
+        self.grid, self.start, self.end, self.progress = grid, start, end, progress
+
+    def _height(self, end: int) -> float:
+        return self.grid.header_height + self.grid.tops[end] - self.grid.tops[self.start]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.grid.width, self._height(self.end)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        end = min(self.grid.fitting(self.start, avail_height), self.end)
+        if end <= self.start:
+            return []  # not even one row: the frame moves on to the next page
+        return [
+            LedgerRows(self.grid, self.start, end, self.progress),
+            LedgerRows(self.grid, end, self.end, self.progress),
+        ]
+
+    def draw(self) -> None:
+        g, canvas = self.grid, self.canv
+        height = self._height(self.end)
+        top = height
+        canvas.saveState()
+        canvas.setFillGray(0.93)
+        canvas.rect(0, top - g.header_height, g.width, g.header_height, stroke=0, fill=1)
+        canvas.setFillGray(0)
+        canvas.setFont(g.bold, HEADER_SIZE)
+        for lines, x, w in zip(g.header, g.xs[:-1], g.widths, strict=True):
+            y = top - PAD - HEADER_SIZE
+            for line in lines:
+                canvas.drawCentredString(x + w / 2, y, line)
+                y -= HEADER_SIZE * 1.2
+        text = canvas.beginText()
+        text.setFont(g.font, SIZE)
+        y_top = top - g.header_height
+        rules = [(0.0, top, g.width, top), (0.0, y_top, g.width, y_top)]
+        for i in range(self.start, self.end):
+            cells = g.cells[i]
+            for column, lines in enumerate(cells):
+                if not lines:
+                    continue
+                x, w = g.xs[column], g.widths[column]
+                y = y_top - PAD - SIZE
+                for line in lines:
+                    if column in CENTRED:
+                        text.setTextOrigin(x + (w - stringWidth(line, g.font, SIZE)) / 2, y)
+                    else:
+                        text.setTextOrigin(x + PAD, y)
+                    text.textOut(line)
+                    y -= LEADING
+            y_top -= g.heights[i]
+            rules.append((0.0, y_top, g.width, y_top))
+        canvas.drawText(text)
+        rules += [(x, top, x, y_top) for x in g.xs]
+        canvas.setLineWidth(0.4)
+        canvas.lines(rules)
+        canvas.restoreState()
+        if self.progress is not None:
+            total = len(g.cells)
+            self.progress(total + self.end, 2 * total)
+
+
+def render_ledger(
+    rows: Sequence[LedgerRow],
+    issuer: Issuer,
+    template: Mapping[str, Any],
+    start: date,
+    end: date,
+    printed: date,
+    progress: Progress | None = None,
+) -> bytes:
+    """The ledger of ``start``..``end``; ``progress(done, total)`` is called as rows are prepared and drawn."""
+    page = Page(size="A4", landscape=True, top=15 * mm, bottom=15 * mm, left=15 * mm, right=12 * mm)
+    width = page.frame_width
+    grid = _Grid(rows, template["header"], width, progress)
+    story: list[Flowable] = [
+        heading(issuer, None, printed, width, size=11),
+        Spacer(1, 3 * mm),
+        para(template["title"], 14, bold=True, align=TA_CENTER),
+        para(f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}", 11, italic=True, align=TA_CENTER),
+        para(template["number"], 9, italic=True, align=TA_RIGHT),
+        Spacer(1, 2 * mm),
+        LedgerRows(grid, 0, len(rows), progress),
+    ]
+    return build_pdf(story, page, title=f"{template['title']} {start:%d/%m/%Y}-{end:%d/%m/%Y}", page_numbers=True)

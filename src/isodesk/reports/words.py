@@ -1,0 +1,67 @@
+"""How official papers write times, durations and fees: always in Vietnamese, whatever the screen language.
+
+Days and months below 10 are zero-padded (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.5); slips write times as
+"09 giờ 30 phút, ngày 05 tháng 02 năm 2026" and durations as "03 ngày làm việc" (TT 01/2018/TT-VPCP, form 01).
+Fees follow the catalogue's convention (``data/procedures-commune.md``): "0" free, a number with its unit, "HĐND" set
+by the provincial People's Council, "0|HĐND" free in the usual case and otherwise set by the Council, "?" unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from decimal import Decimal
+
+from isodesk.domain.deadlines import ProcessingTime, TimeUnit
+from isodesk.i18n.dates import official_date
+
+COUNCIL = "Theo Nghị quyết của Hội đồng nhân dân tỉnh"
+_AMOUNT = re.compile(r"(\d+)/")
+
+
+def time_words(moment: datetime) -> str:
+    """ "09 giờ 30 phút, ngày 05 tháng 02 năm 2026" (``moment`` already in Vietnam time)."""
+    return f"{moment.hour:02d} giờ {moment.minute:02d} phút, {official_date(moment.date())}"
+
+
+def _number(value: Decimal) -> str:
+    value = value.normalize()
+    if value == value.to_integral_value():
+        return f"{int(value):02d}"
+    return str(value).replace(".", ",")
+
+
+def duration_words(processing: ProcessingTime | None) -> str:
+    """ "03 ngày làm việc", "08 giờ làm việc", "Trong ngày", "30 ngày"; empty when the time is not known."""
+    if processing is None:
+        return ""
+    n = _number(processing.value)
+    if processing.unit is TimeUnit.SAME_DAY:
+        return "Trong ngày làm việc"
+    if processing.unit is TimeUnit.WORKING_HOURS:
+        return f"{n} giờ làm việc"
+    if processing.unit is TimeUnit.CALENDAR_DAYS:
+        return f"{n} ngày"
+    return f"{n} ngày làm việc"
+
+
+def _money(text: str) -> str:
+    """ "2000/trang" -> "2.000 đồng/trang" (Vietnamese thousands separator)."""
+    return _AMOUNT.sub(lambda m: f"{int(m.group(1)):,}".replace(",", ".") + " đồng/", text)
+
+
+def fee_words(fee: str) -> str:
+    fee = fee.strip()
+    if fee in ("", "?"):
+        return ""
+    if fee == "0":
+        return "Không thu phí, lệ phí"
+    if fee == "HĐND":
+        return COUNCIL
+    if fee == "0|HĐND":
+        return f"Miễn lệ phí (trường hợp khác: {COUNCIL[0].lower()}{COUNCIL[1:]})"
+    if fee.isdigit():
+        return f"{int(fee):,} đồng".replace(",", ".")
+    if _AMOUNT.match(fee):
+        return _money(fee)
+    return fee

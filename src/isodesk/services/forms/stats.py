@@ -1,0 +1,54 @@
+"""The statistics report of a period as PDF, from the figures of :mod:`isodesk.services.stats`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.reports.official import Signer
+from isodesk.reports.papers import fill
+from isodesk.reports.stats import Figures, StatsReport, render_stats
+from isodesk.services.context import AppContext
+from isodesk.services.forms.ledger import check_period
+from isodesk.services.forms.office import office_issuer
+from isodesk.services.forms.reports_data import report_texts
+from isodesk.services.office import get_profile
+from isodesk.services.stats import stats, stats_by, stats_by_month
+
+
+def _satisfaction(counts: dict[str, int]) -> float | None:
+    rated = sum(counts.values())
+    return (counts["very_satisfied"] + counts["satisfied"]) / rated if rated else None
+
+
+def _figures(label: str, s: dict[str, Any]) -> Figures:
+    return Figures(
+        label,
+        s["received"],
+        s["settled"],
+        s["ahead"],
+        s["on_time"],
+        s["late"],
+        s["on_time_rate"],
+        s["overdue"],
+        _satisfaction(s["satisfaction"]),
+    )
+
+
+def stats_pdf(ctx: AppContext, start: date, end: date, now: datetime | None = None) -> bytes:
+    check_period(start, end)
+    now = now or datetime.now(LOCAL_TZ)
+    profile = get_profile(ctx)
+    template = report_texts()["stats"]
+    months = [_figures(f"{date.fromisoformat(m['from']):%m/%Y}", m) for m in stats_by_month(ctx, start, end, now=now)]
+    total = _figures(template["total"], stats(ctx, start, end, now=now))
+    fields = [
+        Figures(f["group"], 0, f["settled"], f["ahead"], f["on_time"], f["late"], f["on_time_rate"], 0, None)
+        for f in stats_by(ctx, "field", start, end)
+    ]
+    signer = Signer(
+        fill(template["signer"], {"leader_title": (profile.leader_title or "Chủ tịch").upper()}), profile.leader_name
+    )
+    report = StatsReport(start, end, now.astimezone(LOCAL_TZ).date(), months, total, fields, signer)
+    return render_stats(report, office_issuer(profile), template)
