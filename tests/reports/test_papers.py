@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import random
 from datetime import date, datetime
 from decimal import Decimal
+from types import SimpleNamespace
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.barcode.qrencoder import QRUtil
 
 from isodesk.domain.deadlines import ProcessingTime, TimeUnit
 from isodesk.i18n.dates import LOCAL_TZ
@@ -31,7 +34,7 @@ from isodesk.reports.qms_records import (
     render_audit_report,
     render_review_minutes,
 )
-from isodesk.reports.qr import qr_runs
+from isodesk.reports.qr import lost_point, qr_runs
 from isodesk.reports.words import duration_words, fee_words, time_words
 from tests.pdfcheck import A4, A4_LANDSCAPE, assert_fonts_embedded_subsets, pages_text, sizes, text
 
@@ -57,7 +60,8 @@ def test_words_of_official_papers() -> None:
 
 
 def test_qr_matrix_is_the_one_reportlab_draws() -> None:
-    for code in ("000.00.28.H20-260205-0001", "28261-251231-0999"):
+    codes = [f"000.00.28.H20-2602{d:02d}-{n:04d}" for d in (2, 5, 27) for n in (1, 17, 230, 4096)]
+    for code in ("28261-251231-0999", "H56-210531-0001", *codes):
         widget = QrCodeWidget(code)
         widget.draw()
         runs = []
@@ -69,6 +73,24 @@ def test_qr_matrix_is_the_one_reportlab_draws() -> None:
                     runs.append((r, c, n))
                 c += n
         assert qr_runs(code) == (widget.qr.getModuleCount(), tuple(runs))
+
+
+def test_mask_penalty_is_reportlabs() -> None:
+    """The fast penalty chooses the mask reportlab's encoder would: same score on any matrix."""
+    rng = random.Random(2026)
+    finder = [c == "1" for c in "10111010000"]
+    matrices = []
+    for n in (21, 25, 29):
+        for _ in range(60):
+            matrices.append([[rng.random() < 0.5 for _ in range(n)] for _ in range(n)])
+        for start in (0, 3, n - 12, n - 11):  # a finder-like pattern, also at the position reportlab never checks
+            m = [[rng.random() < 0.3 for _ in range(n)] for _ in range(n)]
+            m[rng.randrange(n)][start : start + 11] = finder
+            matrices.append(m)
+        matrices.append([[True] * n for _ in range(n)])
+        matrices.append([[(r + c) % 2 == 0 for c in range(n)] for r in range(n)])
+    for m in matrices:
+        assert lost_point(m) == QRUtil.getLostPoint(SimpleNamespace(modules=m))
 
 
 def test_quality_policy() -> None:

@@ -25,6 +25,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Spacer
 
 from isodesk.reports.fonts import official_font
@@ -58,7 +59,32 @@ class LedgerRow:
 
 
 def _when(moment: datetime | None) -> list[str]:
-    return [f"{moment:%d/%m/%Y}", f"{moment:%H:%M}"] if moment else []
+    if moment is None:
+        return []
+    return [f"{moment.day:02d}/{moment.month:02d}/{moment.year}", f"{moment.hour:02d}:{moment.minute:02d}"]
+
+
+class _Text(PDFTextObject):  # type: ignore[misc]
+    """A text object that encodes each distinct line once per document.
+
+    A ledger repeats the same dates, times, procedure names and authority thousands of times; reportlab encodes
+    every string again for its font subset (most of the drawing time). The encoded operators only depend on the
+    font, its size, the subset in use before and the text, so they are kept under that key for the document.
+    """
+
+    _curSubset: int
+
+    def __init__(self, canvas: Any, cache: dict[tuple[str, float, int, str], tuple[str, int]]) -> None:
+        super().__init__(canvas)
+        self._cache = cache
+
+    def show(self, text: str) -> None:
+        key = (self._fontname, self._fontsize, self._curSubset, text)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = (self._formatText(text), self._curSubset)
+        self._code.append(hit[0])
+        self._curSubset = hit[1]
 
 
 class _Grid:
@@ -117,6 +143,7 @@ class _Grid:
                 progress(i + 1, 2 * total)
         self.heights = heights
         self.tops = list(accumulate(heights, initial=0.0))  # tops[i]: height of rows before row i
+        self.encoded: dict[tuple[str, float, int, str], tuple[str, int]] = {}  # see _Text
 
     def fitting(self, start: int, height: float) -> int:
         """The end of the run of rows from ``start`` that fits under the header in ``height``."""
@@ -164,7 +191,7 @@ class LedgerRows(Flowable):  # type: ignore[misc]
             for line in lines:
                 canvas.drawCentredString(x + w / 2, y, line)
                 y -= HEADER_SIZE * 1.2
-        text = canvas.beginText()
+        text = _Text(canvas, g.encoded)
         text.setFont(g.font, SIZE)
         y_top = top - g.header_height
         rules = [(0.0, top, g.width, top), (0.0, y_top, g.width, y_top)]
@@ -180,7 +207,7 @@ class LedgerRows(Flowable):  # type: ignore[misc]
                         text.setTextOrigin(x + (w - stringWidth(line, g.font, SIZE)) / 2, y)
                     else:
                         text.setTextOrigin(x + PAD, y)
-                    text.textOut(line)
+                    text.show(line)
                     y -= LEADING
             y_top -= g.heights[i]
             rules.append((0.0, y_top, g.width, y_top))

@@ -132,16 +132,21 @@ def _profile(session: Session, office: Office) -> OfficeProfile:
     )
 
 
+def read_profile(session: Session, data_dir: object) -> OfficeProfile:
+    """The profile read inside an open session (for services that already hold one)."""
+    office = _load(session)
+    if office is None:
+        raise NotInitialisedError(
+            _("No office has been set up in {path} yet. Run “isodesk init” or open the program to set it up.").format(
+                path=data_dir
+            )
+        )
+    return _profile(session, office)
+
+
 def get_profile(ctx: AppContext) -> OfficeProfile:
     with ctx.read() as s:
-        office = _load(s)
-        if office is None:
-            raise NotInitialisedError(
-                _(
-                    "No office has been set up in {path} yet. Run “isodesk init” or open the program to set it up."
-                ).format(path=ctx.data_dir)
-            )
-        return _profile(s, office)
+        return read_profile(s, ctx.data_dir)
 
 
 EDITABLE_FIELDS = (

@@ -39,7 +39,7 @@ from isodesk.services.context import AppContext
 from isodesk.services.dossiers import find_dossier, step_dues
 from isodesk.services.forms.office import paper_office
 from isodesk.services.forms.templates import form_set_on, form_title, has_form, template_of
-from isodesk.services.office import get_profile
+from isodesk.services.office import get_profile, read_profile
 from isodesk.services.procedures import processing_time_of
 
 FINAL = {State.RETURNED, State.REFUSED, State.STOPPED, State.WITHDRAWN}
@@ -184,8 +184,7 @@ def _first_due(loaded: _Loaded) -> datetime | None:
     return received.due_at if received and received.due_at else loaded.dossier.due_at
 
 
-def _slip(loaded: _Loaded) -> ReceiptSlip:
-    first_due = _first_due(loaded)
+def _slip(loaded: _Loaded, first_due: datetime | None) -> ReceiptSlip:
     if first_due is None:
         raise UserError(_("Dossier {code} has no appointment yet.").format(code=loaded.dossier.code))
     p = loaded.procedure
@@ -306,7 +305,7 @@ def form_pdf(ctx: AppContext, name: str, code: str, now: datetime | None = None)
             raise UserError(_reason(why, loaded))
         office = paper_office(profile, form_set)
         if form is FormName.RECEIPT:
-            return render_receipts([(_slip(loaded), template, office)])
+            return render_receipts([(_slip(loaded, _first_due(loaded)), template, office)])
         if form is FormName.SUPPLEMENT:
             return render_supplement(_supplement(loaded, office), office, template)
         if form is FormName.REFUSAL:
@@ -323,40 +322,41 @@ def receipt_pdf(ctx: AppContext, code: str) -> bytes:
 
 
 def receipts_pdf(ctx: AppContext, codes: Sequence[str]) -> bytes:
-    """The receipt slips of ``codes`` in one PDF, in the order given (e.g. all slips of a day)."""
+    """The receipt slips of ``codes`` in one PDF, in the order given (e.g. all slips of a day), read in one query."""
     wanted = [c.strip() for c in codes if c.strip()]
     if not wanted:
         raise UserError(_("There is no dossier to print."))
-    profile = get_profile(ctx)
+    first_due = (
+        select(DossierEvent.due_at)
+        .where(DossierEvent.dossier_id == Dossier.id, DossierEvent.action == "received")
+        .correlate(Dossier)
+        .limit(1)
+        .scalar_subquery()
+    )
     with ctx.read() as s:
-        staff = _staff(s)
+        profile = read_profile(s, ctx.data_dir)
         found = {
-            d.code: (d, p, a)
-            for d, p, a in s.execute(
-                select(Dossier, Procedure, Applicant)
+            d.code: (d, p, a, officer, due)
+            for d, p, a, officer, due in s.execute(
+                select(Dossier, Procedure, Applicant, Staff.name, first_due)
                 .join(Procedure, Procedure.id == Dossier.procedure_id)
                 .outerjoin(Applicant, Applicant.id == Dossier.applicant_id)
+                .outerjoin(Staff, Staff.id == Dossier.officer_id)
                 .where(Dossier.code.in_(wanted))
             )
         }
-        missing = [c for c in wanted if c not in found]
-        if missing:
-            raise UserError(_("There is no dossier with code {code}.").format(code=", ".join(missing)))
-        ids = [found[c][0].id for c in wanted]
-        received = {
-            e.dossier_id: e
-            for e in s.execute(
-                select(DossierEvent).where(DossierEvent.dossier_id.in_(ids), DossierEvent.action == "received")
-            ).scalars()
-        }
+    missing = [c for c in wanted if c not in found]
+    if missing:
+        raise UserError(_("There is no dossier with code {code}.").format(code=", ".join(missing)))
     offices: dict[str, PaperOffice] = {}
     slips = []
     for code in wanted:
-        d, p, a = found[code]
-        loaded = _Loaded(d, p, a, [received[d.id]] if d.id in received else [], staff)
+        d, p, a, officer, due = found[code]
+        staff = {d.officer_id: (officer, "")} if d.officer_id and officer else {}
+        loaded = _Loaded(d, p, a, [], staff)
         form_set = form_set_on(loaded.received.date())
         office = offices.get(form_set["id"]) or offices.setdefault(form_set["id"], paper_office(profile, form_set))
-        slips.append((_slip(loaded), template_of(form_set, "receipt"), office))
+        slips.append((_slip(loaded, due or d.due_at), template_of(form_set, "receipt"), office))
     return render_receipts(slips)
 
 
