@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -49,6 +50,11 @@ class DossierDialog(QDialog):
         self.header.setObjectName("pageTitle")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.setObjectName("dossierPrint")
+        self.print_menu = QMenu(self.print_button)
+        self.print_button.setMenu(self.print_menu)
+        self.print_button.setEnabled(False)  # until the forms that apply are known
         self.timeline = QTableWidget(0, 5)
         self.timeline.setObjectName("timeline")
         self.timeline.setHorizontalHeaderLabels([_("Time"), _("Step"), _("From"), _("To"), _("Note")])
@@ -87,8 +93,11 @@ class DossierDialog(QDialog):
         form.addRow(row)
         self.action.currentIndexChanged.connect(self._action_changed)
 
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.timeline, 1)
         layout.addWidget(step)
@@ -99,9 +108,11 @@ class DossierDialog(QDialog):
 
         def fetch() -> dict[str, Any]:
             from isodesk.services.dossiers import action_name, show_dossier
+            from isodesk.services.forms import forms_for
             from isodesk.services.staff import list_staff
 
             data = show_dossier(ctx, code)
+            data["forms"] = forms_for(ctx, code)
             data["staff"] = [(p.id, f"{p.name} — {p.position}" if p.position else p.name) for p in list_staff(ctx)]
             data["action_names"] = {a: action_name(a) for a in data["actions"]} | {
                 e["action"]: action_name(e["action"]) for e in data["events"]
@@ -146,6 +157,28 @@ class DossierDialog(QDialog):
             self.action.addItem(names.get(action, action), action)
         self.apply.setEnabled(bool(data["actions"]))
         self._action_changed()
+        self._fill_print_menu(data["forms"])
+
+    def _fill_print_menu(self, forms: list[Any]) -> None:
+        """One entry per form of the dossier's form set; those that do not apply now say why."""
+        self.print_menu.clear()
+        for form in forms:
+            action = self.print_menu.addAction(
+                form.title, lambda name=form.name, title=form.title: self.print_form(name, title)
+            )
+            action.setObjectName(f"print_{form.name}")
+            action.setEnabled(form.applies)
+            if not form.applies and form.reason:
+                action.setToolTip(form.reason)
+                action.setText(f"{form.title} — {form.reason}")
+        self.print_menu.setToolTipsVisible(True)
+        self.print_button.setEnabled(bool(forms))
+
+    def print_form(self, name: str, title: str) -> Any:
+        from isodesk.ui.printing.jobs import form_job
+        from isodesk.ui.printing.preview import open_preview
+
+        return open_preview(form_job(self.ctx, name, self.code, title), self)
 
     def _action_changed(self) -> None:
         action = self.action.currentData()

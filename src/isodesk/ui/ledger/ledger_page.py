@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from isodesk.i18n import N_, _
+from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.services.ledger_query import DossierFilter
 from isodesk.ui.ledger.calendar_view import CalendarView
 from isodesk.ui.ledger.ledger_model import COL_PROCEDURE, COL_RECEIVED, DUE_TODAY, OVERDUE, LedgerModel
@@ -29,6 +32,7 @@ from isodesk.ui.pages.base import Page
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
+    from isodesk.ui.printing.preview import PreviewDialog
 
 STATUSES = (
     ("", N_("All dossiers")),
@@ -79,6 +83,15 @@ class LedgerPage(Page):
         self.receive = QPushButton()
         self.receive.setObjectName("receiveDossier")
         self.open_button = QPushButton()
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("ledgerPrint")
+        self.print_menu = QMenu(self.print_button)
+        self.print_receipt_action = self.print_menu.addAction("", lambda: self.print_selected_receipt())
+        self.print_today_action = self.print_menu.addAction("", lambda: self.print_receipts_of_today())
+        self.print_menu.addSeparator()
+        self.print_ledger_action = self.print_menu.addAction("", lambda: self.print_ledger())
+        self.print_stats_action = self.print_menu.addAction("", lambda: self.print_stats())
+        self.print_button.setMenu(self.print_menu)
         self.count = QLabel()
         self.count.setObjectName("ledgerCount")
         self.legend = QLabel()
@@ -118,6 +131,7 @@ class LedgerPage(Page):
         actions = QHBoxLayout()
         actions.addWidget(self.receive)
         actions.addWidget(self.open_button)
+        actions.addWidget(self.print_button)
         actions.addStretch(1)
         actions.addWidget(self.legend)
         actions.addWidget(self.count)
@@ -217,6 +231,63 @@ class LedgerPage(Page):
         dialog.show()
         return dialog
 
+    # -- printing ---------------------------------------------------------------------------------------
+    def today(self) -> date:
+        return datetime.now(LOCAL_TZ).date()
+
+    def print_selected_receipt(self) -> PreviewDialog | None:
+        item = self.model.row_at(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
+        if self.ctx is None or item is None:
+            from isodesk.errors import UserError
+            from isodesk.ui.messages import show_error
+
+            show_error(self, UserError(_("Select a dossier in the ledger first.")))
+            return None
+        from isodesk.ui.printing.jobs import receipt_job
+        from isodesk.ui.printing.preview import open_preview
+
+        return open_preview(receipt_job(self.ctx, item.code), self)
+
+    def print_receipts_of_today(self) -> PreviewDialog | None:
+        if self.ctx is None:
+            return None
+        from isodesk.ui.printing.jobs import receipts_of_day_job
+        from isodesk.ui.printing.preview import open_preview
+
+        return open_preview(receipts_of_day_job(self.ctx, self.today()), self)
+
+    def _ask_period(self, title: str) -> tuple[date, date] | None:
+        from isodesk.ui.printing.period import PeriodDialog, month_of
+
+        if self.period.isChecked():
+            start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        else:
+            start, end = month_of(self.today())
+        dialog = PeriodDialog(title, start, end, self.today(), self)
+        return dialog.period() if dialog.exec() == PeriodDialog.DialogCode.Accepted else None
+
+    def print_ledger(self, period: tuple[date, date] | None = None) -> PreviewDialog | None:
+        if self.ctx is None:
+            return None
+        period = period or self._ask_period(_("Print the dossier ledger"))
+        if period is None:
+            return None
+        from isodesk.ui.printing.jobs import ledger_job
+        from isodesk.ui.printing.preview import open_preview
+
+        return open_preview(ledger_job(self.ctx, *period), self)
+
+    def print_stats(self, period: tuple[date, date] | None = None) -> PreviewDialog | None:
+        if self.ctx is None:
+            return None
+        period = period or self._ask_period(_("Print the statistics report"))
+        if period is None:
+            return None
+        from isodesk.ui.printing.jobs import stats_job
+        from isodesk.ui.printing.preview import open_preview
+
+        return open_preview(stats_job(self.ctx, *period), self)
+
     def retranslate(self) -> None:
         self.title.setText(_("One-stop shop"))
         self.search.setPlaceholderText(_("Search by dossier code or applicant, with or without accents"))
@@ -238,6 +309,11 @@ class LedgerPage(Page):
         self.due_today.setText(_("Due today"))
         self.receive.setText(_("Receive a dossier…"))
         self.open_button.setText(_("Open / next step…"))
+        self.print_button.setText(_("Print"))
+        self.print_receipt_action.setText(_("Receipt slip of the selected dossier"))
+        self.print_today_action.setText(_("Receipt slips of all dossiers received today"))
+        self.print_ledger_action.setText(_("Dossier ledger for a period…"))
+        self.print_stats_action.setText(_("Statistics report for a period…"))
         due_today, overdue = _("due today"), _("overdue")
         self.legend.setText(
             f"<span style='background:{DUE_TODAY.name()}'>&nbsp;{due_today}&nbsp;</span>&nbsp;"

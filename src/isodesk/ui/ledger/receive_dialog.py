@@ -98,8 +98,13 @@ class ReceiveDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(_("Receive"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("receiveButton")
+        self.save_print_button = self.buttons.addButton(
+            _("Receive and print the slip"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_print_button.setObjectName("receiveAndPrint")
+        self.save_print_button.clicked.connect(lambda: self.save(print_slip=True))
         self.buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.save)
+        self.buttons.accepted.connect(lambda: self.save())
         self.buttons.rejected.connect(self.reject)
 
         right = QVBoxLayout()
@@ -180,7 +185,8 @@ class ReceiveDialog(QDialog):
     def missing_components(self) -> list[str]:
         return [c.text() for c in self.component_checks if not c.isChecked()]
 
-    def save(self) -> None:
+    def save(self, print_slip: bool = False) -> None:
+        """Receive the dossier; with ``print_slip`` the receipt slip's preview opens as soon as it is saved."""
         if self.saving:
             return
         procedure = self.selected()
@@ -200,7 +206,8 @@ class ReceiveDialog(QDialog):
         missing = self.missing_components()
         ctx, code, sets = self.ctx, procedure.code, self.sets.value()
         self.saving = True
-        self.save_button.setEnabled(False)
+        self.print_slip = print_slip
+        self._enable_saving(False)
 
         def work() -> Any:
             from isodesk.services.dossiers import move_dossier
@@ -213,14 +220,23 @@ class ReceiveDialog(QDialog):
 
         run_in_background(work, self._saved, self._failed)
 
+    def _enable_saving(self, enabled: bool) -> None:
+        self.save_button.setEnabled(enabled)
+        self.save_print_button.setEnabled(enabled)
+
     def _saved(self, result: Any) -> None:
         self.saving = False
-        self.save_button.setEnabled(True)
+        self._enable_saving(True)
         self.last_code = result.code
         self.received.emit(result.code)
+        if self.print_slip:
+            from isodesk.ui.printing.jobs import receipt_job
+            from isodesk.ui.printing.preview import open_preview
+
+            self.preview = open_preview(receipt_job(self.ctx, result.code), self.parentWidget())
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.saving = False
-        self.save_button.setEnabled(True)
+        self._enable_saving(True)
         show_error(self, exc)

@@ -1,0 +1,79 @@
+"""The documents the screens print, each as a :class:`PrintJob` over a report service.
+
+Titles are what the window and the printer queue show; file names are ASCII ("so-theo-doi-ho-so-....pdf") so a
+saved copy survives USB sticks, e-mail attachments and old file systems.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from isodesk.i18n import _
+from isodesk.i18n.text import search_key
+from isodesk.ui.printing.preview import PrintJob
+
+if TYPE_CHECKING:
+    from isodesk.services.context import AppContext
+
+
+def file_name(*parts: str) -> str:
+    """ "Giấy tiếp nhận", "000.17.22.H56-210531-0001" -> "giay-tiep-nhan-000.17.22.h56-210531-0001.pdf"."""
+    words = "-".join(search_key(p) for p in parts if p)
+    return re.sub(r"[^a-z0-9.]+", "-", words).strip("-.") + ".pdf"
+
+
+def form_job(ctx: AppContext, name: str, code: str, title: str) -> PrintJob:
+    """A one-stop-shop form (receipt, supplement, refusal, apology, stop, control-sheet) of dossier ``code``."""
+
+    def make(_progress: object) -> bytes:
+        from isodesk.services.forms import form_pdf
+
+        return form_pdf(ctx, name, code)
+
+    return PrintJob(f"{title} {code}", file_name(title, code), make)
+
+
+def receipt_job(ctx: AppContext, code: str) -> PrintJob:
+    return form_job(ctx, "receipt", code, _("Receipt and appointment slip"))
+
+
+def receipts_of_day_job(ctx: AppContext, day: date) -> PrintJob:
+    """Every receipt slip of the dossiers received on ``day``, in ledger order, as one document."""
+    title = _("Receipt slips of {day}").format(day=day.strftime("%d/%m/%Y"))
+
+    def make(_progress: object) -> bytes:
+        from isodesk.errors import UserError
+        from isodesk.services.forms import receipts_pdf, received_on
+
+        codes = received_on(ctx, day)
+        if not codes:
+            raise UserError(_("No dossier was received on {day}.").format(day=day.strftime("%d/%m/%Y")))
+        return receipts_pdf(ctx, codes)
+
+    return PrintJob(title, file_name(_("Receipt slips"), day.isoformat()), make)
+
+
+def ledger_job(ctx: AppContext, start: date, end: date) -> PrintJob:
+    title = _("Dossier ledger {start} – {end}").format(start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y"))
+
+    def make(progress: object) -> bytes:
+        from isodesk.services.forms import ledger_pdf
+
+        return ledger_pdf(ctx, start, end, progress=progress)  # type: ignore[arg-type]
+
+    return PrintJob(title, file_name(_("Dossier ledger"), start.isoformat(), end.isoformat()), make)
+
+
+def stats_job(ctx: AppContext, start: date, end: date) -> PrintJob:
+    title = _("Statistics report {start} – {end}").format(
+        start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y")
+    )
+
+    def make(_progress: object) -> bytes:
+        from isodesk.services.forms import stats_pdf
+
+        return stats_pdf(ctx, start, end)
+
+    return PrintJob(title, file_name(_("Statistics report"), start.isoformat(), end.isoformat()), make)
