@@ -426,7 +426,10 @@ def preview_due(ctx: AppContext, procedure_code: str, received_at: datetime | No
 
 
 def action_name(action: str) -> str:
-    return _(ACTION_NAMES[Action(action)]) if action in {a.value for a in Action} else action
+    """The name of a step of a dossier's life in the user's language; receipt is the first step of every dossier."""
+    if action in {a.value for a in Action}:
+        return _(ACTION_NAMES[Action(action)])
+    return state_name(action) if action == State.RECEIVED.value else action
 
 
 def step_dues(session: Session, procedure: Procedure, dossier: Dossier) -> list[tuple[str, str, datetime]]:

@@ -60,6 +60,7 @@ class DossierDialog(QDialog):
         self.timeline.setHorizontalHeaderLabels([_("Time"), _("Step"), _("From"), _("To"), _("Note")])
         self.timeline.horizontalHeader().setStretchLastSection(True)
         self.timeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.timeline.verticalHeader().setVisible(False)
 
         self.action = QComboBox()
         self.action.setObjectName("actionCombo")
@@ -140,7 +141,7 @@ class DossierDialog(QDialog):
         for r, e in enumerate(events):
             cells = (
                 _when(e["at"]),
-                names.get(e["action"], _("received") if e["action"] == "received" else e["action"]),
+                names.get(e["action"], e["action"]),
                 e["from_staff"] or "",
                 e["to_staff"] or "",
                 e["note"],
@@ -160,17 +161,15 @@ class DossierDialog(QDialog):
         self._fill_print_menu(data["forms"])
 
     def _fill_print_menu(self, forms: list[Any]) -> None:
-        """One entry per form of the dossier's form set; those that do not apply now say why."""
+        """One entry per paper of the dossier's form set; those that do not apply now are greyed, with the reason
+        as their tip."""
         self.print_menu.clear()
         for form in forms:
-            action = self.print_menu.addAction(
-                form.title, lambda name=form.name, title=form.title: self.print_form(name, title)
-            )
+            label = f"{form.number} · {form.title}" if form.number else form.title
+            action = self.print_menu.addAction(label, lambda n=form.name, t=form.title: self.print_form(n, t))
             action.setObjectName(f"print_{form.name}")
             action.setEnabled(form.applies)
-            if not form.applies and form.reason:
-                action.setToolTip(form.reason)
-                action.setText(f"{form.title} — {form.reason}")
+            action.setToolTip(form.reason or form.title)
         self.print_menu.setToolTipsVisible(True)
         self.print_button.setEnabled(bool(forms))
 

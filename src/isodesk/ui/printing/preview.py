@@ -175,7 +175,7 @@ class PreviewDialog(QDialog):
         for view in self.views:
             self.sheet_layout.addWidget(view)
         self._set_ready(True)
-        self._apply_zoom()
+        self.set_zoom(min(1.0, self.fitting_zoom()))  # a landscape ledger opens whole in the window
 
     def _failed(self, exc: BaseException) -> None:
         if self._closed:
@@ -207,13 +207,16 @@ class PreviewDialog(QDialog):
         nearest = min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - self.zoom))
         self.set_zoom(ZOOMS[max(0, min(len(ZOOMS) - 1, nearest + step))])
 
-    def fit_width(self) -> None:
-        if not self.ready:
-            return
+    def fitting_zoom(self) -> float:
+        """The zoom at which the widest page fills the window's width."""
         assert self.pages is not None
-        available = self.scroll.viewport().width() - 2 * SPACING
+        available = self.scroll.viewport().width() - 2 * SPACING - self.scroll.verticalScrollBar().sizeHint().width()
         widest = max(s.width() for s in self.pages.sizes) * self._screen_dpi() / POINTS_PER_INCH
-        self.set_zoom(max(ZOOMS[0], min(ZOOMS[-1], available / widest)))
+        return max(ZOOMS[0], min(ZOOMS[-1], available / widest))
+
+    def fit_width(self) -> None:
+        if self.ready:
+            self.set_zoom(self.fitting_zoom())
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = zoom
