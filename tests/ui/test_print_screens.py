@@ -148,3 +148,25 @@ def test_dossier_window_offers_the_papers_that_apply(qtbot, office: AppContext) 
     wait_ready(qtbot, preview)
     text = text_of(preview)
     assert code in text and "Bản sao giấy khai sinh" in text and "Phan Văn Đức" in text
+
+
+def test_quality_area_prints_the_scope_and_an_iso_procedure(qtbot, office: AppContext) -> None:
+    from isodesk.ui.pages.quality import QualityPage
+
+    page = QualityPage("Quality system", "")
+    qtbot.addWidget(page)
+    page.set_context(office)
+    qtbot.waitUntil(lambda: page.procedure.count() > 10, timeout=10000)
+    scope = page.print_scope()
+    qtbot.addWidget(scope)
+    wait_ready(qtbot, scope)
+    assert "PHẠM VI ÁP DỤNG" in text_of(scope).upper()
+
+    index = page.procedure.findData("1.004873")
+    assert index >= 0
+    page.procedure.setCurrentIndex(index)
+    document = page.print_procedure()
+    qtbot.addWidget(document)
+    wait_ready(qtbot, document)
+    text = text_of(document)
+    assert "Giấy xác nhận tình trạng hôn nhân" in text and "1. MỤC ĐÍCH" in text

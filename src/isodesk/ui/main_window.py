@@ -123,6 +123,10 @@ class MainWindow(QMainWindow):
             from isodesk.ui.ledger.ledger_page import LedgerPage
 
             return LedgerPage()
+        if key == "quality":
+            from isodesk.ui.pages.quality import QualityPage
+
+            return QualityPage(title, description)
         if key == "settings":
             from isodesk.ui.pages.settings import SettingsPage
 

@@ -77,3 +77,26 @@ def stats_job(ctx: AppContext, start: date, end: date) -> PrintJob:
         return stats_pdf(ctx, start, end)
 
     return PrintJob(title, file_name(_("Statistics report"), start.isoformat(), end.isoformat()), make)
+
+
+def scope_job(ctx: AppContext) -> PrintJob:
+    title = _("Scope of the quality system")
+
+    def make(_progress: object) -> bytes:
+        from isodesk.services.forms import scope_pdf
+
+        return scope_pdf(ctx)
+
+    return PrintJob(title, file_name(title), make)
+
+
+def iso_procedure_job(ctx: AppContext, code: str) -> PrintJob:
+    """The ISO procedure document of administrative procedure ``code``."""
+    title = _("ISO procedure {code}").format(code=code)
+
+    def make(_progress: object) -> bytes:
+        from isodesk.services.forms import procedure_pdf
+
+        return procedure_pdf(ctx, code)
+
+    return PrintJob(title, file_name(_("ISO procedure"), code), make)
