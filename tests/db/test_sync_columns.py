@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from isodesk.db.models import Department, Staff
+from isodesk.services.accounts import add_account
 from isodesk.services.context import AppContext
 from isodesk.services.staff import add_staff
 
@@ -28,6 +29,7 @@ def test_new_records_are_stamped(office: AppContext) -> None:
 
 def test_change_number_grows_with_each_action_and_records_the_actor(office: AppContext) -> None:
     first = add_staff(office, "Lê Minh Đức", "Văn phòng", "")
+    add_account(office, "thu.ky", "Lê Minh Đức", ["iso_secretary", "admin"], password="mat-khau-1")
     office.actor = "thu.ky"
     add_staff(office, "Phạm Thị Ngọc Ánh", "Một cửa", "")
     with office.read() as s:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from isodesk.db.models import Applicant, Counter, Dossier, DossierEvent
 from isodesk.errors import UserError
 from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.services.accounts import add_account
 from isodesk.services.context import AppContext
 from isodesk.services.dossiers import ApplicantInput, move_dossier, receive_dossier, show_dossier
 from isodesk.services.ledger_query import DossierFilter, count_dossiers, list_dossiers
@@ -154,6 +155,7 @@ def test_overdue_and_due_today_flags(office: AppContext) -> None:
 
 
 def test_events_record_who(office: AppContext) -> None:
+    add_account(office, "mot.cua", "Phạm Thị Ngọc Ánh", ["officer"], password="mat-khau-1")
     office.actor = "mot.cua"
     r = receive(office)
     with office.read() as s:

@@ -156,6 +156,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--staff", type=int, metavar="ID", help="hand over to this staff member")
     add_json(p)
     p.set_defaults(handler=cmd_dossier_move)
+    p = dsub.add_parser("edit", parents=[common], help="correct contact details, number of sets or note")
+    p.add_argument("code")
+    p.add_argument("--address")
+    p.add_argument("--phone")
+    p.add_argument("--email")
+    p.add_argument("--sets", type=int)
+    p.add_argument("--note")
+    add_json(p)
+    p.set_defaults(handler=cmd_dossier_edit)
     p = dsub.add_parser("list", parents=[common], help="list dossiers")
     p.add_argument("--status")
     p.add_argument("--search", default="")
@@ -311,6 +320,14 @@ def cmd_dossier_move(args: argparse.Namespace) -> Result:
         ),
     )
     return Result(data, _("Dossier {code} is now {state}.").format(code=data["code"], state=state_name(data["status"])))
+
+
+def cmd_dossier_edit(args: argparse.Namespace) -> Result:
+    from isodesk.services.dossier_edit import DossierCorrection, edit_dossier
+
+    change = DossierCorrection(args.address, args.phone, args.email, args.sets, args.note)
+    data = with_context(args, lambda c: edit_dossier(c, args.code, change))
+    return Result(data, _("Dossier {code} corrected.").format(code=data["code"]))
 
 
 def cmd_dossier_list(args: argparse.Namespace) -> Result:

@@ -34,9 +34,9 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 
 def command_modules() -> list[Any]:
-    from isodesk.cli import form_cmds, ledger_cmds, office_cmds
+    from isodesk.cli import account_cmds, form_cmds, ledger_cmds, office_cmds
 
-    return [office_cmds, ledger_cmds, form_cmds]
+    return [office_cmds, ledger_cmds, form_cmds, account_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,9 +59,22 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 
 def context(args: argparse.Namespace) -> Any:
-    from isodesk.services.context import DEFAULT_ACTOR, open_context
+    """The office, acting as ``--user`` (an existing active account) or else as its administrator account.
 
-    return open_context(args.data_dir, actor=args.user or DEFAULT_ACTOR)
+    No password: whoever can run the command can already read the data folder; what matters is that changes are
+    recorded under a real account and that its permissions apply."""
+    from isodesk.services.context import open_context
+
+    ctx = open_context(args.data_dir)
+    if args.user:
+        from isodesk.services.accounts import use_account
+
+        try:
+            use_account(ctx, args.user)
+        except BaseException:
+            ctx.close()
+            raise
+    return ctx
 
 
 def with_context(args: argparse.Namespace, fn: Callable[[Any], Any]) -> Any:
@@ -94,4 +107,4 @@ def run(argv: list[str], open_gui: Callable[[str | None, str | None], int] | Non
         sys.stderr.write(_("Interrupted; nothing was changed by the unfinished action.") + "\n")
         return 1
     emit(result, getattr(args, "json", False))
-    return 0
+    return result.status

@@ -16,6 +16,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--unit", metavar="CODE", help="commune/ward code, e.g. 28261 (not for a province office)")
     p.add_argument("--role", choices=("commune", "province"), default="commune")
     p.add_argument("--leader", default="", metavar="NAME", help="name of the head who signs")
+    p.add_argument("--admin", default="admin", metavar="NAME", help="username of the administrator account")
+    p.add_argument(
+        "--admin-password-stdin",
+        action="store_true",
+        help="read the administrator's password from stdin (else it is set at the first sign-in)",
+    )
     add_json(p)
     p.set_defaults(handler=cmd_init)
 
@@ -54,12 +60,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> Result:
+    import sys
+
     from isodesk.services.office import init_office
 
+    password = sys.stdin.readline().rstrip("\r\n") if args.admin_password_stdin else None
     profile = with_context(
         args,
         lambda c: init_office(
-            c, province_code=args.province, unit_code=args.unit, role=args.role, leader_name=args.leader
+            c,
+            province_code=args.province,
+            unit_code=args.unit,
+            role=args.role,
+            leader_name=args.leader,
+            admin_username=args.admin,
+            admin_password=password,
         ),
     )
     return Result(

@@ -12,6 +12,7 @@ from typing import Any
 class Result:
     data: dict[str, Any] = field(default_factory=dict)
     text: str = ""
+    status: int = 0  # exit status: a check that found problems reports them and exits 1
 
 
 def emit(result: Result, as_json: bool) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from isodesk.db import trail
 from isodesk.db.base import SyncedMixin
 from isodesk.db.models import ChangeCounter
 from isodesk.db.types import utcnow
@@ -90,3 +91,6 @@ def _stamp_synced_records(session: Session, _ctx: Any, _instances: Any) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget_change_seq(session: Session) -> None:
     session.info.pop("change_seq", None)
+
+
+trail.install()  # every change to a synced record also goes to the audit trail, in the same transaction

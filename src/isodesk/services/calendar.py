@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session
 from isodesk.db.models import CalendarChange, CalendarOverride
 from isodesk.domain.calendar import DayKind, WorkCalendar
 from isodesk.domain.deadlines import Deadline, Note, OfficeHours, ProcessingTime, TimeUnit, compute_due
+from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import _, ngettext
 from isodesk.i18n.dates import short_date
 from isodesk.i18n.text import nfc
+from isodesk.services.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.settings import read_setting
 
@@ -166,6 +168,7 @@ def set_day(ctx: AppContext, day: date, kind: Literal["day_off", "workday"], not
     if kind not in ("day_off", "workday"):
         raise ValueError(kind)
     with ctx.unit_of_work() as s:
+        require(s, Permission.CALENDAR_MANAGE)
         row = s.execute(select(CalendarOverride).where(CalendarOverride.day == day)).scalar_one_or_none()
         old = row.kind if row else ""
         if row is None:
@@ -177,6 +180,7 @@ def set_day(ctx: AppContext, day: date, kind: Literal["day_off", "workday"], not
 
 def clear_day(ctx: AppContext, day: date) -> None:
     with ctx.unit_of_work() as s:
+        require(s, Permission.CALENDAR_MANAGE)
         row = s.execute(select(CalendarOverride).where(CalendarOverride.day == day)).scalar_one_or_none()
         if row is None:
             raise UserError(_("{day} has no entry in the office's calendar.").format(day=short_date(day)))

@@ -8,6 +8,7 @@ record it writes are filled from that (see :mod:`isodesk.db.engine`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,26 +18,30 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from isodesk.db.migrate import Database, open_database
-from isodesk.db.models import Office
+from isodesk.db.models import Account, Office
 from isodesk.db.paths import resolve_data_dir
-
-#: The account name recorded for changes made from the command line without ``--user``.
-DEFAULT_ACTOR = "admin"
+from isodesk.domain.permissions import Role
 
 
 @dataclass
 class AppContext:
+    """The open office. ``actor`` is the username of the account that acts (recorded in ``updated_by`` and the
+    audit trail, and whose permissions apply): the signed-in user in the GUI, ``--user`` on the command line,
+    else the office's administrator account (see :func:`open_context`)."""
+
     db: Database
-    actor: str = DEFAULT_ACTOR
+    actor: str = ""
 
     @property
     def data_dir(self) -> Path:
         return self.db.data_dir
 
     @contextmanager
-    def unit_of_work(self) -> Iterator[Session]:
+    def unit_of_work(self, actor: str | None = None) -> Iterator[Session]:
+        """One user action. ``actor`` overrides who is recorded (a sign-in attempt is recorded under the name
+        that was tried, not under whoever used the program before)."""
         session = self.db.sessions()
-        session.info["actor"] = self.actor
+        session.info["actor"] = self.actor if actor is None else actor
         office_unit = session.execute(select(Office.unit_code).limit(1)).scalar_one_or_none()
         if office_unit:
             session.info["unit_code"] = office_unit
@@ -62,6 +67,25 @@ class AppContext:
         self.db.close()
 
 
-def open_context(data_dir: str | Path | None = None, actor: str = DEFAULT_ACTOR) -> AppContext:
-    """Open the office database in ``data_dir`` (resolved as DESIGN.md §5 says), migrating it if needed."""
-    return AppContext(open_database(resolve_data_dir(data_dir)), actor)
+def administrator(session: Session) -> str:
+    """The username of the office's administrator account (the first one created), or "" before set-up."""
+    for name, roles in session.execute(
+        select(Account.username, Account.roles).where(Account.active.is_(True)).order_by(Account.id)
+    ):
+        if Role.ADMIN.value in json.loads(roles):
+            return str(name)
+    return ""
+
+
+def open_context(data_dir: str | Path | None = None, actor: str | None = None) -> AppContext:
+    """Open the office database in ``data_dir`` (resolved as DESIGN.md §5 says), migrating it if needed.
+
+    Without ``actor`` the context acts as the office's administrator: the command line needs no sign-in (whoever
+    can run it can already read the data folder), and its changes are recorded under that account.
+    """
+    ctx = AppContext(open_database(resolve_data_dir(data_dir)))
+    if actor is None:
+        with ctx.read() as s:
+            actor = administrator(s)
+    ctx.actor = actor
+    return ctx

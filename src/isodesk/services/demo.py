@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from isodesk.db.models import Dossier, Staff
+from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.text import search_key
+from isodesk.services.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.demo_ledger import fill_demo_ledger
 from isodesk.services.office import init_office, is_initialised, update_profile
@@ -73,6 +75,7 @@ def fill_demo(ctx: AppContext, dossiers: int | None = None) -> DemoSummary:
         created = True
     added = 0
     with ctx.unit_of_work() as s:
+        require(s, Permission.DEMO_LOAD)
         existing = set(s.execute(select(Staff.search_key)).scalars())
         for name, dept, position in DEMO_STAFF:
             key = search_key(name)

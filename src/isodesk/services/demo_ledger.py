@@ -18,14 +18,18 @@ from typing import cast
 from sqlalchemy import Table, insert, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from isodesk.db import trail
 from isodesk.db.engine import next_change_seq
 from isodesk.db.models import Applicant, Counter, Dossier, DossierEvent, Office, Procedure, Staff
 from isodesk.domain.calendar import WorkCalendar
 from isodesk.domain.deadlines import OfficeHours, compute_due
 from isodesk.domain.ledger import CodeParts, State, format_code, timeliness
+from isodesk.domain.permissions import Permission
+from isodesk.i18n import N_
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.i18n.text import search_key
 from isodesk.services import daily_counts
+from isodesk.services.auth import require
 from isodesk.services.calendar import office_hours, work_calendar
 from isodesk.services.context import AppContext
 from isodesk.services.procedures import processing_time_of
@@ -158,6 +162,7 @@ def fill_demo_ledger(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Add ``count`` dossiers received over the year before ``now``; returns how many were added."""
+    require(ctx, Permission.DEMO_LOAD)
     rng = random.Random(seed)
     now = (now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ)
     with ctx.read() as s:
@@ -347,6 +352,9 @@ def fill_demo_ledger(
             s.execute(insert(cast(Table, Applicant.__table__)), applicants)
             s.execute(insert(cast(Table, Dossier.__table__)), dossiers)
             s.execute(insert(cast(Table, DossierEvent.__table__)), events)
+            # Core inserts bypass the session's change tracking: one summary entry per table in the audit trail.
+            for table, rows in (("applicants", applicants), ("dossiers", dossiers), ("dossier_events", events)):
+                trail.record_bulk(s, table, len(rows), N_("demo data"))  # stored in English, shown translated
             for key, value in counters.items():
                 s.execute(
                     sqlite_insert(Counter)

@@ -35,11 +35,13 @@ from isodesk.domain.ledger import (
     next_state,
     timeliness,
 )
+from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.i18n.text import nfc, search_key
 from isodesk.services import daily_counts
+from isodesk.services.auth import require
 from isodesk.services.calendar import deadline_in, explain, office_hours, work_calendar
 from isodesk.services.context import AppContext
 from isodesk.services.procedures import find_procedure, processing_time_of
@@ -147,6 +149,9 @@ def receive_dossier(
     if not 1 <= sets <= 99:
         raise UserError(_("The number of sets must be between 1 and 99."))
     with ctx.unit_of_work() as s:
+        account = require(s, Permission.DOSSIER_RECEIVE)
+        if officer_id is None:
+            officer_id = account.staff_id  # the officer signed in at the desk received it
         procedure = find_procedure(s, procedure_code)
         processing = _time_of(procedure)
         office = s.execute(select(Office)).scalar_one()
@@ -249,6 +254,7 @@ def move_dossier(
     if rating is not None and not 1 <= rating <= 4:
         raise UserError(_("The rating must be 1 (very satisfied) to 4 (dissatisfied)."))
     with ctx.unit_of_work() as s:
+        require(s, Permission.DOSSIER_PROCESS)
         dossier = find_dossier(s, code)
         state = State(dossier.status)
         try:
@@ -395,6 +401,7 @@ def show_dossier(ctx: AppContext, code: str) -> dict[str, Any]:
             "extensions": d.extensions,
             "rating": d.rating,
             "sets": d.sets,
+            "note": d.note,
             "book": {"year": d.book_year, "number": d.book_seq},
             "handler": staff.get(d.handler_id) if d.handler_id else None,
             "actions": [a.value for a in allowed_actions(State(d.status))],

@@ -9,9 +9,12 @@ from sqlalchemy.orm import Session
 
 from isodesk.db.migrate import HEAD_REVISION
 from isodesk.db.models import Department, Office, Staff
+from isodesk.domain.permissions import Permission, Role
 from isodesk.errors import NotInitialisedError, UserError
 from isodesk.i18n import _
 from isodesk.i18n.text import nfc
+from isodesk.services.accounts import DEFAULT_ADMIN, new_account
+from isodesk.services.auth import require
 from isodesk.services.calendar import seed_overlay
 from isodesk.services.context import AppContext
 from isodesk.services.procedures import seed_procedures
@@ -66,8 +69,12 @@ def init_office(
     iso_secretary: str = "",
     address: str = "",
     agency_code: str = "",
+    admin_username: str = DEFAULT_ADMIN,
+    admin_name: str = "",
+    admin_password: str | None = None,
 ) -> OfficeProfile:
-    """Create the office profile (first run). A province office needs only its province."""
+    """Create the office profile and its administrator account (first run). A province office needs only its
+    province. Without ``admin_password`` the administrator sets one at the first sign-in in the program."""
     if role not in ROLES:
         raise UserError(_("The role must be “commune” or “province”, not “{role}”.").format(role=role))
     with ctx.unit_of_work() as s:
@@ -88,6 +95,8 @@ def init_office(
         else:
             unit = province
         s.info["unit_code"] = unit.code
+        s.info["actor"] = admin_username.strip()  # the office is set up by its administrator
+        new_account(s, admin_username, admin_name or _("Administrator"), [Role.ADMIN.value], password=admin_password)
         office = Office(
             unit_code=unit.code,
             province_code=province.code,
@@ -103,7 +112,9 @@ def init_office(
         s.flush()
         seed_overlay(s)
         seed_procedures(s)
-        return _profile(s, office)
+        profile = _profile(s, office)
+    ctx.actor = admin_username.strip()
+    return profile
 
 
 def _default_leader_title(role: str) -> str:
@@ -166,6 +177,7 @@ def update_profile(ctx: AppContext, **changes: str) -> OfficeProfile:
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     with ctx.unit_of_work() as s:
+        require(s, Permission.OFFICE_MANAGE)
         office = _load(s)
         if office is None:
             raise NotInitialisedError(_("No office has been set up yet."))

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from isodesk.db.models import Procedure
 from isodesk.domain.deadlines import ProcessingTime, TimeUnit
+from isodesk.domain.permissions import Permission
 from isodesk.domain.procedures import (
     COLUMNS,
     REQUIRED,
@@ -36,6 +37,7 @@ from isodesk.domain.procedures import (
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.text import nfc, search_key
+from isodesk.services.auth import require
 from isodesk.services.context import AppContext
 
 COMPARED = (
@@ -178,6 +180,7 @@ def add_procedure(
     if not code or not name:
         raise UserError(_("A procedure needs a code and a name."))
     with ctx.unit_of_work() as s:
+        require(s, Permission.PROCEDURE_MANAGE)
         if s.execute(select(Procedure.id).where(Procedure.code == code)).first():
             raise UserError(_("A procedure with code {code} already exists.").format(code=code))
         p = Procedure(code=code)
@@ -213,6 +216,7 @@ def _steps_json(steps: tuple[Step, ...]) -> str:
 def set_scope(ctx: AppContext, code: str, in_scope: bool) -> ProcedureInfo:
     """Whether the procedure is in the scope of the office's QMS (ISO 9001 clause 4.3)."""
     with ctx.unit_of_work() as s:
+        require(s, Permission.PROCEDURE_MANAGE)
         p = find_procedure(s, code)
         p.in_scope = in_scope
         s.flush()
@@ -230,6 +234,7 @@ def set_steps(ctx: AppContext, code: str, steps_text: str) -> ProcedureInfo:
             )
         ) from exc
     with ctx.unit_of_work() as s:
+        require(s, Permission.PROCEDURE_MANAGE)
         p = find_procedure(s, code)
         p.steps = _steps_json(steps)
         s.flush()
@@ -241,6 +246,7 @@ def set_office_time(
 ) -> ProcedureInfo:
     """The office's own processing time and fee (as published by its province); None restores the published one."""
     with ctx.unit_of_work() as s:
+        require(s, Permission.PROCEDURE_MANAGE)
         p = find_procedure(s, code)
         p.office_time_unit = processing.unit.value if processing else None
         p.office_time_value = str(processing.value) if processing else None
@@ -343,8 +349,10 @@ def preview_import(ctx: AppContext, path: str | Path) -> ImportPreview:
 
 def apply_import(ctx: AppContext, path: str | Path, *, remove_missing: bool = False) -> ImportPreview:
     """Apply the import as one transaction. Procedures absent from the file are withdrawn only if asked."""
+    require(ctx, Permission.PROCEDURE_MANAGE)  # before reading the file: say first what is missing
     preview = preview_import(ctx, path)
     with ctx.unit_of_work() as s:
+        require(s, Permission.PROCEDURE_MANAGE)
         existing = {p.code: p for p in s.execute(select(Procedure)).scalars()}
         for row in preview.rows:
             p = existing.get(row.code)

@@ -13,7 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import Setting
+from isodesk.domain.permissions import Permission
 from isodesk.i18n import LANGUAGES
+from isodesk.services.auth import require
 from isodesk.services.context import AppContext
 
 DEFAULTS: dict[str, Any] = {
@@ -33,6 +35,10 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+#: Settings each person may change whatever their role: the language is a preference, not an office rule.
+PERSONAL_PREFERENCES = frozenset({"ui.language"})
+
+
 def read_setting(session: Session, key: str) -> Any:
     """A setting read inside an open session (for services that already hold one)."""
     row = session.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
@@ -49,6 +55,8 @@ def set_setting(ctx: AppContext, key: str, value: Any) -> None:
         raise ValueError(f"unsupported language {value!r}")
     text = json.dumps(value, ensure_ascii=False)
     with ctx.unit_of_work() as s:
+        if key not in PERSONAL_PREFERENCES:
+            require(s, Permission.SETTINGS_MANAGE)
         row = s.execute(select(Setting).where(Setting.key == key)).scalar_one_or_none()
         if row is None:
             s.add(Setting(key=key, value=text))

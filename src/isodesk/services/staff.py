@@ -8,9 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import Department, Staff
+from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.text import nfc, person_sort_key, search_key
+from isodesk.services.auth import require
 from isodesk.services.context import AppContext
 
 MAX_NAME = 200
@@ -51,6 +53,7 @@ def add_staff(ctx: AppContext, name: str, department: str, position: str = "") -
     clean_dept = _clean(department, _("department"), required=True)
     clean_pos = _clean(position, _("position"), required=False)
     with ctx.unit_of_work() as s:
+        require(s, Permission.STAFF_MANAGE)
         dept = department_by_name(s, clean_dept)
         person = Staff(name=clean_name, position=clean_pos, department=dept, search_key=search_key(clean_name))
         s.add(person)

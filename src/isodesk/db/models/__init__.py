@@ -1,5 +1,6 @@
 """All tables. Importing this package registers every model on ``Base.metadata``."""
 
+from isodesk.db.models.accounts import Account
 from isodesk.db.models.calendar import CalendarChange, CalendarOverride
 from isodesk.db.models.core import (
     AdminUnit,
@@ -11,8 +12,10 @@ from isodesk.db.models.core import (
     Staff,
 )
 from isodesk.db.models.ledger import Applicant, Counter, DailyCount, Dossier, DossierEvent, Procedure
+from isodesk.db.models.trail import TrailEntry, TrailHead
 
 __all__ = [
+    "Account",
     "AdminUnit",
     "AdminUnitName",
     "Applicant",
@@ -28,4 +31,6 @@ __all__ = [
     "Procedure",
     "Setting",
     "Staff",
+    "TrailEntry",
+    "TrailHead",
 ]

@@ -10,6 +10,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from isodesk.db.base import Base, SyncedMixin
 from isodesk.db.types import UTCDateTime
 
+#: Column marker: personal data of an applicant, kept out of the audit trail (see :mod:`isodesk.db.trail`).
+PERSONAL = {"redact": "personal"}
+
 
 class Procedure(SyncedMixin, Base):
     """An administrative procedure (thủ tục hành chính) of the national database, as this office applies it.
@@ -39,15 +42,20 @@ class Procedure(SyncedMixin, Base):
 
 
 class Applicant(SyncedMixin, Base):
-    """A person or organisation who applied. Personal data lives only here, so it can be erased alone."""
+    """A person or organisation who applied. Personal data lives only here, so it can be erased alone.
+
+    Columns marked ``redact: personal`` never reach the audit trail in clear (Luật Bảo vệ dữ liệu cá nhân 2025:
+    the data must be erasable after its retention period while the trail stays intact); the trail records only
+    that they changed.
+    """
 
     __tablename__ = "applicants"
     kind: Mapped[str] = mapped_column(String(12), default="person")  # "person" | "organisation"
-    name: Mapped[str] = mapped_column(String(200))
-    address: Mapped[str] = mapped_column(String(400), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
-    email: Mapped[str] = mapped_column(String(200), default="")
-    id_number: Mapped[str] = mapped_column(String(12), default="")
+    name: Mapped[str] = mapped_column(String(200), info=PERSONAL)
+    address: Mapped[str] = mapped_column(String(400), default="", info=PERSONAL)
+    phone: Mapped[str] = mapped_column(String(20), default="", info=PERSONAL)
+    email: Mapped[str] = mapped_column(String(200), default="", info=PERSONAL)
+    id_number: Mapped[str] = mapped_column(String(12), default="", info=PERSONAL)
 
 
 class Dossier(SyncedMixin, Base):
@@ -72,7 +80,8 @@ class Dossier(SyncedMixin, Base):
     sets: Mapped[int] = mapped_column(Integer, default=1)
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     handler_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    search_key: Mapped[str] = mapped_column(Text, default="")
+    search_key: Mapped[str] = mapped_column(Text, default="", info=PERSONAL)  # holds the applicant's name
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")  # "Ghi chú" column of the ledger form
 
     __table_args__ = (
         Index("ix_dossiers_status_due", "status", "due_at", "received_on"),  # covers the open backlog counts
@@ -80,6 +89,7 @@ class Dossier(SyncedMixin, Base):
         Index("ix_dossiers_settled", "settled_on", "timeliness", "procedure_id", "rating"),
         Index("ix_dossiers_due", "due_at"),
         Index("ix_dossiers_book", "book_year", "book_seq", unique=True),
+        Index("ix_dossiers_applicant", "applicant_id"),  # an applicant's dossiers (trail labels, erasure)
     )
 
 
