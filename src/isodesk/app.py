@@ -78,7 +78,7 @@ class Controller(QObject):
 
     def _opened(self, result: tuple[AppContext, str]) -> None:
         self.ctx, unit_name = result
-        self.window.set_context(self.ctx, unit_name)
+        self.window.open_office(self.ctx, unit_name)  # asks who is at the PC before showing any data
 
     def _wizard_done(self, ctx: AppContext, unit_name: str) -> None:
         self.ctx = ctx

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from isodesk.app import run_gui
 from isodesk.services.context import AppContext
 from isodesk.ui import ops
+from isodesk.ui.login import LoginDialog
 from isodesk.ui.main_window import MainWindow
 from isodesk.ui.wizard import SetupWizard
 
@@ -56,9 +57,18 @@ def test_empty_data_folder_opens_the_wizard(qtbot, data_dir: Path) -> None:
     assert "SetupWizard" in seen and "MainWindow" not in seen
 
 
-def test_set_up_office_opens_the_main_window_with_its_name(qtbot, office: AppContext, data_dir: Path) -> None:
-    def window_ready(visible: list[QWidget]) -> bool:
-        return any(isinstance(w, MainWindow) and "Phường Mỹ Tho" in w.office_label.text() for w in visible)
+def test_set_up_office_opens_the_main_window_then_asks_who_signs_in(qtbot, office: AppContext, data_dir: Path) -> None:
+    """The window paints first (start-up budget); then the sign-in dialog comes before any data is shown."""
+    hidden_data: list[bool] = []
 
-    seen = _run_until(data_dir, window_ready, lang="en")
-    assert seen == ["MainWindow"]
+    def signing_in(visible: list[QWidget]) -> bool:
+        windows = [w for w in visible if isinstance(w, MainWindow) and "Phường Mỹ Tho" in w.office_label.text()]
+        logins = [w for w in visible if isinstance(w, LoginDialog) and w.user.count() == 1]
+        if windows and logins:
+            hidden_data.append(not windows[0].centralWidget().isVisible())
+            return True
+        return False
+
+    seen = _run_until(data_dir, signing_in, lang="en")
+    assert sorted(seen) == ["LoginDialog", "MainWindow"]
+    assert hidden_data == [True]

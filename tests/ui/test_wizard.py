@@ -6,8 +6,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWizard
 
+from isodesk.services.accounts import list_accounts
 from isodesk.services.context import open_context
 from isodesk.services.office import get_profile
+from isodesk.services.signin import Outcome, sign_in
 from isodesk.services.staff import list_staff
 from isodesk.ui import ops
 from isodesk.ui.wizard import SetupWizard
@@ -55,11 +57,30 @@ def test_wizard_sets_up_office_with_vietnamese_names(qtbot, data_dir: Path) -> N
     assert leaders.isComplete()
     wizard.next()
 
+    admin = wizard.admin_page
+    assert wizard.currentPage() is admin
+    assert admin.username.text() == "admin" and not admin.isComplete()
+    admin.username.clear()
+    type_text(admin.username, "duc.le")
+    type_text(admin.display_name, "Lê Minh Đức")
+    type_text(admin.password, "Đức ơi")  # six letters: too short
+    assert admin.problem.isVisible() and "ít nhất 8 ký tự" in admin.problem.text()
+    assert not admin.isComplete()
+    admin.password.clear()
+    type_text(admin.password, "Mỹ Tho xanh 2026")
+    type_text(admin.repeat, "Mỹ Tho xanh 2025")
+    assert admin.problem.text() == "Hai mật khẩu không giống nhau." and not admin.isComplete()
+    admin.repeat.clear()
+    type_text(admin.repeat, "Mỹ Tho xanh 2026")
+    assert not admin.problem.isVisible() and admin.isComplete()
+    wizard.next()
+
     wizard.start_page.demo.setChecked(True)
     with qtbot.waitSignal(wizard.completed, timeout=30000) as blocker:
         wizard.button(QWizard.WizardButton.FinishButton).click()
     ctx, unit_name = blocker.args
     assert unit_name == "Phường Mỹ Tho"
+    assert ctx.actor == "duc.le"  # whoever set the office up is signed in as its administrator
     assert QApplication.overrideCursor() is None  # the wait cursor is gone once the office is saved
     qtbot.waitUntil(lambda: not ops.busy())
 
@@ -72,6 +93,9 @@ def test_wizard_sets_up_office_with_vietnamese_names(qtbot, data_dir: Path) -> N
         assert profile.leader_name == "Nguyễn Thị Ánh Tuyết"
         assert profile.iso_secretary == "Đặng Quốc Bảo"
         assert len(list_staff(fresh)) >= 10  # demo data was chosen
+        (account,) = list_accounts(fresh)
+        assert (account.username, account.display_name, account.roles) == ("duc.le", "Lê Minh Đức", ["admin"])
+        assert sign_in(fresh, "Duc.Le", "Mỹ Tho xanh 2026").outcome is Outcome.SIGNED_IN
     finally:
         fresh.close()
 

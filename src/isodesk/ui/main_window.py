@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QPaintEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -57,8 +58,11 @@ AREAS: tuple[tuple[str, str, str, str], ...] = (
         "SP_BrowserReload",
         N_("The signed sync package for the provincial ISO working group, carried on a USB stick or by mail."),
     ),
+    ("trail", N_("Audit trail"), "SP_FileDialogInfoView", ""),
     ("settings", N_("Settings"), "SP_FileDialogListView", ""),
 )
+#: Areas shown only to accounts with a permission (key -> permission key of isodesk.domain.permissions).
+AREA_PERMISSIONS = {"trail": "trail.view"}
 
 
 class MainWindow(QMainWindow):
@@ -97,12 +101,26 @@ class MainWindow(QMainWindow):
 
         self.office_label = QLabel()
         self.office_label.setObjectName("statusOffice")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("statusUser")
+        self.account: object | None = None  # the signed-in account (isodesk.services.accounts.AccountInfo)
+        self.permissions: frozenset[str] = frozenset()
         self.location_label = QLabel()
         self.location_label.setObjectName("statusLocation")
         self.statusBar().addWidget(self.office_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.location_label)
 
         self.file_menu = self.menuBar().addMenu("")
+        self.switch_user_action = QAction(self)
+        self.switch_user_action.setObjectName("switchUser")
+        self.switch_user_action.setShortcut("Ctrl+L")
+        self.switch_user_action.triggered.connect(self.sign_in)
+        self.file_menu.addAction(self.switch_user_action)
+        self.password_action = QAction(self)
+        self.password_action.triggered.connect(self.change_password)
+        self.file_menu.addAction(self.password_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
@@ -127,6 +145,10 @@ class MainWindow(QMainWindow):
             from isodesk.ui.pages.quality import QualityPage
 
             return QualityPage(title, description)
+        if key == "trail":
+            from isodesk.ui.pages.trail import TrailPage
+
+            return TrailPage()
         if key == "settings":
             from isodesk.ui.pages.settings import SettingsPage
 
@@ -159,11 +181,75 @@ class MainWindow(QMainWindow):
 
     # -- state ----------------------------------------------------------------------------------------
     def set_context(self, ctx: AppContext, unit_name: str) -> None:
+        """Show the office to the account ``ctx`` acts for (signed in, or just created by the wizard)."""
+        self.ctx = ctx
+        self.unit_name = unit_name
+        self.centralWidget().show()
+        self._show_status()
+        self._load_account()
+        for page in self.pages.values():
+            page.set_context(ctx)
+
+    def open_office(self, ctx: AppContext, unit_name: str) -> None:
+        """The office is open: ask who is at the PC before any of its data is shown."""
         self.ctx = ctx
         self.unit_name = unit_name
         self._show_status()
-        for page in self.pages.values():
-            page.set_context(ctx)
+        self.sign_in()
+
+    def sign_in(self) -> Any:
+        """Sign out whoever is signed in, hide the data, and ask who is at the PC (also "switch user")."""
+        ctx = self.ctx
+        if ctx is None:
+            return None
+        from isodesk.services.signin import sign_out
+        from isodesk.ui.login import LoginDialog
+
+        previous = ctx.actor
+        sign_out(ctx)
+        self.account = None
+        for dialog in self.findChildren(QDialog):
+            dialog.close()  # dossier windows of the previous user
+        self.centralWidget().hide()
+        self._show_status()
+        dialog = LoginDialog(ctx, self.unit_name, self)
+        dialog.select_user(previous)
+        dialog.signed_in.connect(lambda _account: self.set_context(ctx, self.unit_name))
+        dialog.rejected.connect(self.close)
+        self.login_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def change_password(self) -> Any:
+        if self.ctx is None or self.account is None:
+            return None
+        from isodesk.ui.login import PasswordDialog
+
+        dialog = PasswordDialog(self.ctx, self.account, parent=self)  # type: ignore[arg-type]
+        dialog.changed.connect(lambda _p: self.statusBar().showMessage(_("Your password was changed."), 8000))
+        dialog.open()
+        return dialog
+
+    def _load_account(self) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        from isodesk.ui.ops import run_in_background
+
+        def load() -> tuple[Any, frozenset[str]]:
+            from isodesk.services.accounts import current_account
+            from isodesk.services.auth import permissions_of
+
+            return current_account(ctx), frozenset(p.value for p in permissions_of(ctx))
+
+        run_in_background(load, self._show_account)
+
+    def _show_account(self, data: tuple[Any, frozenset[str]]) -> None:
+        self.account, self.permissions = data
+        for row, (key, *_rest) in enumerate(AREAS):
+            needed = AREA_PERMISSIONS.get(key)
+            self.nav.setRowHidden(row, needed is not None and needed not in self.permissions)
+        self._show_status()
 
     def show_area(self, key: str) -> None:
         keys = [a[0] for a in AREAS]
@@ -184,6 +270,8 @@ class MainWindow(QMainWindow):
             if item is not None:
                 item.setText(_(title))
         self.file_menu.setTitle(_("&File"))
+        self.switch_user_action.setText(_("Switch &user…"))
+        self.password_action.setText(_("Change my &password…"))
         self.quit_action.setText(_("E&xit"))
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About isodesk"))
@@ -208,6 +296,12 @@ class MainWindow(QMainWindow):
             _("Office: {name}").format(name=self.unit_name) if self.unit_name else _("Opening the data…")
         )
         self.location_label.setText(_("Data: {path}").format(path=self.data_dir))
+        account = self.account
+        self.user_label.setText(
+            _("Signed in: {name} ({username})").format(name=account.display_name, username=account.username)  # type: ignore[attr-defined]
+            if account is not None
+            else _("Nobody signed in")
+        )
 
     def about_text(self) -> str:
         return _(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 _pending: set[_Task] = set()
@@ -39,6 +40,12 @@ class _Task(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
+
+
+def _alive(fn: Callable[..., Any]) -> bool:
+    """False when ``fn`` is a method of a widget Qt has already deleted (its window closed meanwhile)."""
+    owner = getattr(fn, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 def run_in_background(
@@ -70,7 +77,7 @@ def _start(
 
     def finished(result: Any) -> None:
         _pending.discard(task)
-        if on_done is not None:
+        if on_done is not None and _alive(on_done):
             on_done(result)
 
     def failed(exc: BaseException) -> None:

@@ -203,6 +203,93 @@ class LeadersPage(QWizardPage):
         return {key: edit.text() for key, edit in self.edits.items()}
 
 
+class AdminPage(QWizardPage):
+    """The administrator account: whoever sets the office up manages its accounts afterwards."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        form = QFormLayout(self)
+        self.username = QLineEdit("admin")
+        self.username.setObjectName("adminUsername")
+        self.username.setMaxLength(64)
+        self.display_name = QLineEdit()
+        self.display_name.setObjectName("adminName")
+        self.display_name.setMaxLength(200)
+        self.password = QLineEdit()
+        self.password.setObjectName("adminPassword")
+        self.repeat = QLineEdit()
+        self.repeat.setObjectName("adminRepeat")
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setMaxLength(200)
+        self.labels = [QLabel() for _i in range(4)]
+        for label, edit in zip(
+            self.labels, (self.username, self.display_name, self.password, self.repeat), strict=True
+        ):
+            form.addRow(label, edit)
+            edit.textChanged.connect(self._changed)
+        self.problem = QLabel()
+        self.problem.setObjectName("wizardProblem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        form.addRow(self.problem)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        form.addRow(self.hint)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        from isodesk.domain.lockout import MIN_PASSWORD_LENGTH
+
+        self.setTitle(_("Administrator"))
+        self.setSubTitle(_("The account that manages the other accounts, the settings and the backups."))
+        texts = (_("Username:"), _("Display name:"), _("Password:"), _("Repeat the password:"))
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        self.display_name.setPlaceholderText(_("e.g. Lê Minh Đức (ISO secretary)"))
+        self.hint.setText(
+            _(
+                "At least {n} characters; letters with accents are fine. Keep it safe: the administrator adds "
+                "the accounts of the other officers under Settings and can reset their passwords."
+            ).format(n=MIN_PASSWORD_LENGTH)
+        )
+        self._changed()
+
+    def problem_text(self) -> str:
+        """What is missing, once the user has typed a password (no complaint before they start)."""
+        from isodesk.domain.lockout import MIN_PASSWORD_LENGTH, password_problem
+
+        if not self.username.text().strip():
+            return _("The {what} must not be empty.").format(what=_("username"))
+        if not self.password.text():
+            return ""
+        problem = password_problem(self.password.text())
+        if problem == "short":
+            return _("The password is too short: use at least {n} characters.").format(n=MIN_PASSWORD_LENGTH)
+        if problem is not None:
+            return _("The password must not be empty.")
+        repeat = self.repeat.text()
+        if repeat and len(repeat) >= len(self.password.text()) and repeat != self.password.text():
+            return _("The two passwords differ.")
+        return ""
+
+    def _changed(self) -> None:
+        text = self.problem_text()
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.problem_text() and bool(self.password.text()) and self.password.text() == self.repeat.text()
+
+    def values(self) -> dict[str, str]:
+        return {
+            "admin_username": self.username.text().strip(),
+            "admin_name": self.display_name.text().strip(),
+            "admin_password": self.password.text(),
+        }
+
+
 class StartPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
@@ -249,8 +336,9 @@ class SetupWizard(QWizard):
         self.resize(720, 600)
         self.unit_page = UnitPage(self)
         self.leaders_page = LeadersPage()
+        self.admin_page = AdminPage()
         self.start_page = StartPage()
-        for page in (self.unit_page, self.leaders_page, self.start_page):
+        for page in (self.unit_page, self.leaders_page, self.admin_page, self.start_page):
             self.addPage(page)
         self.retranslate()
         run_in_background(self._open, self._opened, self._failed)
@@ -261,7 +349,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, _("< Back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Finish"))
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Cancel"))
-        for page in (self.unit_page, self.leaders_page, self.start_page):
+        for page in (self.unit_page, self.leaders_page, self.admin_page, self.start_page):
             page.retranslate()
 
     def _open(self) -> AppContext:
@@ -290,6 +378,7 @@ class SetupWizard(QWizard):
             unit_code=self.unit_page.commune_code() if self.unit_page.role() == "commune" else None,
             role=self.unit_page.role(),
             **self.leaders_page.values(),
+            **self.admin_page.values(),
         )
         with_demo = self.start_page.demo.isChecked()
 

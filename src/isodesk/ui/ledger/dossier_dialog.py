@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.ui.ledger.history import HistoryTable
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
 
@@ -45,7 +47,7 @@ class DossierDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.code = ctx, code
         self.setObjectName("dossierDialog")
-        self.resize(900, 560)
+        self.resize(960, 700)
         self.header = QLabel()
         self.header.setObjectName("pageTitle")
         self.summary = QLabel()
@@ -94,13 +96,22 @@ class DossierDialog(QDialog):
         form.addRow(row)
         self.action.currentIndexChanged.connect(self._action_changed)
 
+        self.history = HistoryTable()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("dossierTabs")
+        self.tabs.addTab(self.timeline, _("Timeline"))
+        self.tabs.addTab(self.history, _("History"))
+        self.correct = QPushButton(_("Correct details…"))
+        self.correct.setObjectName("correctDossier")
+        self.correct.clicked.connect(self.open_correction)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.correct)
         top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
-        layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(step)
         self.load()
 
@@ -121,6 +132,18 @@ class DossierDialog(QDialog):
             return data
 
         run_in_background(fetch, self.show_data, lambda exc: show_error(self, exc))
+        self.history.load(ctx, code)
+
+    def open_correction(self) -> Any:
+        data = getattr(self, "data", None)
+        if data is None:
+            return None
+        from isodesk.ui.ledger.correct_dialog import CorrectDialog
+
+        dialog = CorrectDialog(self.ctx, data, self)
+        dialog.saved.connect(lambda code: (self.changed.emit(code), self.load()))
+        dialog.open()
+        return dialog
 
     def show_data(self, data: dict[str, Any]) -> None:
         self.data = data

@@ -1,4 +1,4 @@
-"""Cài đặt: language, the office profile, and the staff list."""
+"""Cài đặt: language, the office profile, the staff list, and (for the administrator) the user accounts."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from isodesk.i18n import LANGUAGES, N_, _, current_language
 from isodesk.ui.ops import run_in_background
+from isodesk.ui.pages.accounts import AccountsBox
 from isodesk.ui.pages.base import Page
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -104,6 +105,9 @@ class SettingsPage(Page):
         inner.addWidget(self.language_box)
         inner.addWidget(self.profile_box)
         inner.addWidget(self.staff_box, 1)
+        self.accounts_box = AccountsBox()
+        self.accounts_box.hide()  # shown to accounts that may manage accounts (see refresh)
+        inner.addWidget(self.accounts_box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -136,16 +140,22 @@ class SettingsPage(Page):
         if ctx is None:
             return
 
-        def load() -> tuple[dict[str, str], list[Any]]:
+        def load() -> tuple[dict[str, str], list[Any], bool]:
+            from isodesk.domain.permissions import Permission
+            from isodesk.services.auth import permissions_of
             from isodesk.services.office import get_profile
             from isodesk.services.staff import list_staff
 
-            return get_profile(ctx).to_dict(), list_staff(ctx)
+            manages = Permission.ACCOUNTS_MANAGE in permissions_of(ctx)
+            return get_profile(ctx).to_dict(), list_staff(ctx), manages
 
         run_in_background(load, self._show)
 
-    def _show(self, data: tuple[dict[str, str], list[Any]]) -> None:
-        profile, staff = data
+    def _show(self, data: tuple[dict[str, str], list[Any], bool]) -> None:
+        profile, staff, manages_accounts = data
+        self.accounts_box.setVisible(manages_accounts)
+        if manages_accounts and self.ctx is not None:
+            self.accounts_box.set_context(self.ctx)
         for key, _msg in PROFILE_FIELDS:
             self.profile_edits[key].setText(profile.get(key, ""))
         self.staff_table.setRowCount(len(staff))
@@ -204,3 +214,4 @@ class SettingsPage(Page):
         self.staff_department.setPlaceholderText(_("Department or field"))
         self.staff_position.setPlaceholderText(_("Position"))
         self.add_staff.setText(_("Add staff"))
+        self.accounts_box.retranslate()

@@ -1,0 +1,77 @@
+"""Correcting a dossier after receipt: the applicant's contact details, the number of sets, the ledger note.
+
+Whether this account may correct this dossier (an officer, another's closed dossier) is the service's rule; a
+refusal comes back as a message and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+
+from isodesk.i18n import _
+from isodesk.ui.messages import show_error
+from isodesk.ui.ops import run_in_background
+
+if TYPE_CHECKING:
+    from isodesk.services.context import AppContext
+
+
+class CorrectDialog(QDialog):
+    saved = Signal(str)
+
+    def __init__(self, ctx: AppContext, data: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.code = ctx, data["code"]
+        self.setObjectName("correctDialog")
+        self.setWindowTitle(_("Correct dossier {code}").format(code=self.code))
+        self.setMinimumWidth(480)
+        applicant = data.get("applicant") or {}
+        self.address = QLineEdit(applicant.get("address", ""))
+        self.address.setMaxLength(400)
+        self.phone = QLineEdit(applicant.get("phone", ""))
+        self.phone.setObjectName("correctPhone")
+        self.email = QLineEdit(applicant.get("email", ""))
+        self.sets = QSpinBox()
+        self.sets.setRange(1, 99)
+        self.sets.setValue(int(data.get("sets") or 1))
+        self.note = QLineEdit(data.get("note", ""))
+        self.note.setObjectName("correctNote")
+        self.note.setMaxLength(1000)
+        has_applicant = bool(applicant)
+        for edit in (self.address, self.phone, self.email):
+            edit.setEnabled(has_applicant)
+        form = QFormLayout(self)
+        form.addRow(_("Address:"), self.address)
+        form.addRow(_("Phone:"), self.phone)
+        form.addRow(_("Email:"), self.email)
+        form.addRow(_("Number of sets:"), self.sets)
+        form.addRow(_("Note:"), self.note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.has_applicant = has_applicant
+
+    def save(self) -> None:
+        from isodesk.services.dossier_edit import DossierCorrection, edit_dossier
+
+        contact = (self.address.text(), self.phone.text(), self.email.text()) if self.has_applicant else (None,) * 3
+        change = DossierCorrection(*contact, sets=self.sets.value(), note=self.note.text())
+        ctx, code = self.ctx, self.code
+        self.buttons.setEnabled(False)
+
+        def done(_result: object) -> None:
+            self.buttons.setEnabled(True)
+            self.saved.emit(code)
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            show_error(self, exc)
+
+        run_in_background(lambda: edit_dossier(ctx, code, change), done, failed)
