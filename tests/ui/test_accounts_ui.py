@@ -182,6 +182,8 @@ def test_trail_screen_checks_integrity(qtbot, accounts: AppContext, data_dir: Pa
     page.verify_button.click()
     qtbot.waitUntil(lambda: page.verdict.text().startswith("✔"), timeout=20000)
     assert "toàn vẹn" in page.verdict.text() and not page.problems.isVisible()
+    entries = page.model.rowCount()
+    assert page.progress.maximum() == entries and page.progress.value() == entries  # progress was reported
 
     conn = sqlite3.connect(database_path(data_dir), isolation_level=None)
     conn.execute("DROP TRIGGER audit_trail_no_update")

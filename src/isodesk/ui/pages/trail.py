@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.ui.messages import show_error
-from isodesk.ui.ops import run_in_background
+from isodesk.ui.ops import run_in_background, run_with_progress
 from isodesk.ui.pages.base import Page
 
 if TYPE_CHECKING:
@@ -145,12 +145,6 @@ class TrailModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
 
 
-class _Progress(QObject):
-    """Carries the check's progress from the worker thread to the GUI thread (a queued signal)."""
-
-    step = Signal(int, int)
-
-
 class TrailPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,8 +201,6 @@ class TrailPage(Page):
         layout.addWidget(self.verdict)
         layout.addWidget(self.problems)
 
-        self._progress = _Progress(self)
-        self._progress.step.connect(self._show_progress)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(300)
@@ -259,9 +251,8 @@ class TrailPage(Page):
         self.problems.hide()
         self.verdict.setStyleSheet("")
         self.verdict.setText(_("Checking every entry of the audit trail…"))
-        step = self._progress.step
-        run_in_background(
-            lambda: verify_trail(ctx, lambda done, total: step.emit(done, total)), self._verified, self._verify_failed
+        run_with_progress(
+            lambda progress: verify_trail(ctx, progress), self._show_progress, self._verified, self._verify_failed
         )
 
     def _show_progress(self, done: int, total: int) -> None:
