@@ -21,3 +21,11 @@ class NotInitialisedError(UserError):
 
 class NewerDatabaseError(UserError):
     """The database was written by a newer version of isodesk and is left untouched."""
+
+
+class DamagedDatabaseError(UserError):
+    """The database file fails SQLite's integrity check or cannot be read as a database: restore a backup."""
+
+
+class DataFolderBusyError(UserError):
+    """Another isodesk holds the data folder (the single-instance lock); nothing was changed."""

@@ -4,6 +4,17 @@ SQLite settings (https://www.sqlite.org/pragma.html): WAL so readers never block
 crash mid-write leaves the last committed state; ``synchronous=FULL`` because these are legal records
 and the PCs lose power; foreign keys on (SQLite leaves them off by default); a busy timeout so a second
 reader waits instead of failing.
+
+Transactions are SQLite's own, not pysqlite's. Python's sqlite3 begins a transaction lazily before the
+first INSERT/UPDATE/DELETE and none before DDL, so an Alembic migration was not atomic and a unit of
+work that read first and wrote later could meet SQLITE_BUSY at its first write, when the busy timeout
+no longer helps. SQLAlchemy documents the cure ("Serializable isolation / Savepoints / Transactional
+DDL", https://docs.sqlalchemy.org/en/20/dialects/sqlite.html#pysqlite-serializable): turn pysqlite's
+handling off (``isolation_level = None``) and emit ``BEGIN`` from the engine's ``begin`` event. Here a
+connection marked with the execution option ``WRITE`` (a unit of work, a migration) starts with
+``BEGIN IMMEDIATE``: it takes the write lock at its start, waiting up to the busy timeout, and everything
+it does, DDL included, commits or rolls back as one. Read sessions start with a plain deferred
+``BEGIN``: a consistent snapshot that never takes the write lock (WAL lets them run beside a writer).
 """
 
 from __future__ import annotations
@@ -11,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, update
+from sqlalchemy import Connection, Engine, create_engine, event, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from isodesk.db import trail
@@ -19,20 +30,43 @@ from isodesk.db.base import SyncedMixin
 from isodesk.db.models import ChangeCounter
 from isodesk.db.types import utcnow
 
+#: Execution option that makes a connection's transactions start with ``BEGIN IMMEDIATE``.
+WRITE = "isodesk_write"
+BUSY_TIMEOUT_MS = 5000
+
 
 def create_db_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", future=True)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # pysqlite emits no BEGIN/COMMIT of its own (see module docstring)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.close()
 
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
     return engine
+
+
+def write_connection(engine: Engine) -> Connection:
+    """A connection whose transactions take the write lock at once (for migrations and bulk work)."""
+    return engine.connect().execution_options(**{WRITE: True})
+
+
+def run_outside_transaction(engine: Engine, *statements: str) -> None:
+    """Statements SQLite refuses inside a transaction (a WAL checkpoint, VACUUM), on a pooled connection."""
+    with engine.connect() as conn:
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        for statement in statements:
+            driver.execute(statement).fetchall()
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

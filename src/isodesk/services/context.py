@@ -17,9 +17,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from isodesk.db.engine import WRITE
 from isodesk.db.migrate import Database, open_database
 from isodesk.db.models import Account, Office
 from isodesk.db.paths import resolve_data_dir
+from isodesk.db.storage import storage_errors
 from isodesk.domain.permissions import Role
 
 
@@ -38,14 +40,27 @@ class AppContext:
 
     @contextmanager
     def unit_of_work(self, actor: str | None = None) -> Iterator[Session]:
-        """One user action. ``actor`` overrides who is recorded (a sign-in attempt is recorded under the name
-        that was tried, not under whoever used the program before)."""
+        """One user action: takes the write lock at its start (``BEGIN IMMEDIATE``), commits whole or not at all.
+
+        ``actor`` overrides who is recorded (a sign-in attempt is recorded under the name that was tried, not under
+        whoever used the program before). Storage failures (disk full, read-only folder, a removed USB stick, a
+        busy or damaged file) leave as a :class:`~isodesk.errors.UserError` that says what to do
+        (:mod:`isodesk.db.storage`).
+        """
+        with storage_errors(self.db.path, self.db.reset):
+            self.db.check_reachable()
+            with self._session(self.actor if actor is None else actor) as session:
+                yield session
+
+    @contextmanager
+    def _session(self, actor: str) -> Iterator[Session]:
         session = self.db.sessions()
-        session.info["actor"] = self.actor if actor is None else actor
-        office_unit = session.execute(select(Office.unit_code).limit(1)).scalar_one_or_none()
-        if office_unit:
-            session.info["unit_code"] = office_unit
         try:
+            session.connection(execution_options={WRITE: True})  # BEGIN IMMEDIATE before the first read
+            session.info["actor"] = actor
+            office_unit = session.execute(select(Office.unit_code).limit(1)).scalar_one_or_none()
+            if office_unit:
+                session.info["unit_code"] = office_unit
             yield session
             session.commit()
         except BaseException:
@@ -57,11 +72,13 @@ class AppContext:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for queries only; nothing it does is committed."""
-        session = self.db.sessions()
-        try:
-            yield session
-        finally:
-            session.close()  # ends the transaction without saving; loaded objects stay readable
+        with storage_errors(self.db.path, self.db.reset):
+            self.db.check_reachable()
+            session = self.db.sessions()
+            try:
+                yield session
+            finally:
+                session.close()  # ends the transaction without saving; loaded objects stay readable
 
     def close(self) -> None:
         self.db.close()

@@ -19,7 +19,7 @@ from sqlalchemy import Table, insert, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from isodesk.db import trail
-from isodesk.db.engine import next_change_seq
+from isodesk.db.engine import next_change_seq, run_outside_transaction
 from isodesk.db.models import Applicant, Counter, Dossier, DossierEvent, Office, Procedure, Staff
 from isodesk.domain.calendar import WorkCalendar
 from isodesk.domain.deadlines import OfficeHours, compute_due
@@ -366,7 +366,5 @@ def fill_demo_ledger(
             progress(made, count)
     with ctx.unit_of_work() as s:
         daily_counts.rebuild(s)
-    with ctx.db.engine.connect() as conn:
-        conn.exec_driver_sql("ANALYZE")
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    run_outside_transaction(ctx.db.engine, "ANALYZE", "PRAGMA wal_checkpoint(TRUNCATE)")
     return made
