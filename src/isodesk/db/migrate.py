@@ -41,8 +41,8 @@ class Database:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
-    migrated_from: str | None = None
-    backups: list[Path] = field(default_factory=list)
+    migrated_from: str | None = None  # the revision the file had when it was migrated by this opening
+    backups: list[Path] = field(default_factory=list)  # copies made before migrating
     identity: tuple[int, int] | None = None
 
     def close(self) -> None:
@@ -139,7 +139,7 @@ def open_database(data_dir: Path) -> Database:
         current = read_revision(path)
         if current == HEAD_REVISION:
             engine = create_db_engine(path)
-            return Database(data_dir, path, engine, make_sessionmaker(engine), current)
+            return Database(data_dir, path, engine, make_sessionmaker(engine))
         if current is not None and current not in known_revisions():
             raise newer_error(path, current)
         with holding(data_dir):

@@ -38,6 +38,7 @@ from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.text import nfc, search_key
 from isodesk.services.auth import require
+from isodesk.services.backups import before_import
 from isodesk.services.context import AppContext
 
 COMPARED = (
@@ -351,6 +352,7 @@ def apply_import(ctx: AppContext, path: str | Path, *, remove_missing: bool = Fa
     """Apply the import as one transaction. Procedures absent from the file are withdrawn only if asked."""
     require(ctx, Permission.PROCEDURE_MANAGE)  # before reading the file: say first what is missing
     preview = preview_import(ctx, path)
+    before_import(ctx.data_dir)
     with ctx.unit_of_work() as s:
         require(s, Permission.PROCEDURE_MANAGE)
         existing = {p.code: p for p in s.execute(select(Procedure)).scalars()}

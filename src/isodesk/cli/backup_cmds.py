@@ -1,0 +1,115 @@
+"""Commands that copy and restore the office's database: backup, backup list, restore.
+
+They work on the data folder, not on an opened office: a backup copies whatever schema the file has
+(nothing is migrated to make a copy), and a restore must work when the current file is damaged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from isodesk.cli.main import add_json
+from isodesk.cli.output import Result
+from isodesk.errors import UserError
+from isodesk.i18n import _
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("backup", parents=[common], help="copy the database (default: into the backups folder)")
+    p.add_argument("--out", metavar="FILE|DIR", help="a new file, or a folder such as a USB stick")
+    add_json(p)
+    p.set_defaults(handler=cmd_backup)
+    bsub = p.add_subparsers(dest="backup_command", metavar="ACTION")
+    q = bsub.add_parser("list", parents=[common], help="the backups in the data folder, newest first")
+    add_json(q)
+    q.set_defaults(handler=cmd_backup_list)
+
+    p = sub.add_parser("restore", parents=[common], help="replace the database by a backup (the current one is kept)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--other-unit", action="store_true", help="accept a backup of another unit")
+    add_json(p)
+    p.set_defaults(handler=cmd_restore)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from isodesk.db.paths import resolve_data_dir
+
+    return resolve_data_dir(args.data_dir)
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:,.1f} MB" if n >= 2**20 else f"{n / 2**10:,.0f} KB"
+
+
+def cmd_backup(args: argparse.Namespace) -> Result:
+    from isodesk.services.backups import backup_to, make_backup
+
+    data_dir = _data_dir(args)
+    result = backup_to(data_dir, Path(args.out).expanduser()) if args.out else make_backup(data_dir, "manual")
+    return Result(
+        result.to_dict(),
+        _("Backup saved: {path} ({size}, {seconds:.1f} s).").format(
+            path=result.path, size=_size(result.bytes), seconds=result.seconds
+        ),
+    )
+
+
+def cmd_backup_list(args: argparse.Namespace) -> Result:
+    from isodesk.services.backups import list_backups
+
+    backups = list_backups(_data_dir(args))
+    lines = [
+        f"{b.taken_at:%d/%m/%Y %H:%M}  {b.kind:<14} {_size(b.size):>10}  {_('good') if b.good else _('NOT USABLE')}  "
+        f"{b.path}"
+        for b in backups
+    ]
+    return Result({"backups": [b.to_dict() for b in backups]}, "\n".join(lines) or _("No backups yet."))
+
+
+def describe(plan: Any) -> str:
+    from isodesk.services.restore import RestorePlan
+
+    assert isinstance(plan, RestorePlan)
+    lines = [
+        _("Backup: {path}").format(path=plan.backup.path),
+        _("Made on {time}, unit {unit}, {n} dossiers.").format(
+            time=plan.backup.taken_at.strftime("%H:%M %d/%m/%Y"), unit=plan.backup.unit_code, n=plan.backup.dossiers
+        ),
+    ]
+    if plan.current is not None:
+        lines.append(
+            _("It replaces the current data ({n} dossiers); {k} actions saved after the backup will be undone.").format(
+                n=plan.current.dossiers if plan.current.dossiers is not None else "?",
+                k=plan.actions_lost if plan.actions_lost is not None else "?",
+            )
+        )
+        lines.append(_("A copy of the current data is kept in the backups folder first."))
+    return "\n".join(lines)
+
+
+def cmd_restore(args: argparse.Namespace) -> Result:
+    from isodesk.db.migrate import open_database
+    from isodesk.services.restore import other_unit_error, plan_restore, restore_backup
+
+    data_dir = _data_dir(args)
+    file = Path(args.file).expanduser().resolve()
+    plan = plan_restore(data_dir, file)
+    if plan.other_unit and not args.other_unit:
+        raise other_unit_error(plan)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError(_("Restoring replaces the current data: add --yes to confirm."))
+        sys.stderr.write(describe(plan) + "\n" + _("Restore this backup? [y/N] "))
+        sys.stderr.flush()
+        if sys.stdin.readline().strip().lower() not in ("y", "yes", "c", "có", "co"):
+            raise UserError(_("Restore cancelled; nothing was changed."))
+    result = restore_backup(data_dir, file, allow_other_unit=args.other_unit)
+    db = open_database(data_dir)  # an older backup is migrated now, after its own pre-migration copy
+    db.close()
+    data = {**result.to_dict(), "migrated_from": db.migrated_from}
+    text = _("Restored {path}; the data it replaced is kept in {kept}.").format(path=file, kept=result.kept or "—")
+    return Result(data, text)
