@@ -7,6 +7,7 @@ They work on the data folder, not on an opened office: a backup copies whatever 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q = bsub.add_parser("list", parents=[common], help="the backups in the data folder, newest first")
     add_json(q)
     q.set_defaults(handler=cmd_backup_list)
+
+    p = sub.add_parser("check", parents=[common], help="check that the database file is sound")
+    p.add_argument("--full", action="store_true", help="the full integrity_check instead of the quick one")
+    add_json(p)
+    p.set_defaults(handler=cmd_check)
 
     p = sub.add_parser("restore", parents=[common], help="replace the database by a backup (the current one is kept)")
     p.add_argument("file", metavar="FILE")
@@ -113,3 +119,19 @@ def cmd_restore(args: argparse.Namespace) -> Result:
     data = {**result.to_dict(), "migrated_from": db.migrated_from}
     text = _("Restored {path}; the data it replaced is kept in {kept}.").format(path=file, kept=result.kept or "—")
     return Result(data, text)
+
+
+def cmd_check(args: argparse.Namespace) -> Result:
+    from isodesk.db.paths import database_path
+    from isodesk.db.storage import damaged
+    from isodesk.services.health import check_integrity
+
+    data_dir = _data_dir(args)
+    if not database_path(data_dir).exists():
+        raise UserError(_("There is no database in {path}.").format(path=data_dir))
+    report = check_integrity(data_dir, full=args.full)
+    if not report.ok:
+        if args.json:
+            sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+        raise damaged(database_path(data_dir))
+    return Result(report.to_dict(), _("The database is sound ({seconds:.1f} s).").format(seconds=report.seconds))

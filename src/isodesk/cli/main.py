@@ -62,18 +62,24 @@ def context(args: argparse.Namespace) -> Any:
     """The office, acting as ``--user`` (an existing active account) or else as its administrator account.
 
     No password: whoever can run the command can already read the data folder; what matters is that changes are
-    recorded under a real account and that its permissions apply."""
+    recorded under a real account and that its permissions apply. A PC clock that cannot be right is said on
+    stderr (the command still runs)."""
     from isodesk.services.context import open_context
+    from isodesk.services.health import clock_warning
 
     ctx = open_context(args.data_dir)
-    if args.user:
-        from isodesk.services.accounts import use_account
+    try:
+        if args.user:
+            from isodesk.services.accounts import use_account
 
-        try:
             use_account(ctx, args.user)
-        except BaseException:
-            ctx.close()
-            raise
+        warning = clock_warning(ctx)
+    except BaseException:
+        ctx.close()
+        raise
+    if warning:
+        sys.stderr.write(_("Warning: {message}").format(message=warning) + "
+")
     return ctx
 
 
