@@ -78,8 +78,7 @@ def context(args: argparse.Namespace) -> Any:
         ctx.close()
         raise
     if warning:
-        sys.stderr.write(_("Warning: {message}").format(message=warning) + "
-")
+        sys.stderr.write(_("Warning: {message}").format(message=warning) + "\n")
     return ctx
 
 

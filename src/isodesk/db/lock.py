@@ -21,7 +21,6 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from isodesk.db.storage import translate
 from isodesk.errors import DataFolderBusyError
 from isodesk.i18n import _
 
@@ -58,6 +57,8 @@ def acquire(data_dir: Path, timeout: float = 0) -> None:
         except Timeout as exc:
             raise busy_error(data_dir) from exc
         except OSError as exc:  # a read-only or vanished folder: say so instead of a lock error
+            from isodesk.db.storage import translate  # SQLAlchemy is not loaded before the first paint
+
             raise translate(exc, data_dir) or exc from exc
         _held[key] = (lock, 1)
 

@@ -27,6 +27,22 @@ def record(session: Session, day: date, procedure_id: int, **increments: int) ->
     session.execute(stmt)
 
 
+def add_many(session: Session, increments: dict[tuple[date, int], dict[str, int]]) -> None:
+    """Add many rows' increments in one statement (a bulk load keeps the counts in its own transaction)."""
+    if not increments:
+        return
+    stmt = sqlite_insert(DailyCount)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["day", "procedure_id"],
+        set_={f: getattr(DailyCount, f) + getattr(stmt.excluded, f) for f in FIELDS},
+    )
+    rows = [
+        {"day": day, "procedure_id": pid, **{f: inc.get(f, 0) for f in FIELDS}}
+        for (day, pid), inc in increments.items()
+    ]
+    session.execute(stmt, rows)
+
+
 def rebuild(session: Session) -> None:
     """Recount everything from the dossiers (after a bulk load, or to repair)."""
     session.execute(delete(DailyCount))

@@ -93,3 +93,32 @@ def clock_warning(ctx: AppContext, now: datetime | None = None) -> str | None:
             "({newest}). Check the date and time in Windows before receiving dossiers."
         ).format(now=shown_now, newest=shown_newest)
     return None
+
+
+@dataclass(frozen=True)
+class StartupReport:
+    integrity: IntegrityReport
+    clock: str | None
+    daily_backup: Path | None
+    backup_error: str | None  # the daily copy could not be made (a full disk...): said, not fatal
+
+
+def after_open(ctx: AppContext, now: datetime | None = None) -> StartupReport:
+    """What the window runs in the background once the office is on screen: integrity, clock, the daily copy.
+
+    The daily copy is skipped when the file is damaged: a copy of a damaged file is no backup.
+    """
+    from isodesk.errors import UserError
+    from isodesk.services.backups import daily_backup_if_due
+
+    integrity = check_integrity(ctx.data_dir)
+    clock = clock_warning(ctx)
+    made: Path | None = None
+    error: str | None = None
+    if integrity.ok:
+        try:
+            result = daily_backup_if_due(ctx.data_dir, now)
+            made = result.path if result else None
+        except UserError as exc:
+            error = exc.message
+    return StartupReport(integrity, clock, made, error)

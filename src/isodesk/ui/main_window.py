@@ -67,6 +67,7 @@ AREA_PERMISSIONS = {"trail": "trail.view"}
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
+    context_changed = Signal(object)  # a restore replaced the open office
 
     def __init__(self, languages: LanguageManager, data_dir: Path, unit_name: str = "") -> None:
         super().__init__()
@@ -107,8 +108,12 @@ class MainWindow(QMainWindow):
         self.permissions: frozenset[str] = frozenset()
         self.location_label = QLabel()
         self.location_label.setObjectName("statusLocation")
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("statusClock")
+        self.clock_label.setVisible(False)
         self.statusBar().addWidget(self.office_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.clock_label)
         self.statusBar().addPermanentWidget(self.location_label)
 
         self.file_menu = self.menuBar().addMenu("")
@@ -189,12 +194,14 @@ class MainWindow(QMainWindow):
         self._load_account()
         for page in self.pages.values():
             page.set_context(ctx)
+        self.context_changed.emit(ctx)
 
     def open_office(self, ctx: AppContext, unit_name: str) -> None:
         """The office is open: ask who is at the PC before any of its data is shown."""
         self.ctx = ctx
         self.unit_name = unit_name
         self._show_status()
+        self.context_changed.emit(ctx)
         self.sign_in()
 
     def sign_in(self) -> Any:

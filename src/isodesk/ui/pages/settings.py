@@ -1,4 +1,5 @@
-"""Cài đặt: language, the office profile, the staff list, and (for the administrator) the user accounts."""
+"""Cài đặt: language, the office profile, the staff list, the backups and (for the administrator) the user
+accounts."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from isodesk.i18n import LANGUAGES, N_, _, current_language
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.pages.accounts import AccountsBox
+from isodesk.ui.pages.backups import BackupsSection
 from isodesk.ui.pages.base import Page
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -100,6 +102,8 @@ class SettingsPage(Page):
         staff_layout.addLayout(add_row)
 
         self.staff_table.setMinimumHeight(220)
+        self.backups = BackupsSection()
+        self.backups.hide()  # shown to accounts that may make and restore backups (see refresh)
         content = QWidget()
         inner = QVBoxLayout(content)
         inner.addWidget(self.language_box)
@@ -108,6 +112,7 @@ class SettingsPage(Page):
         self.accounts_box = AccountsBox()
         self.accounts_box.hide()  # shown to accounts that may manage accounts (see refresh)
         inner.addWidget(self.accounts_box)
+        inner.addWidget(self.backups)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -140,22 +145,28 @@ class SettingsPage(Page):
         if ctx is None:
             return
 
-        def load() -> tuple[dict[str, str], list[Any], bool]:
-            from isodesk.domain.permissions import Permission
+        def load() -> tuple[dict[str, str], list[Any], frozenset[Any]]:
             from isodesk.services.auth import permissions_of
             from isodesk.services.office import get_profile
             from isodesk.services.staff import list_staff
 
-            manages = Permission.ACCOUNTS_MANAGE in permissions_of(ctx)
-            return get_profile(ctx).to_dict(), list_staff(ctx), manages
+            return get_profile(ctx).to_dict(), list_staff(ctx), permissions_of(ctx)
 
         run_in_background(load, self._show)
 
-    def _show(self, data: tuple[dict[str, str], list[Any], bool]) -> None:
-        profile, staff, manages_accounts = data
+    def _show(self, data: tuple[dict[str, str], list[Any], frozenset[Any]]) -> None:
+        from isodesk.domain.permissions import Permission
+
+        profile, staff, permissions = data
+        manages_accounts = Permission.ACCOUNTS_MANAGE in permissions
         self.accounts_box.setVisible(manages_accounts)
         if manages_accounts and self.ctx is not None:
             self.accounts_box.set_context(self.ctx)
+        manages_backups = Permission.BACKUP_MANAGE in permissions
+        self.backups.setVisible(manages_backups)
+        # The list is reloaded by its own actions and when the office changes, not by every staff change.
+        if manages_backups and self.ctx is not None and self.backups.ctx is not self.ctx:
+            self.backups.set_context(self.ctx)
         for key, _msg in PROFILE_FIELDS:
             self.profile_edits[key].setText(profile.get(key, ""))
         self.staff_table.setRowCount(len(staff))
@@ -215,3 +226,4 @@ class SettingsPage(Page):
         self.staff_position.setPlaceholderText(_("Position"))
         self.add_staff.setText(_("Add staff"))
         self.accounts_box.retranslate()
+        self.backups.retranslate()

@@ -1,0 +1,140 @@
+"""The backups box of Settings, the offer to restore after damage, and the single running copy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+from isodesk.app import SingleInstance, run_gui
+from isodesk.db.paths import backup_dir, database_path
+from isodesk.services.backups import list_backups, make_backup
+from isodesk.services.context import AppContext
+from isodesk.services.dossiers import ApplicantInput, receive_dossier
+from isodesk.services.ledger_query import count_dossiers
+from isodesk.ui import ops
+from isodesk.ui.language import LanguageManager
+from isodesk.ui.main_window import MainWindow
+from isodesk.ui.pages.backups import BackupsSection, offer_restore_after_damage
+
+from ..services.test_backups import HOLD_LOCK
+
+
+def answer(object_name: str, button_text: str, seen: list[str]) -> None:
+    """Click ``button_text`` in the message box ``object_name`` once it is shown (it runs its own event loop)."""
+
+    def poll() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.objectName() == object_name and w.isVisible():
+                seen.append(w.text())
+                for b in w.findChildren(QPushButton):
+                    if b.text() == button_text:
+                        b.click()
+                        return
+        QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(50, poll)
+
+
+@pytest.fixture
+def window(qtbot, office: AppContext, data_dir: Path) -> Iterator[MainWindow]:
+    languages = LanguageManager(QApplication.instance())
+    languages.apply("vi")
+    win = MainWindow(languages, data_dir)
+    qtbot.addWidget(win)
+    win.show()
+    win.set_context(office, "Phường Mỹ Tho")
+    qtbot.waitUntil(lambda: "overview" in win.pages, timeout=10000)  # the first page comes after the first paint
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=10000)
+    yield win
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=15000)
+    if win.ctx is not None and win.ctx is not office:
+        win.ctx.close()
+
+
+def _section(qtbot, win: MainWindow) -> BackupsSection:
+    win.show_area("settings")
+    section = win.page("settings").backups  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=10000)
+    return section
+
+
+def test_back_up_now_lists_the_copy(qtbot, window: MainWindow, office: AppContext) -> None:
+    section = _section(qtbot, window)
+    assert section.table.rowCount() == 0
+    assert section.backup_now.text() == "Sao lưu ngay"
+    section.backup_now.click()
+    qtbot.waitUntil(lambda: section.table.rowCount() == 1, timeout=10000)
+    assert section.table.item(0, 0).text() == "Thủ công"
+    assert section.table.item(0, 3).text() == "Tốt"
+    assert str(backup_dir(office.data_dir)) in section.status.text()
+
+
+def test_copy_to_a_folder(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    section = _section(qtbot, window)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    section.copy_to(stick)
+    qtbot.waitUntil(lambda: not ops.busy() and section.backup_now.isEnabled(), timeout=10000)
+    assert [p.name[:14] for p in stick.iterdir()] == ["isodesk-28261-"]
+
+
+def test_restore_asks_with_what_it_replaces_then_reopens(qtbot, window: MainWindow, office: AppContext) -> None:
+    receive_dossier(office, "1.001193", ApplicantInput("Nguyễn Văn Bình"))
+    make_backup(office.data_dir)
+    receive_dossier(office, "1.001193", ApplicantInput("Trần Thị Hoa"))
+    section = _section(qtbot, window)
+    section.table.selectRow(0)
+    texts: list[str] = []
+    answer("restoreConfirm", "Khôi phục", texts)
+    section.restore.click()
+    qtbot.waitUntil(lambda: window.ctx is not office and not ops.busy(), timeout=15000)
+    assert "1 hồ sơ" in texts[0] and "2 hồ sơ" in texts[0] and "1 thao tác" in texts[0]
+    assert count_dossiers(window.ctx) == 1
+    assert any(b.kind == "pre-restore" for b in list_backups(office.data_dir))
+
+
+def test_damaged_file_offers_the_newest_good_backup(qtbot, window: MainWindow, office: AppContext) -> None:
+    receive_dossier(office, "1.001193", ApplicantInput("Nguyễn Văn Bình"))
+    make_backup(office.data_dir)
+    office.close()
+    live = database_path(office.data_dir)
+    data = bytearray(live.read_bytes())
+    data[4096 * 3 : 4096 * 8] = b"\x5a" * (4096 * 5)
+    live.write_bytes(bytes(data))
+    texts: list[str] = []
+    done: list[object] = []
+    answer("damagedOffer", "Khôi phục bản sao lưu này", texts)
+    offer_restore_after_damage(window, office.data_dir, "trang 4 hỏng", done.append)
+    qtbot.waitUntil(lambda: bool(done) and not ops.busy(), timeout=15000)  # widgets close before fixtures end
+    assert "trang 4 hỏng" in texts[0] and "1 hồ sơ" in texts[0]
+    assert count_dossiers(window.ctx) == 1
+    assert any(b.kind == "damaged" for b in list_backups(office.data_dir))
+
+
+def test_second_copy_on_the_same_folder_says_so_and_exits(qtbot, data_dir: Path) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(data_dir)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        texts: list[str] = []
+        answer("alreadyRunning", "Đồng ý", texts)
+        assert run_gui(str(data_dir)) == 1
+        assert str(data_dir) in texts[0]
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_knock_brings_the_first_window_forward(qtbot, data_dir: Path) -> None:
+    first = SingleInstance(QApplication.instance(), data_dir)
+    try:
+        assert first.acquire()
+        with qtbot.waitSignal(first.knocked, timeout=5000):
+            SingleInstance(QApplication.instance(), data_dir)._knock()
+    finally:
+        first.release()
