@@ -65,9 +65,8 @@ def main() -> None:
         )
         print(f"quick_check (start-up):        {quick_s:6.1f} s  ({'ok' if not quick else quick[:1]})")
         print(f"integrity_check:               {full_s:6.1f} s  ({'ok' if not full else full[:1]})")
-        print(
-            f"restore (check, keep current, switch): {restore_s:6.1f} s  (kept {restored.kept.name if restored.kept else '-'})"
-        )
+        kept = restored.kept.name if restored.kept else "-"
+        print(f"restore (check, keep current, switch): {restore_s:6.1f} s  (kept {kept})")
 
 
 if __name__ == "__main__":

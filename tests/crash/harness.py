@@ -93,7 +93,8 @@ def check_ledger(db: Path) -> None:
     assert no_event == 0, f"{no_event} dossiers without their receipt event"
     wrong_days = one(
         db,
-        "SELECT COUNT(*) FROM (SELECT received_on AS day, procedure_id AS p, COUNT(*) AS n FROM dossiers GROUP BY 1, 2) x "
+        "SELECT COUNT(*) FROM (SELECT received_on AS day, procedure_id AS p, COUNT(*) AS n "
+        "FROM dossiers GROUP BY 1, 2) x "
         "LEFT JOIN daily_counts c ON c.day = x.day AND c.procedure_id = x.p WHERE c.received IS NOT x.n",
     )
     assert wrong_days == 0, f"{wrong_days} day counts disagree with the dossiers"

@@ -199,6 +199,9 @@ def fill_demo_ledger(
             first_id = (s.execute(text("SELECT COALESCE(MAX(id), 0) FROM dossiers")).scalar_one() or 0) + 1
             first_app = (s.execute(text("SELECT COALESCE(MAX(id), 0) FROM applicants")).scalar_one() or 0) + 1
             applicants, dossiers, events = [], [], []
+            # The day counts go in the chunk's own transaction: a load stopped half-way (a power cut, a kill)
+            # leaves counts that agree with the dossiers it saved.
+            increments: dict[tuple[date, int], dict[str, int]] = {}
             for i, day in enumerate(chunk_days):
                 did, aid = first_id + i, first_app + i
                 proc = rng.choices(procedures, weights)[0]
@@ -320,6 +323,13 @@ def fill_demo_ledger(
                             **common,
                         }
                     )
+                counts = increments.setdefault((day, proc.id), {})
+                counts["received"] = counts.get("received", 0) + 1
+                if status == State.RETURNED.value and settled_at is not None and when:
+                    counts = increments.setdefault((settled_at.astimezone(LOCAL_TZ).date(), proc.id), {})
+                    for f in (when, f"rating_{ratings}" if ratings else ""):
+                        if f:
+                            counts[f] = counts.get(f, 0) + 1
                 dossiers.append(
                     {
                         "id": did,
@@ -348,17 +358,6 @@ def fill_demo_ledger(
                         **common,
                     }
                 )
-            # The day counts go in the chunk's own transaction: a load stopped half-way (a power cut, a kill)
-            # leaves counts that agree with the dossiers it saved.
-            increments: dict[tuple[date, int], dict[str, int]] = {}
-            for d in dossiers:
-                inc = increments.setdefault((d["received_on"], d["procedure_id"]), {})
-                inc["received"] = inc.get("received", 0) + 1
-                if d["settled_on"] is not None and d["timeliness"]:
-                    inc = increments.setdefault((d["settled_on"], d["procedure_id"]), {})
-                    for f in (d["timeliness"], f"rating_{d['rating']}" if d["rating"] else None):
-                        if f:
-                            inc[f] = inc.get(f, 0) + 1
             # Core inserts on the tables (executemany), not the ORM bulk path: ten times faster here.
             s.execute(insert(cast(Table, Applicant.__table__)), applicants)
             s.execute(insert(cast(Table, Dossier.__table__)), dossiers)
