@@ -1,8 +1,8 @@
 """Sao lưu: the list of backups, a backup now, a copy to a folder or USB stick, a restore; the offer to
 restore the newest good backup when the data file is damaged.
 
-Copies and restores run off the GUI thread; SQLite's backup reports pages copied, which come back to the
-progress bar through a Qt signal (a queued connection across threads).
+Copies and restores run off the GUI thread (:func:`isodesk.ui.ops.run_with_progress`); SQLite's backup reports
+the pages copied, which fill the progress bar.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from isodesk.i18n import N_, _
 from isodesk.ui.messages import show_error
-from isodesk.ui.ops import run_in_background
+from isodesk.ui.ops import Progress, run_in_background, run_with_progress
 
 if TYPE_CHECKING:
     from isodesk.services.backups import BackupInfo
@@ -56,15 +56,6 @@ def size_text(n: int) -> str:
 
 def when_text(info: BackupInfo) -> str:
     return info.taken_at.strftime("%H:%M %d/%m/%Y")
-
-
-class _Progress(QObject):
-    """Carries (done, total) pages from the worker thread to the progress bar."""
-
-    changed = Signal(int, int)
-
-    def report(self, done: int, total: int) -> None:
-        self.changed.emit(done, total)
 
 
 def restore_text(plan: RestorePlan) -> str:
@@ -113,14 +104,14 @@ def restore_and_reopen(
     file: Path,
     *,
     allow_other_unit: bool,
-    progress: Callable[[int, int], None] | None,
+    on_progress: Progress,
     done: Callable[[Any], None],
     failed: Callable[[BaseException], None],
 ) -> None:
     """Restore ``file`` off the GUI thread, open the restored office, and hand it to ``window``."""
     old: AppContext | None = window.ctx
 
-    def work() -> tuple[AppContext, str]:
+    def work(progress: Progress) -> tuple[AppContext, str]:
         from isodesk.services.context import open_context
         from isodesk.services.office import get_profile
         from isodesk.services.restore import restore_backup
@@ -138,7 +129,7 @@ def restore_and_reopen(
             old.close()
         done(ctx)
 
-    run_in_background(work, finished, failed)
+    run_with_progress(work, on_progress, finished, failed)
 
 
 class BackupsSection(QGroupBox):
@@ -175,8 +166,6 @@ class BackupsSection(QGroupBox):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setObjectName("comingNote")
-        self._progress = _Progress(self)
-        self._progress.changed.connect(self._show_progress)
 
         buttons = QHBoxLayout()
         for b in (self.backup_now, self.backup_out, self.restore):
@@ -247,16 +236,16 @@ class BackupsSection(QGroupBox):
         ctx = self.ctx
         if ctx is None:
             return
-        data_dir, report = ctx.data_dir, self._progress.report
+        data_dir = ctx.data_dir
 
-        def work() -> Any:
+        def work(progress: Progress) -> Any:
             from isodesk.services.backups import make_backup
 
-            return make_backup(data_dir, "manual", progress=report)
+            return make_backup(data_dir, "manual", progress=progress)
 
         self._busy(True)
         self.status.setText(_("Backing up…"))
-        run_in_background(work, self._copied, self._failed)
+        run_with_progress(work, self._show_progress, self._copied, self._failed)
 
     def _backup_to_folder(self) -> None:
         ctx = self.ctx
@@ -270,16 +259,16 @@ class BackupsSection(QGroupBox):
         ctx = self.ctx
         if ctx is None:
             return
-        data_dir, report = ctx.data_dir, self._progress.report
+        data_dir = ctx.data_dir
 
-        def work() -> Any:
+        def work(progress: Progress) -> Any:
             from isodesk.services.backups import backup_to
 
-            return backup_to(data_dir, folder, progress=report)
+            return backup_to(data_dir, folder, progress=progress)
 
         self._busy(True)
         self.status.setText(_("Copying to {path}…").format(path=folder))
-        run_in_background(work, self._copied, self._failed)
+        run_with_progress(work, self._show_progress, self._copied, self._failed)
 
     def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -321,7 +310,7 @@ class BackupsSection(QGroupBox):
                 data_dir,
                 file,
                 allow_other_unit=other,
-                progress=self._progress.report,
+                on_progress=self._show_progress,
                 done=lambda _ctx: self._restored(file),
                 failed=self._failed,
             )
@@ -409,7 +398,7 @@ def offer_restore_after_damage(window: Any, data_dir: Path, problem: str, done: 
             data_dir,
             plan.backup.path,
             allow_other_unit=False,
-            progress=None,
+            on_progress=lambda _done, _total: None,
             done=done,
             failed=lambda exc: show_error(window, exc),
         )
