@@ -26,7 +26,7 @@ from isodesk.db.backup import backup_file, timestamped_name
 from isodesk.db.engine import create_db_engine, make_sessionmaker, write_connection
 from isodesk.db.lock import holding
 from isodesk.db.paths import backup_dir, database_path
-from isodesk.db.storage import storage_errors, unreachable
+from isodesk.db.storage import SQLITE_CORRUPT, SQLITE_NOTADB, damaged, primary_code, storage_errors, unreachable
 from isodesk.errors import NewerDatabaseError, UserError
 from isodesk.i18n import _
 
@@ -82,6 +82,8 @@ def read_revision(path: Path) -> str | None:
     except sqlite3.DatabaseError as exc:
         if "no such table" in str(exc):
             return None
+        if primary_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):
+            raise damaged(path) from exc  # says how to restore a backup
         raise UserError(
             _("The file {path} is not an isodesk database or is damaged ({reason}).").format(path=path, reason=exc)
         ) from exc

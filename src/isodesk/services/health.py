@@ -112,13 +112,14 @@ def after_open(ctx: AppContext, now: datetime | None = None) -> StartupReport:
     from isodesk.services.backups import daily_backup_if_due
 
     integrity = check_integrity(ctx.data_dir)
+    if not integrity.ok:  # nothing more is read from a damaged file
+        return StartupReport(integrity, None, None, None)
     clock = clock_warning(ctx)
     made: Path | None = None
     error: str | None = None
-    if integrity.ok:
-        try:
-            result = daily_backup_if_due(ctx.data_dir, now)
-            made = result.path if result else None
-        except UserError as exc:
-            error = exc.message
+    try:
+        result = daily_backup_if_due(ctx.data_dir, now)
+        made = result.path if result else None
+    except UserError as exc:
+        error = exc.message
     return StartupReport(integrity, clock, made, error)

@@ -77,8 +77,19 @@ class RestoreResult:
         }
 
 
-def plan_restore(data_dir: Path, file: Path) -> RestorePlan:
-    """Check ``file`` and say what restoring it would replace; raise a :class:`UserError` when it cannot be."""
+def damaged_backup(file: Path, problem: str) -> UserError:
+    return UserError(
+        _("The backup {path} is damaged ({problem}); it cannot be restored. Choose an older backup.").format(
+            path=file, problem=problem
+        )
+    )
+
+
+def plan_restore(data_dir: Path, file: Path, *, check: bool = True) -> RestorePlan:
+    """Check ``file`` and say what restoring it would replace; raise a :class:`UserError` when it cannot be.
+
+    ``check=False`` skips ``integrity_check`` (seconds on a large file) where the copy is checked anyway.
+    """
     if not file.is_file():
         raise UserError(_("The backup file {path} does not exist.").format(path=file))
     backup = inspect(file, count=True)
@@ -86,13 +97,9 @@ def plan_restore(data_dir: Path, file: Path) -> RestorePlan:
         raise UserError(
             _("{path} is not an isodesk backup (it is not an isodesk database). Choose another file.").format(path=file)
         )
-    problems = integrity_problems(file)
+    problems = integrity_problems(file) if check else []
     if problems:
-        raise UserError(
-            _("The backup {path} is damaged ({problem}); it cannot be restored. Choose an older backup.").format(
-                path=file, problem=problems[0]
-            )
-        )
+        raise damaged_backup(file, problems[0])
     if backup.revision not in known_revisions():
         raise UserError(
             _(
@@ -126,13 +133,17 @@ def restore_backup(
 ) -> RestoreResult:
     """Replace the office's database by the backup ``file``; the office must not be open (close its context first)."""
     started = time.perf_counter()
-    plan = plan_restore(data_dir, file)
+    plan = plan_restore(data_dir, file, check=False)  # the copy made below is checked instead
     if plan.other_unit and not allow_other_unit:
         raise other_unit_error(plan)
     live = database_path(data_dir)
     incoming = data_dir / (DB_FILENAME + RESTORING_SUFFIX)
     with holding(data_dir), storage_errors(data_dir):
-        backup_file(file, incoming, progress)
+        try:
+            backup_file(file, incoming, progress)
+        except DamagedDatabaseError as exc:
+            problems = integrity_problems(file)
+            raise damaged_backup(file, problems[0] if problems else "integrity_check") from exc
         kept = _set_current_aside(data_dir, now) if live.exists() else None
         _retire_wal(data_dir, now)
         os.replace(incoming, live)
