@@ -91,3 +91,25 @@ def test_clock_set_back_is_warned_on_stderr(data_dir: Path) -> None:
     run = isodesk("info", "--json", data_dir=data_dir)
     assert run.code == 0 and run.json()["unit_code"] == "28261"
     assert "2099" in run.err and "Windows" in run.err
+
+
+def test_an_officer_may_not_back_up_or_restore(data_dir: Path) -> None:
+    _office(data_dir)
+    add = isodesk(
+        "user",
+        "add",
+        "--username",
+        "mot.cua",
+        "--name",
+        "Phạm Thị Ngọc Ánh",
+        "--role",
+        "officer",
+        "--json",
+        data_dir=data_dir,
+    )
+    assert add.code == 0, add.err
+    refused = isodesk("--user", "mot.cua", "backup", data_dir=data_dir)
+    assert refused.code == 1 and "mot.cua" in refused.err
+    copy = isodesk("backup", "--json", data_dir=data_dir).json()["path"]
+    refused = isodesk("--user", "mot.cua", "restore", copy, "--yes", data_dir=data_dir)
+    assert refused.code == 1 and "mot.cua" in refused.err

@@ -220,3 +220,24 @@ def test_daily_backup_happens_once_a_day(office: AppContext) -> None:
     assert daily_backup_if_due(office.data_dir, day + timedelta(hours=3)) is None
     assert daily_backup_if_due(office.data_dir, day + timedelta(days=1)) is not None
     assert [b.kind for b in list_backups(office.data_dir)] == ["daily", "daily"]
+
+
+def test_backup_and_restore_by_hand_are_the_administrators(office: AppContext) -> None:
+    from isodesk.services.accounts import add_account
+    from isodesk.services.backups import backup_now
+    from isodesk.services.restore import restore_office
+
+    copy = backup_now(office).path
+    add_account(office, "mot.cua", "Phạm Thị Ngọc Ánh", ["officer"], password="Một cửa 2026!")
+    admin = office.actor
+    office.actor = "mot.cua"
+    try:
+        with pytest.raises(UserError) as err:
+            backup_now(office)
+        assert "mot.cua" in err.value.message
+        with pytest.raises(UserError):
+            restore_office(office, copy)
+    finally:
+        office.actor = admin
+    assert [b.kind for b in list_backups(office.data_dir)] == ["manual"]
+    restore_office(office, copy)

@@ -107,6 +107,7 @@ def test_folder_made_read_only_while_running(mounted: Any) -> None:
     _receive(ctx)
     ctx.close()
     ctx = open_context(disk / "data")
+    ctx.db.reset()  # Linux refuses to remount a filesystem read-only while a file on it is open for writing
     subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
     try:
         with pytest.raises(UserError) as err:

@@ -51,10 +51,38 @@ def _size(n: int) -> str:
     return f"{n / 2**20:,.1f} MB" if n >= 2**20 else f"{n / 2**10:,.0f} KB"
 
 
+def _require_backup_right(args: argparse.Namespace) -> None:
+    """The acting account (``--user``, else the administrator) must hold the backup permission.
+
+    Not asked when there is no database yet (a new PC being filled from a USB stick) or when it is damaged: its
+    accounts cannot be read, and whoever can reach the data folder could copy the files anyway.
+    """
+    from isodesk.cli.main import context
+    from isodesk.db.paths import database_path
+    from isodesk.domain.permissions import Permission
+    from isodesk.errors import DamagedDatabaseError
+    from isodesk.services.auth import require
+
+    if not database_path(_data_dir(args)).exists():
+        return
+    try:
+        ctx = context(args)
+    except DamagedDatabaseError:
+        return
+    try:
+        require(ctx, Permission.BACKUP_MANAGE)
+    finally:
+        ctx.close()
+
+
 def cmd_backup(args: argparse.Namespace) -> Result:
+    from isodesk.db.paths import database_path
     from isodesk.services.backups import backup_to, make_backup
 
     data_dir = _data_dir(args)
+    if not database_path(data_dir).exists():
+        raise UserError(_("There is no database in {path} to back up.").format(path=data_dir))
+    _require_backup_right(args)
     result = backup_to(data_dir, Path(args.out).expanduser()) if args.out else make_backup(data_dir, "manual")
     return Result(
         result.to_dict(),
@@ -103,6 +131,7 @@ def cmd_restore(args: argparse.Namespace) -> Result:
 
     data_dir = _data_dir(args)
     file = Path(args.file).expanduser().resolve()
+    _require_backup_right(args)
     plan = plan_restore(data_dir, file)
     if plan.other_unit and not args.other_unit:
         raise other_unit_error(plan)

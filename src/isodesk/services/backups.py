@@ -12,6 +12,10 @@ itself (``alembic_version``, ``office``, ``change_counter``): a copy on a USB st
 sidecar file to lose or to disagree with it. A copy only gets its name after ``integrity_check`` passed
 (:func:`isodesk.db.backup.backup_file`), so every named file in the folder was sound when it was made;
 ``good`` in a listing says it still opens as an isodesk database.
+
+Copies the program makes by itself (daily, before a migration or an import) need no permission: they only
+read. A copy or a restore the user asks for is the administrator's (``Permission.BACKUP_MANAGE``): a copy
+carries every citizen's personal data out of the office.
 """
 
 from __future__ import annotations
@@ -27,9 +31,12 @@ from typing import Any
 
 from isodesk.db.backup import Progress, backup_file, readonly_uri, timestamped_name
 from isodesk.db.paths import backup_dir, database_path
+from isodesk.domain.permissions import Permission
 from isodesk.domain.retention import Copy, to_keep
 from isodesk.errors import UserError
 from isodesk.i18n import _
+from isodesk.services.auth import require
+from isodesk.services.context import AppContext
 
 _NAME = re.compile(
     r"^isodesk-(?P<kind>[a-z]+(?:-[a-z]+)?)(?:-(?P<rev>[0-9a-z_]+?))?-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$"
@@ -175,6 +182,14 @@ def backup_to(data_dir: Path, target: Path, *, progress: Progress | None = None)
             )
     backup_file(source, dest, progress)
     return BackupResult(dest, dest.stat().st_size, time.perf_counter() - started)
+
+
+def backup_now(ctx: AppContext, target: Path | None = None, *, progress: Progress | None = None) -> BackupResult:
+    """A backup the user asks for (into the backups folder, or to ``target``): the administrator's to make."""
+    require(ctx, Permission.BACKUP_MANAGE)
+    if target is None:
+        return make_backup(ctx.data_dir, "manual", progress=progress)
+    return backup_to(ctx.data_dir, target, progress=progress)
 
 
 def daily_backup_if_due(data_dir: Path, now: datetime | None = None) -> BackupResult | None:

@@ -28,9 +28,12 @@ from isodesk.db.lock import holding
 from isodesk.db.migrate import known_revisions
 from isodesk.db.paths import DB_FILENAME, backup_dir, database_path
 from isodesk.db.storage import storage_errors
+from isodesk.domain.permissions import Permission
 from isodesk.errors import DamagedDatabaseError, UserError
 from isodesk.i18n import _
+from isodesk.services.auth import require
 from isodesk.services.backups import BackupInfo, inspect
+from isodesk.services.context import AppContext
 
 RESTORING_SUFFIX = ".restoring"
 
@@ -149,6 +152,19 @@ def restore_backup(
         os.replace(incoming, live)
         fsync_dir(data_dir)
     return RestoreResult(live, kept, plan.backup.revision, time.perf_counter() - started)
+
+
+def restore_office(
+    ctx: AppContext, file: Path, *, allow_other_unit: bool = False, progress: Progress | None = None
+) -> RestoreResult:
+    """A restore the user asks for on the open office: the administrator's; the office's connections are dropped.
+
+    The offer made when the file is damaged calls :func:`restore_backup` without this check: the accounts are
+    in the damaged file and cannot be trusted, and whoever can reach the data folder could copy the files anyway.
+    """
+    require(ctx, Permission.BACKUP_MANAGE)
+    ctx.db.reset()
+    return restore_backup(ctx.data_dir, file, allow_other_unit=allow_other_unit, progress=progress)
 
 
 def _set_current_aside(data_dir: Path, now: datetime | None) -> Path:

@@ -107,24 +107,29 @@ def restore_and_reopen(
     on_progress: Progress,
     done: Callable[[Any], None],
     failed: Callable[[BaseException], None],
+    damaged: bool = False,
 ) -> None:
-    """Restore ``file`` off the GUI thread, open the restored office, and hand it to ``window``."""
+    """Restore ``file`` off the GUI thread, open the restored office, and ask who is at the PC again (the
+    accounts are now those of the backup). ``damaged``: the offer after damage, which no account can authorise."""
     old: AppContext | None = window.ctx
 
     def work(progress: Progress) -> tuple[AppContext, str]:
         from isodesk.services.context import open_context
         from isodesk.services.office import get_profile
-        from isodesk.services.restore import restore_backup
+        from isodesk.services.restore import restore_backup, restore_office
 
-        if old is not None:
-            old.db.reset()  # no pooled connection may keep the replaced file open
-        restore_backup(data_dir, file, allow_other_unit=allow_other_unit, progress=progress)
-        ctx = open_context(data_dir, actor=old.actor if old is not None else "admin")
+        if old is not None and not damaged:
+            restore_office(old, file, allow_other_unit=allow_other_unit, progress=progress)
+        else:
+            if old is not None:
+                old.db.reset()  # no pooled connection may keep the replaced file open
+            restore_backup(data_dir, file, allow_other_unit=allow_other_unit, progress=progress)
+        ctx = open_context(data_dir)
         return ctx, get_profile(ctx).unit_name
 
     def finished(result: tuple[AppContext, str]) -> None:
         ctx, unit_name = result
-        window.set_context(ctx, unit_name)
+        window.open_office(ctx, unit_name)
         if old is not None:
             old.close()
         done(ctx)
@@ -236,12 +241,11 @@ class BackupsSection(QGroupBox):
         ctx = self.ctx
         if ctx is None:
             return
-        data_dir = ctx.data_dir
 
         def work(progress: Progress) -> Any:
-            from isodesk.services.backups import make_backup
+            from isodesk.services.backups import backup_now
 
-            return make_backup(data_dir, "manual", progress=progress)
+            return backup_now(ctx, progress=progress)
 
         self._busy(True)
         self.status.setText(_("Backing up…"))
@@ -259,12 +263,11 @@ class BackupsSection(QGroupBox):
         ctx = self.ctx
         if ctx is None:
             return
-        data_dir = ctx.data_dir
 
         def work(progress: Progress) -> Any:
-            from isodesk.services.backups import backup_to
+            from isodesk.services.backups import backup_now
 
-            return backup_to(data_dir, folder, progress=progress)
+            return backup_now(ctx, folder, progress=progress)
 
         self._busy(True)
         self.status.setText(_("Copying to {path}…").format(path=folder))
@@ -401,6 +404,7 @@ def offer_restore_after_damage(window: Any, data_dir: Path, problem: str, done: 
             on_progress=lambda _done, _total: None,
             done=done,
             failed=lambda exc: show_error(window, exc),
+            damaged=True,
         )
 
     run_in_background(find, offer, lambda exc: show_error(window, exc))
