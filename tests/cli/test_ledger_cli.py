@@ -45,7 +45,13 @@ def test_calendar_show_and_set(office_dir: Path) -> None:
     assert (
         "2026-12-31" in isodesk("calendar", "show", "--year", "2026", "--json", data_dir=office_dir).json()["days_off"]
     )
-    assert isodesk("calendar", "set", "31/12/2026", "--day-off", data_dir=office_dir).code == 1
+    # Dates are typed as papers write them too; a day not in the calendar is refused with the field named.
+    assert isodesk("calendar", "set", "30/12/2026", "--day-off", "--json", data_dir=office_dir).json() == {
+        "date": "2026-12-30",
+        "kind": "day_off",
+    }
+    refused = isodesk("calendar", "set", "31/02/2026", "--day-off", data_dir=office_dir)
+    assert refused.code == 1 and "31/02/2026" in refused.err and "Ngày" in refused.err
 
 
 def test_procedures(office_dir: Path) -> None:

@@ -90,11 +90,11 @@ def test_xlsx_import(office: AppContext, tmp_path: Path) -> None:
     ("content", "encoding", "message"),
     [
         ("ma,ten\n1,2\n", "utf-8", "code"),  # wrong columns
-        (HEADER + "1.1,Thủ tục,Hộ tịch,5,working_days,,0,,,\n", "utf-16", "UTF-8"),  # Excel "Unicode text"
+        (HEADER + "1.1,Đường,Công thương,5,working_days,,0,,,\n", "cp1258", "UTF-8"),  # Windows Vietnamese code page
         (HEADER + "1.1,A,,5,working_days,,,,,\n1.1,B,,5,working_days,,,,,\n", "utf-8", "1.1"),  # duplicate codes
-        (HEADER + "1.1,A,,năm,working_days,,,,,\n", "utf-8", "time_value"),  # bad number
+        (HEADER + "1.1,A,,năm,working_days,,,,,\n", "utf-8", "“năm”"),  # bad number
         (HEADER + "1.1,A,,5,weeks,,,,,\n", "utf-8", "time_unit"),  # unknown unit
-        (HEADER + ",A,,5,working_days,,,,,\n", "utf-8", "code"),  # missing code
+        (HEADER + ",A,,5,working_days,,,,,\n", "utf-8", "Dòng 2: Mã thủ tục"),  # missing code
     ],
 )
 def test_bad_files_are_refused_and_nothing_changes(
@@ -106,6 +106,19 @@ def test_bad_files_are_refused_and_nothing_changes(
         apply_import(office, path)
     assert message in err.value.message
     assert len(list_procedures(office)) == 68
+
+
+def test_unicode_text_and_semicolons_from_excel_are_read(office: AppContext, tmp_path: Path) -> None:
+    """Excel saves "Unicode text" as UTF-16 with tabs, and CSV with semicolons where that is the list separator."""
+    tabbed = tmp_path / "unicode.csv"
+    rows = (HEADER + "1.1,Thủ tục,Hộ tịch,1;5,working_days,,0,,,\n").replace(",", "\t").replace(";", ",")
+    tabbed.write_bytes(rows.encode("utf-16"))
+    assert preview_import(office, tabbed).rows[0].time_value == "1.5"
+    semi = tmp_path / "semi.csv"
+    semi.write_text(
+        (HEADER + "1.2,Thủ tục khác,Hộ tịch,2,working_days,,0,,,\n").replace(",", ";"), encoding="utf-8-sig"
+    )
+    assert preview_import(office, semi).added == ["1.2"]
 
 
 def test_missing_and_damaged_files(office: AppContext, tmp_path: Path) -> None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Literal
 
 from isodesk.cli.main import add_json, with_context
 from isodesk.cli.output import Result
+from isodesk.domain import validation as v
 from isodesk.errors import UserError
 from isodesk.i18n import _
+from isodesk.services.inputs import check
 
 STATES = (
     "processing",
@@ -27,33 +29,21 @@ STATES = (
 
 
 def parse_datetime(value: str) -> datetime:
-    """ISO 8601, local Vietnam time unless an offset is given."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise UserError(
-            _("“{value}” is not a date and time (expected e.g. 2026-02-12T09:30).").format(value=value)
-        ) from exc
+    """ISO 8601 or "09:30 12/02/2026"; local Vietnam time unless an offset is given (DESIGN.md §5)."""
     from isodesk.i18n.dates import LOCAL_TZ
 
+    moment = check(v.parse_datetime, value)
     return moment.replace(tzinfo=LOCAL_TZ) if moment.tzinfo is None else moment.astimezone(LOCAL_TZ)
 
 
 def parse_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise UserError(_("“{value}” is not a date (expected e.g. 2026-02-12).").format(value=value)) from exc
+    return check(v.parse_date, value)
 
 
 def parse_number(value: str) -> Decimal:
-    try:
-        number = Decimal(value)
-    except InvalidOperation as exc:
-        raise UserError(_("“{value}” is not a number.").format(value=value)) from exc
-    if number < 0 or number > 1000:
-        raise UserError(_("The processing time must be between 0 and 1000."))
-    return number
+    from isodesk.domain.procedures import MAX_TIME, PROCESSING_TIME
+
+    return check(v.decimal_number, value, PROCESSING_TIME, Decimal(0), MAX_TIME)
 
 
 def _time_options(p: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -195,19 +185,21 @@ def cmd_procedure_add(args: argparse.Namespace) -> Result:
 
 
 def cmd_procedure_set(args: argparse.Namespace) -> Result:
-    from isodesk.services.procedures import get_procedure, set_office_time, set_scope, set_steps
+    from isodesk.services.procedures import update_procedure
 
-    def work(c: Any) -> Any:
-        processing = _processing_time(args)
-        if processing is not None or args.fee is not None:
-            set_office_time(c, args.code, processing, args.fee)
-        if args.steps is not None:
-            set_steps(c, args.code, args.steps)
-        if args.in_scope is not None:
-            set_scope(c, args.code, args.in_scope)
-        return get_procedure(c, args.code)
-
-    info = with_context(args, work)
+    processing = _processing_time(args)
+    info = with_context(
+        args,
+        lambda c: update_procedure(
+            c,
+            args.code,
+            processing=processing,
+            set_time=processing is not None,
+            fee=args.fee,
+            steps=args.steps,
+            in_scope=args.in_scope,
+        ),
+    )
     return Result(info.to_dict(), _("Procedure {code} updated.").format(code=info.code))
 
 
@@ -261,14 +253,7 @@ def cmd_deadline(args: argparse.Namespace) -> Result:
     from isodesk.services.calendar import deadline_for, explain
 
     received = parse_datetime(args.received)
-    cutoff = None
-    if args.cutoff:
-        try:
-            cutoff = time.fromisoformat(args.cutoff)
-        except ValueError as exc:
-            raise UserError(
-                _("“{value}” is not a time of day (expected e.g. 15:00).").format(value=args.cutoff)
-            ) from exc
+    cutoff = check(v.parse_time, args.cutoff, v.N_("The cut-off hour")) if args.cutoff else None
     deadline = with_context(args, lambda c: deadline_for(c, received, _processing_time(args), cutoff))
     text = explain(deadline)
     return Result(
@@ -333,6 +318,8 @@ def cmd_dossier_edit(args: argparse.Namespace) -> Result:
 def cmd_dossier_list(args: argparse.Namespace) -> Result:
     from isodesk.services.ledger_query import DossierFilter, list_dossiers
 
+    if not 1 <= args.limit <= 10_000 or args.offset < 0:
+        raise UserError(_("--limit must be from 1 to 10000 and --offset 0 or more."))
     f = DossierFilter(status=args.status, search=args.search)
     rows = with_context(args, lambda c: list_dossiers(c, f, offset=args.offset, limit=args.limit))
     lines = [f"{r.code:<28} {r.status:<11} {r.applicant:<28} {r.procedure_name[:60]}" for r in rows]

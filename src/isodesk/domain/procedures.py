@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from isodesk.domain import validation as v
 from isodesk.domain.deadlines import ProcessingTime, TimeUnit
 
 COLUMNS = (
@@ -28,6 +29,10 @@ COLUMNS = (
 )
 REQUIRED = ("code", "name", "time_value", "time_unit")
 UNKNOWN = "unknown"
+#: The longest processing time the program takes: the longest published ones are a few months in days.
+MAX_TIME = Decimal(1000)
+PROCESSING_TIME = v.N_("The processing time")
+STEP_TIME = v.N_("The time of a step")
 
 
 @dataclass(frozen=True)
@@ -49,13 +54,11 @@ def parse_steps(text: str) -> tuple[Step, ...]:
             raise RowError("steps", part)
         amount = fields[2].lower()
         unit = {"h": TimeUnit.WORKING_HOURS, "d": TimeUnit.WORKING_DAYS}.get(amount[-1:])
-        try:
-            value = Decimal(amount[:-1])
-        except InvalidOperation as exc:
-            raise RowError("steps", part) from exc
-        if unit is None or value < 0:
+        if unit is None:
             raise RowError("steps", part)
-        steps.append(Step(fields[0], fields[1], ProcessingTime(unit, value)))
+        value = v.decimal_number(amount[:-1], STEP_TIME, Decimal(0), MAX_TIME)
+        name, responsible = v.text(fields[0], v.STEP_PART), v.text(fields[1], v.STEP_PART)
+        steps.append(Step(name, responsible, ProcessingTime(unit, value)))
     return tuple(steps)
 
 
@@ -97,37 +100,36 @@ def parse_time(unit: str, value: str) -> ProcessingTime | None:
 
 
 def parse_row(raw: dict[str, str]) -> CatalogueRow:
-    def get(name: str) -> str:
-        return (raw.get(name) or "").strip()
+    """One catalogue row, every cell normalised and checked (:mod:`isodesk.domain.validation`).
 
-    for column in ("code", "name"):
-        if not get(column):
-            raise RowError(column, "")
+    Raises :class:`RowError` for a cell in the catalogue's own notation (time unit, steps) and
+    :class:`~isodesk.domain.validation.Invalid` for a cell a general rule refuses.
+    """
+
+    def get(name: str) -> str:
+        return v.normalise(raw.get(name) or "")
+
     unit = get("time_unit")
     value = get("time_value")
     if unit in ("?", ""):
         unit = UNKNOWN
     elif unit not in {u.value for u in TimeUnit}:
         raise RowError("time_unit", unit)
+    if unit == TimeUnit.SAME_DAY and value in ("", "?"):
+        value = "0"
     if unit != UNKNOWN:
-        if unit == TimeUnit.SAME_DAY:
-            value = value if value not in ("", "?") else "0"
-        try:
-            if Decimal(value) < 0:
-                raise RowError("time_value", value)
-        except InvalidOperation as exc:
-            raise RowError("time_value", value) from exc
-    components = tuple(c.strip() for c in get("components").split(";") if c.strip())
+        value = str(v.decimal_number(value, PROCESSING_TIME, Decimal(0), MAX_TIME))
+    components = tuple(v.text(c, v.COMPONENT) for c in get("components").split(";") if c.strip())
     return CatalogueRow(
-        code=get("code"),
-        name=get("name"),
-        field=get("field"),
+        code=v.procedure_code(get("code")),
+        name=v.text(get("name"), v.PROCEDURE_NAME),
+        field=v.text(get("field"), v.PROCEDURE_FIELD),
         time_unit=unit,
         time_value=value or "0",
-        cutoff_note=get("cutoff"),
-        fee=get("fee_vnd"),
+        cutoff_note=v.text(get("cutoff"), v.CUTOFF_NOTE),
+        fee=v.text(get("fee_vnd"), v.FEE),
         components=components,
-        source=get("source"),
-        confidence=get("confidence"),
+        source=v.text(get("source"), v.SOURCE),
+        confidence=get("confidence")[:10],
         steps=parse_steps(get("steps")),
     )

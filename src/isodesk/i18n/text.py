@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from isodesk.domain.validation import normalise
+
 _SPACES = re.compile(r"\s+")
 
 # Combining marks that make a new letter (not a tone): breve, circumflex, horn.
@@ -61,8 +63,12 @@ _RANK = {letter: i + 1 for i, letter in enumerate(_ALPHABET)}
 
 
 def nfc(text: str) -> str:
-    """NFC-normalise and trim ``text``, collapsing runs of whitespace to one space."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """NFC-normalise and trim ``text``, collapsing runs of whitespace to one space and dropping control characters.
+
+    The rule lives with the other input rules (:func:`isodesk.domain.validation.normalise`); this is its name
+    for the rest of the program.
+    """
+    return normalise(text)
 
 
 def search_key(text: str) -> str:

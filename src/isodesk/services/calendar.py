@@ -20,15 +20,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import CalendarChange, CalendarOverride
+from isodesk.domain import validation as v
 from isodesk.domain.calendar import DayKind, WorkCalendar
 from isodesk.domain.deadlines import Deadline, Note, OfficeHours, ProcessingTime, TimeUnit, compute_due
 from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import _, ngettext
 from isodesk.i18n.dates import short_date
-from isodesk.i18n.text import nfc
 from isodesk.services.auth import require
 from isodesk.services.context import AppContext
+from isodesk.services.inputs import check
 from isodesk.services.settings import read_setting
 
 
@@ -167,15 +168,18 @@ def set_day(ctx: AppContext, day: date, kind: Literal["day_off", "workday"], not
     """Declare ``day`` a day off or a working day in the office's overlay (logged)."""
     if kind not in ("day_off", "workday"):
         raise ValueError(kind)
+    note = check(v.text, note, v.CALENDAR_NOTE)
+    if not v.EARLIEST <= day <= v.LATEST:
+        raise UserError(_("The calendar covers the years 2000 to 2100."))
     with ctx.unit_of_work() as s:
         require(s, Permission.CALENDAR_MANAGE)
         row = s.execute(select(CalendarOverride).where(CalendarOverride.day == day)).scalar_one_or_none()
         old = row.kind if row else ""
         if row is None:
-            s.add(CalendarOverride(day=day, kind=kind, note=nfc(note), confirmed=True))
+            s.add(CalendarOverride(day=day, kind=kind, note=note, confirmed=True))
         else:
-            row.kind, row.note, row.confirmed = kind, nfc(note) or row.note, True
-        s.add(CalendarChange(day=day, old_kind=old, new_kind=kind, note=nfc(note)))
+            row.kind, row.note, row.confirmed = kind, note or row.note, True
+        s.add(CalendarChange(day=day, old_kind=old, new_kind=kind, note=note))
 
 
 def clear_day(ctx: AppContext, day: date) -> None:
@@ -190,8 +194,8 @@ def clear_day(ctx: AppContext, day: date) -> None:
 
 def calendar_year(ctx: AppContext, year: int) -> dict[str, Any]:
     """Days off (not counting ordinary weekends) and declared working weekend days of ``year``."""
-    if not 2000 <= year <= 2100:
-        raise UserError(_("The year must be between 2000 and 2100."))
+    if not v.EARLIEST.year <= year <= v.LATEST.year:
+        raise UserError(_("The calendar covers the years 2000 to 2100."))
     with ctx.read() as s:
         cal = work_calendar(s, [year])
         unconfirmed = {

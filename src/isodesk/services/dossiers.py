@@ -7,9 +7,8 @@ or not at all, so a number is never used twice nor skipped when a save fails or 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +17,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import Applicant, Counter, Dossier, DossierEvent, Office, Procedure, Staff
+from isodesk.domain import validation as v
 from isodesk.domain.deadlines import (
     ProcessingTime,
     TimeUnit,
@@ -39,17 +39,14 @@ from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import LOCAL_TZ
-from isodesk.i18n.text import nfc, search_key
+from isodesk.i18n.text import search_key
 from isodesk.services import daily_counts
 from isodesk.services.auth import require
 from isodesk.services.calendar import deadline_in, explain, office_hours, work_calendar
 from isodesk.services.context import AppContext
+from isodesk.services.inputs import check
 from isodesk.services.procedures import find_procedure, processing_time_of
 from isodesk.services.settings import read_setting
-
-PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-CITIZEN_ID = re.compile(r"^[0-9]{12}$")  # căn cước: 12 digits (Luật Căn cước 2023)
 
 
 @dataclass(frozen=True)
@@ -78,22 +75,22 @@ class Received:
         }
 
 
-def clean_applicant(data: ApplicantInput) -> ApplicantInput:
-    name = nfc(data.name)
-    if not name:
-        raise UserError(_("The applicant's name must not be empty."))
-    if len(name) > 200:
-        raise UserError(_("The applicant's name is too long (at most {n} characters).").format(n=200))
-    phone, email, id_number = nfc(data.phone), nfc(data.email), nfc(data.id_number).replace(" ", "")
-    if phone and not PHONE.match(phone):
-        raise UserError(_("“{phone}” is not a phone number.").format(phone=phone))
-    if email and not EMAIL.match(email):
-        raise UserError(_("“{email}” is not an email address.").format(email=email))
-    if id_number and not CITIZEN_ID.match(id_number):
-        raise UserError(_("A citizen ID number has exactly 12 digits."))
+def clean_applicant(data: ApplicantInput, today: date | None = None) -> ApplicantInput:
+    """The applicant as it will be stored, or a :class:`UserError` naming the first field that is wrong."""
     if data.kind not in ("person", "organisation"):
         raise ValueError(data.kind)
-    return ApplicantInput(name, data.kind, nfc(data.address)[:400], phone, email, id_number)
+    if data.kind == "person":
+        name = check(v.person_name, data.name, v.APPLICANT_NAME)
+    else:
+        name = check(v.text, data.name, v.APPLICANT_NAME)
+    return ApplicantInput(
+        name,
+        data.kind,
+        check(v.text, data.address, v.ADDRESS),
+        check(v.phone_number, data.phone),
+        check(v.email_address, data.email),
+        check(v.citizen_id, data.id_number, today or datetime.now(LOCAL_TZ).date()),
+    )
 
 
 def to_local(moment: datetime | None) -> datetime:
@@ -135,6 +132,7 @@ def receive_dossier(
     note: str = "",
 ) -> Received:
     person = clean_applicant(applicant)
+    clean_note = check(v.text, note, v.DOSSIER_NOTE)
     local = to_local(received_at)
     now = datetime.now(LOCAL_TZ)
     warnings: list[str] = []
@@ -142,9 +140,9 @@ def receive_dossier(
         warnings.append(_("The receipt time {at} is in the future.").format(at=local.strftime("%H:%M %d/%m/%Y")))
     if local.year < now.year - 1:
         warnings.append(
-            _("The receipt time {at} is more than a year ago: check the date and the PC's clock.").format(
-                at=local.strftime("%H:%M %d/%m/%Y")
-            )
+            _(
+                "The receipt time {at} is in {year}, more than a year ago: check the year typed and the PC's clock."
+            ).format(at=local.strftime("%H:%M %d/%m/%Y"), year=local.year)
         )
     if not 1 <= sets <= 99:
         raise UserError(_("The number of sets must be between 1 and 99."))
@@ -204,14 +202,15 @@ def receive_dossier(
                 to_state=State.RECEIVED.value,
                 to_staff_id=officer_id,
                 due_at=deadline.due,
-                note=nfc(note),
+                note=clean_note,
             )
         )
     return Received(code, deadline.due.astimezone(LOCAL_TZ), explain(deadline), warnings)
 
 
 def find_dossier(session: Session, code: str) -> Dossier:
-    dossier = session.execute(select(Dossier).where(Dossier.code == code.strip())).scalar_one_or_none()
+    code = check(v.dossier_code, code)
+    dossier = session.execute(select(Dossier).where(Dossier.code == code)).scalar_one_or_none()
     if dossier is None:
         raise UserError(_("There is no dossier with code {code}.").format(code=code))
     return dossier
@@ -251,6 +250,7 @@ def move_dossier(
     except ValueError as exc:
         raise UserError(_("“{action}” is not a dossier action.").format(action=action)) from exc
     moment = to_local(at)
+    clean_note = check(v.text, note, v.DOSSIER_NOTE)
     if rating is not None and not 1 <= rating <= 4:
         raise UserError(_("The rating must be 1 (very satisfied) to 4 (dissatisfied)."))
     with ctx.unit_of_work() as s:
@@ -325,7 +325,7 @@ def move_dossier(
                 from_staff_id=dossier.handler_id,
                 to_staff_id=to_staff_id,
                 due_at=dossier.due_at,
-                note=nfc(note),
+                note=clean_note,
             )
         )
         if to_staff_id is not None:

@@ -15,10 +15,12 @@ from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import Applicant, Dossier, Procedure, Staff
+from isodesk.domain import validation as v
 from isodesk.domain.ledger import OPEN_STATES, RUNNING_STATES
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.i18n.text import search_key
 from isodesk.services.context import AppContext
+from isodesk.services.inputs import check
 
 SORTS = {
     "received": (Dossier.id,),
@@ -98,7 +100,7 @@ def _filtered(query: Select[Any], f: DossierFilter, now: datetime) -> Select[Any
             Dossier.due_at >= start,
             Dossier.due_at < start.replace(hour=23, minute=59, second=59),
         )
-    key = search_key(f.search)
+    key = search_key(check(v.text, f.search, v.SEARCH))
     if key:
         if len(key) >= 3:
             ids = text("SELECT rowid FROM dossier_search WHERE dossier_search MATCH :q").bindparams(q=_fts_query(key))

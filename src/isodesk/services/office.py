@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import func, select
@@ -9,14 +10,15 @@ from sqlalchemy.orm import Session
 
 from isodesk.db.migrate import HEAD_REVISION
 from isodesk.db.models import Department, Office, Staff
+from isodesk.domain import validation as v
 from isodesk.domain.permissions import Permission, Role
 from isodesk.errors import NotInitialisedError, UserError
 from isodesk.i18n import _
-from isodesk.i18n.text import nfc
 from isodesk.services.accounts import DEFAULT_ADMIN, new_account
 from isodesk.services.auth import require
 from isodesk.services.calendar import seed_overlay
 from isodesk.services.context import AppContext
+from isodesk.services.inputs import check
 from isodesk.services.procedures import seed_procedures
 from isodesk.services.units import ensure_reference_data, get_unit
 
@@ -76,7 +78,15 @@ def init_office(
     """Create the office profile and its administrator account (first run). A province office needs only its
     province. Without ``admin_password`` the administrator sets one at the first sign-in in the program."""
     if role not in ROLES:
-        raise UserError(_("The role must be “commune” or “province”, not “{role}”.").format(role=role))
+        raise UserError(_("The role must be “commune” or “province”, not “{role}”.").format(role=v.shown(role)))
+    people = _clean_profile(
+        leader_name=leader_name,
+        leader_title=leader_title,
+        iso_representative=iso_representative,
+        iso_secretary=iso_secretary,
+        address=address,
+        agency_code=agency_code,
+    )
     with ctx.unit_of_work() as s:
         ensure_reference_data(s)
         if _load(s) is not None:
@@ -101,12 +111,12 @@ def init_office(
             unit_code=unit.code,
             province_code=province.code,
             role=role,
-            leader_name=nfc(leader_name),
-            leader_title=nfc(leader_title) or (_default_leader_title(role)),
-            iso_representative=nfc(iso_representative),
-            iso_secretary=nfc(iso_secretary),
-            address=nfc(address),
-            agency_code=nfc(agency_code) or unit.code,
+            leader_name=people["leader_name"],
+            leader_title=people["leader_title"] or _default_leader_title(role),
+            iso_representative=people["iso_representative"],
+            iso_secretary=people["iso_secretary"],
+            address=people["address"],
+            agency_code=people["agency_code"] or unit.code,
         )
         s.add(office)
         s.flush()
@@ -172,17 +182,35 @@ EDITABLE_FIELDS = (
 )
 
 
+#: The rule each profile field is checked with (the office's own phone and email follow the applicants' rules).
+PROFILE_RULES: dict[str, Callable[[str], str]] = {
+    "leader_name": lambda text: v.person_name(text, v.PERSON_NAME),
+    "leader_title": lambda text: v.text(text, v.TITLE),
+    "iso_representative": lambda text: v.person_name(text, v.PERSON_NAME),
+    "iso_secretary": lambda text: v.person_name(text, v.PERSON_NAME),
+    "address": lambda text: v.text(text, v.ADDRESS),
+    "phone": v.phone_number,
+    "email": v.email_address,
+    "agency_code": lambda text: v.agency_code(text) if v.normalise(text) else "",
+}
+
+
+def _clean_profile(**fields: str) -> dict[str, str]:
+    return {key: check(PROFILE_RULES[key], value) for key, value in fields.items()}
+
+
 def update_profile(ctx: AppContext, **changes: str) -> OfficeProfile:
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    clean = _clean_profile(**changes)
     with ctx.unit_of_work() as s:
         require(s, Permission.OFFICE_MANAGE)
         office = _load(s)
         if office is None:
             raise NotInitialisedError(_("No office has been set up yet."))
-        for key, value in changes.items():
-            setattr(office, key, nfc(value))
+        for key, value in clean.items():
+            setattr(office, key, value)
         s.flush()
         return _profile(s, office)
 

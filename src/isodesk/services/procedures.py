@@ -21,10 +21,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import Procedure
+from isodesk.domain import validation as v
 from isodesk.domain.deadlines import ProcessingTime, TimeUnit
 from isodesk.domain.permissions import Permission
 from isodesk.domain.procedures import (
     COLUMNS,
+    MAX_TIME,
     REQUIRED,
     UNKNOWN,
     CatalogueRow,
@@ -40,6 +42,11 @@ from isodesk.i18n.text import nfc, search_key
 from isodesk.services.auth import require
 from isodesk.services.backups import before_import
 from isodesk.services.context import AppContext
+from isodesk.services.inputs import check, explain
+
+#: A catalogue file larger than this is not a catalogue (the national list of commune procedures is ~100 kB).
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_IMPORT_ROWS = 20_000
 
 COMPARED = (
     "name",
@@ -154,14 +161,15 @@ def seed_procedures(session: Session) -> None:
 
 
 def find_procedure(session: Session, code: str) -> Procedure:
-    p = session.execute(select(Procedure).where(Procedure.code == code.strip())).scalar_one_or_none()
+    code = check(v.procedure_code, code)
+    p = session.execute(select(Procedure).where(Procedure.code == code)).scalar_one_or_none()
     if p is None:
         raise UserError(_("There is no procedure with code {code} in the catalogue.").format(code=code))
     return p
 
 
 def list_procedures(ctx: AppContext, search: str = "") -> list[ProcedureInfo]:
-    key = search_key(search)
+    key = search_key(check(v.text, search, v.SEARCH))
     with ctx.read() as s:
         query = select(Procedure).where(Procedure.active.is_(True)).order_by(Procedure.field, Procedure.code)
         if key:
@@ -177,9 +185,10 @@ def get_procedure(ctx: AppContext, code: str) -> ProcedureInfo:
 def add_procedure(
     ctx: AppContext, code: str, name: str, processing: ProcessingTime, field: str = "", fee: str = ""
 ) -> ProcedureInfo:
-    code, name = nfc(code), nfc(name)
-    if not code or not name:
-        raise UserError(_("A procedure needs a code and a name."))
+    code = check(v.procedure_code, code)
+    name = check(v.text, name, v.PROCEDURE_NAME)
+    field, fee = check(v.text, field, v.PROCEDURE_FIELD), check(v.text, fee, v.FEE)
+    _check_time(processing)
     with ctx.unit_of_work() as s:
         require(s, Permission.PROCEDURE_MANAGE)
         if s.execute(select(Procedure.id).where(Procedure.code == code)).first():
@@ -216,43 +225,72 @@ def _steps_json(steps: tuple[Step, ...]) -> str:
 
 def set_scope(ctx: AppContext, code: str, in_scope: bool) -> ProcedureInfo:
     """Whether the procedure is in the scope of the office's QMS (ISO 9001 clause 4.3)."""
-    with ctx.unit_of_work() as s:
-        require(s, Permission.PROCEDURE_MANAGE)
-        p = find_procedure(s, code)
-        p.in_scope = in_scope
-        s.flush()
-        return _info(p)
+    return update_procedure(ctx, code, in_scope=in_scope)
+
+
+def _parse_steps(steps_text: str) -> tuple[Step, ...]:
+    try:
+        return parse_steps(check(v.text, steps_text, STEPS))
+    except RowError as exc:
+        raise UserError(
+            _("The step “{value}” cannot be read: write “name | responsible | 4h” or “... | 1d”.").format(
+                value=v.shown(exc.value)
+            )
+        ) from exc
+    except v.Invalid as exc:
+        raise UserError(explain(exc)) from exc
+
+
+STEPS = v.TextField(v.N_("The steps"), 2000)
+
+
+def _check_time(processing: ProcessingTime | None) -> None:
+    if processing is not None and not 0 <= processing.value <= MAX_TIME:
+        raise UserError(_("The processing time must be between 0 and {n}.").format(n=MAX_TIME))
 
 
 def set_steps(ctx: AppContext, code: str, steps_text: str) -> ProcedureInfo:
     """The internal steps of a procedure, written as in the import's ``steps`` column."""
-    try:
-        steps = parse_steps(steps_text)
-    except RowError as exc:
-        raise UserError(
-            _("The step “{value}” cannot be read: write “name | responsible | 4h” or “... | 1d”.").format(
-                value=exc.value
-            )
-        ) from exc
-    with ctx.unit_of_work() as s:
-        require(s, Permission.PROCEDURE_MANAGE)
-        p = find_procedure(s, code)
-        p.steps = _steps_json(steps)
-        s.flush()
-        return _info(p)
+    return update_procedure(ctx, code, steps=steps_text)
 
 
 def set_office_time(
     ctx: AppContext, code: str, processing: ProcessingTime | None, fee: str | None = None
 ) -> ProcedureInfo:
     """The office's own processing time and fee (as published by its province); None restores the published one."""
+    return update_procedure(ctx, code, processing=processing, set_time=True, fee=fee)
+
+
+def update_procedure(
+    ctx: AppContext,
+    code: str,
+    *,
+    processing: ProcessingTime | None = None,
+    set_time: bool = False,
+    fee: str | None = None,
+    steps: str | None = None,
+    in_scope: bool | None = None,
+) -> ProcedureInfo:
+    """Change what the office sets on a procedure, all checked first and saved together (``procedure set``).
+
+    ``set_time`` with ``processing`` None restores the published time; ``None`` elsewhere leaves a value as it is.
+    """
+    if set_time:
+        _check_time(processing)
+    clean_fee = None if fee is None else check(v.text, fee, v.FEE)
+    parsed_steps = None if steps is None else _parse_steps(steps)
     with ctx.unit_of_work() as s:
         require(s, Permission.PROCEDURE_MANAGE)
         p = find_procedure(s, code)
-        p.office_time_unit = processing.unit.value if processing else None
-        p.office_time_value = str(processing.value) if processing else None
-        if fee is not None:
-            p.office_fee = nfc(fee) or None
+        if set_time:
+            p.office_time_unit = processing.unit.value if processing else None
+            p.office_time_value = str(processing.value) if processing else None
+        if clean_fee is not None:
+            p.office_fee = clean_fee or None
+        if parsed_steps is not None:
+            p.steps = _steps_json(parsed_steps)
+        if in_scope is not None:
+            p.in_scope = in_scope
         s.flush()
         return _info(p)
 
@@ -273,37 +311,82 @@ class ImportPreview:
         }
 
 
-def _read_rows(path: Path) -> list[dict[str, str]]:
+def _read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """The file's rows (with their row number) as dicts keyed by lower-case column name.
+
+    CSV in UTF-8 or UTF-16 (Excel's "Unicode text"), separated by commas, semicolons or tabs; or XLSX (the first
+    sheet, with the values Excel last computed for its formulas).
+    """
     if not path.is_file():
         raise UserError(_("The file {path} does not exist.").format(path=path))
-    if path.suffix.lower() == ".xlsx":
-        try:
-            from openpyxl import load_workbook
+    if path.stat().st_size > MAX_IMPORT_BYTES:
+        raise UserError(
+            _("The file {path} is larger than {n} MB: it is not a procedure catalogue.").format(
+                path=path.name, n=MAX_IMPORT_BYTES // 2**20
+            )
+        )
+    table = _xlsx_table(path) if path.suffix.lower() == ".xlsx" else _csv_table(path)
+    numbered = [(n, row) for n, row in enumerate(table, start=1) if any(cell.strip() for cell in row)]
+    if not numbered:
+        raise UserError(_("The file {path} is empty.").format(path=path.name))
+    if len(numbered) > MAX_IMPORT_ROWS + 1:
+        raise UserError(
+            _("The file {path} has more than {n} rows: it is not a procedure catalogue.").format(
+                path=path.name, n=MAX_IMPORT_ROWS
+            )
+        )
+    (_h, header), *body = numbered
+    names = [v.normalise(h).lower() for h in header]
+    return [(n, dict(zip(names, row, strict=False))) for n, row in body]
 
-            sheet = load_workbook(path, read_only=True, data_only=True).active
-            values = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise UserError(
-                _("The file {path} is not a readable Excel workbook ({reason}).").format(path=path, reason=exc)
-            ) from exc
-        if not values:
-            raise UserError(_("The file {path} is empty.").format(path=path))
-        header, *body = values
-        return [dict(zip(header, row, strict=False)) for row in body if any(cell.strip() for cell in row)]
+
+def _xlsx_table(path: Path) -> list[list[str]]:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            return [
+                ["" if cell is None else str(cell) for cell in row]
+                for row, _n in zip(sheet.iter_rows(values_only=True), range(MAX_IMPORT_ROWS + 2), strict=False)
+            ]
+        finally:
+            book.close()
+    except Exception as exc:  # openpyxl and zipfile raise many kinds for a damaged file
+        raise UserError(
+            _("The file {path} is not a readable Excel workbook ({reason}).").format(
+                path=path.name, reason=v.shown(str(exc) or type(exc).__name__)
+            )
+        ) from exc
+
+
+def _csv_table(path: Path) -> list[list[str]]:
+    data = path.read_bytes()
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # Excel's "Unicode text" and some exporters
+    try:
+        text = data.decode("utf-16") if utf16 else data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(
-            _("The file {path} is not UTF-8 text. Save it as “CSV UTF-8” and try again.").format(path=path)
+            _("The file {path} is not UTF-8 text. Save it as “CSV UTF-8” and try again.").format(path=path.name)
         ) from exc
-    return list(csv.DictReader(io.StringIO(text)))
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise UserError(
+            _("The file {path} cannot be read as CSV ({reason}). Save it again as “CSV UTF-8”.").format(
+                path=path.name, reason=exc
+            )
+        ) from exc
 
 
 def preview_import(ctx: AppContext, path: str | Path) -> ImportPreview:
     """What importing ``path`` would add, change and remove; nothing is written."""
     path = Path(path)
     raws = _read_rows(path)
-    header = set(raws[0]) if raws else set()
+    header = set(raws[0][1]) if raws else set()
     missing = [c for c in REQUIRED if c not in header]
     if missing or not raws:
         raise UserError(
@@ -313,15 +396,17 @@ def preview_import(ctx: AppContext, path: str | Path) -> ImportPreview:
         )
     preview = ImportPreview()
     seen: dict[str, int] = {}
-    for number, raw in enumerate(raws, start=2):
+    for number, raw in raws:
         try:
             row = parse_row(raw)
         except RowError as exc:
             raise UserError(
                 _("Row {row}, column “{column}”: the value “{value}” cannot be read.").format(
-                    row=number, column=exc.column, value=exc.value
+                    row=number, column=exc.column, value=v.shown(exc.value)
                 )
             ) from exc
+        except v.Invalid as exc:
+            raise UserError(_("Row {row}: {problem}").format(row=number, problem=explain(exc))) from exc
         if row.code in seen:
             raise UserError(
                 _("Rows {first} and {second} have the same procedure code {code}.").format(

@@ -7,16 +7,25 @@ whether or not the office ever opened the settings page.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import Setting
+from isodesk.domain import validation as v
 from isodesk.domain.permissions import Permission
-from isodesk.i18n import LANGUAGES
+from isodesk.errors import UserError
+from isodesk.i18n import LANGUAGES, N_, _
 from isodesk.services.auth import require
 from isodesk.services.context import AppContext
+from isodesk.services.inputs import check
+
+SETTING_VALUE = v.TextField(N_("The value"), 200, required=True)
+#: The shortest retention the program accepts: a dossier's result can be contested and reviewed for years after
+#: it was settled, so erasing sooner would lose evidence the office still needs.
+MIN_RETENTION_YEARS = 1
 
 DEFAULTS: dict[str, Any] = {
     # Vietnamese first (DESIGN.md §2).
@@ -32,6 +41,12 @@ DEFAULTS: dict[str, Any] = {
     "ledger.max_extensions": 1,
     # Dossier code: observed national format <agency code>-<yymmdd>-<4-digit running number per day> (DOMAIN.md §2).
     "ledger.code_pattern": "{agency}-{yymmdd}-{seq:04d}",
+    # Years after a dossier is settled before its applicant's personal data is erased: personal data is kept no
+    # longer than its purpose needs (Luật Bảo vệ dữ liệu cá nhân 2025, in force 1 January 2026). The purpose ends
+    # with the archive period of one-stop-shop dossiers, which the province's archive rules set from the national
+    # retention tables (Thông tư 10/2022/TT-BNV and the sector tables). 10 years is a starting value, not a
+    # confirmed one (check): the office sets the period its province's list gives.
+    "privacy.retention_years": 10,
 }
 
 
@@ -64,61 +79,69 @@ def set_setting(ctx: AppContext, key: str, value: Any) -> None:
             row.value = text
 
 
-def _check_time(value: str) -> str:
-    from datetime import time
-
-    time.fromisoformat(value)
-    return value
+def _time(text: str) -> str:
+    return check(v.parse_time, text).strftime("%H:%M")
 
 
-def _check_pattern(value: str) -> str:
+def _pattern(text: str) -> str:
+    """A dossier-code pattern must number the dossiers and make codes that pass the dossier-code rule."""
     from datetime import date
 
     from isodesk.domain.ledger import CodeParts, format_code
 
-    if "{seq" not in value:
-        raise ValueError("the pattern needs {seq}")
-    format_code(value, CodeParts("000.00.00.H00", date(2026, 1, 1), 1))
-    return value
+    if "{seq" not in text:
+        raise UserError(_("The pattern “{value}” needs {{seq}}, the day's running number.").format(value=v.shown(text)))
+    try:
+        sample = format_code(text, CodeParts("0" * 40, date(2026, 12, 31), 9999))  # the longest agency code
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError) as exc:
+        raise UserError(
+            _(
+                "The pattern “{value}” cannot be read: use {{agency}}, {{yymmdd}}, {{yyyymmdd}}, "
+                "{{yyyy}} and {{seq:04d}}."
+            ).format(value=v.shown(text))
+        ) from exc
+    check(v.dossier_code, sample)
+    return text
 
 
-def _check_language(value: str) -> str:
-    if value not in LANGUAGES:
-        raise ValueError(value)
-    return value
+def _language(text: str) -> str:
+    if text not in LANGUAGES:
+        raise UserError(_("The language must be one of {languages}.").format(languages=", ".join(LANGUAGES)))
+    return text
 
 
-def _check_count(value: str) -> int:
-    number = int(value)
-    if not 0 <= number <= 10:
-        raise ValueError(value)
-    return number
-
-
-#: How each office-editable setting is read from text (command line, settings page).
-PARSERS: dict[str, Any] = {
-    "ui.language": _check_language,
-    "ledger.morning_start": _check_time,
-    "ledger.morning_end": _check_time,
-    "ledger.afternoon_start": _check_time,
-    "ledger.afternoon_end": _check_time,
-    "ledger.cutoff": _check_time,
-    "ledger.max_extensions": _check_count,
-    "ledger.code_pattern": _check_pattern,
+#: How each office-editable setting is read from text (command line, settings page); each refuses with a message.
+PARSERS: dict[str, Callable[[str], Any]] = {
+    "ui.language": _language,
+    "ledger.morning_start": _time,
+    "ledger.morning_end": _time,
+    "ledger.afternoon_start": _time,
+    "ledger.afternoon_end": _time,
+    "ledger.cutoff": _time,
+    "ledger.max_extensions": lambda text: check(v.whole_number, text, N_("The number of new appointments"), 0, 10),
+    "ledger.code_pattern": _pattern,
+    "privacy.retention_years": lambda text: check(
+        v.whole_number, text, N_("The retention period"), MIN_RETENTION_YEARS, 100
+    ),
 }
+HOURS = ("ledger.morning_start", "ledger.morning_end", "ledger.afternoon_start", "ledger.afternoon_end")
 
 
 def set_setting_text(ctx: AppContext, key: str, text: str) -> Any:
     """Set ``key`` from what a user typed, refusing unknown keys and values with a clear message."""
-    from isodesk.errors import UserError
-    from isodesk.i18n import _
-
     if key not in PARSERS:
-        raise UserError(_("There is no setting “{key}”. Settings: {keys}.").format(key=key, keys=", ".join(PARSERS)))
-    try:
-        value = PARSERS[key](text.strip())
-    except (ValueError, KeyError, IndexError) as exc:
-        raise UserError(_("“{value}” is not a valid value for {key}.").format(value=text, key=key)) from exc
+        raise UserError(
+            _("There is no setting “{key}”. Settings: {keys}.").format(key=v.shown(key), keys=", ".join(PARSERS))
+        )
+    value = PARSERS[key](check(v.text, text, SETTING_VALUE))
+    if key in HOURS:
+        hours = {k: get_setting(ctx, k) for k in HOURS} | {key: value}
+        if not hours[HOURS[0]] < hours[HOURS[1]] <= hours[HOURS[2]] < hours[HOURS[3]]:
+            raise UserError(
+                _("Office hours must follow each other: morning {a}–{b}, afternoon {c}–{d}.").format(
+                    a=hours[HOURS[0]], b=hours[HOURS[1]], c=hours[HOURS[2]], d=hours[HOURS[3]]
+                )
+            )
     set_setting(ctx, key, value)
     return value
 

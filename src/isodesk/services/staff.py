@@ -8,14 +8,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import Department, Staff
+from isodesk.domain import validation as v
 from isodesk.domain.permissions import Permission
-from isodesk.errors import UserError
-from isodesk.i18n import _
-from isodesk.i18n.text import nfc, person_sort_key, search_key
+from isodesk.i18n.text import person_sort_key, search_key
 from isodesk.services.auth import require
 from isodesk.services.context import AppContext
-
-MAX_NAME = 200
+from isodesk.services.inputs import check
 
 
 @dataclass(frozen=True)
@@ -29,15 +27,6 @@ class StaffInfo:
         return asdict(self)
 
 
-def _clean(value: str, what: str, *, required: bool) -> str:
-    text = nfc(value or "")
-    if required and not text:
-        raise UserError(_("The {what} must not be empty.").format(what=what))
-    if len(text) > MAX_NAME:
-        raise UserError(_("The {what} is too long (at most {n} characters).").format(what=what, n=MAX_NAME))
-    return text
-
-
 def department_by_name(session: Session, name: str) -> Department:
     """The department called ``name`` (accent- and case-insensitive), created if new."""
     key = search_key(name)
@@ -49,9 +38,9 @@ def department_by_name(session: Session, name: str) -> Department:
 
 
 def add_staff(ctx: AppContext, name: str, department: str, position: str = "") -> StaffInfo:
-    clean_name = _clean(name, _("name"), required=True)
-    clean_dept = _clean(department, _("department"), required=True)
-    clean_pos = _clean(position, _("position"), required=False)
+    clean_name = check(v.person_name, name, v.STAFF_NAME)
+    clean_dept = check(v.text, department, v.DEPARTMENT)
+    clean_pos = check(v.text, position, v.POSITION)
     with ctx.unit_of_work() as s:
         require(s, Permission.STAFF_MANAGE)
         dept = department_by_name(s, clean_dept)
@@ -63,7 +52,7 @@ def add_staff(ctx: AppContext, name: str, department: str, position: str = "") -
 
 def list_staff(ctx: AppContext, search: str = "") -> list[StaffInfo]:
     """Active staff in Vietnamese order (by given name), optionally filtered accent-insensitively."""
-    key = search_key(search)
+    key = search_key(check(v.text, search, v.SEARCH))
     with ctx.read() as s:
         query = select(Staff, Department.name).join(Staff.department).where(Staff.active.is_(True))
         if key:

@@ -18,9 +18,11 @@ from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import AdminUnit, AdminUnitName
+from isodesk.domain import validation as v
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.text import nfc, search_key, sort_key
+from isodesk.services.inputs import check
 
 #: Date the two-level list came into force (Luật Tổ chức chính quyền địa phương 2025; NQ 202/2025/QH15).
 TWO_LEVEL_SINCE = date(2025, 7, 1)
@@ -42,10 +44,7 @@ class UnitInfo:
 
 def normalise_code(code: str | int, *, province: bool) -> str:
     """Official codes are zero-padded: 2 digits for provinces ("01"), 5 for communes ("00070")."""
-    text = str(code).strip()
-    if not text.isdigit():
-        raise UserError(_("“{code}” is not an administrative unit code: it must be digits only.").format(code=code))
-    return text.zfill(2 if province else 5)
+    return check(v.unit_code, str(code), province=province)
 
 
 def display_name(name: str, division_type: str) -> str:

@@ -1,0 +1,107 @@
+"""What people may type: one rule per kind of input, each naming its source.
+
+Every function takes the text as typed and returns the value to store (normalised: NFC, no control characters,
+phone numbers and ID numbers without their separators) or raises :class:`Invalid`. A rule refuses only what is
+certainly wrong and says what is expected; the message is an English msgid with placeholders, translated where it
+reaches the user (:mod:`isodesk.services.inputs`), because the domain knows nothing of languages.
+
+Limits of free text are the widths of the database columns that hold it (``isodesk.db.models``), so what passes
+here always fits; the GUI gives its fields the same limits.
+"""
+
+from isodesk.domain.validation.codes import (
+    AGENCY_CODE,
+    DOSSIER_CODE,
+    PROCEDURE_CODE,
+    agency_code,
+    dossier_code,
+    procedure_code,
+    unit_code,
+)
+from isodesk.domain.validation.contact import CITIZEN_ID, EMAIL, PHONE, citizen_id, email_address, phone_number
+from isodesk.domain.validation.moments import (
+    DATE,
+    EARLIEST,
+    LATEST,
+    decimal_number,
+    parse_date,
+    parse_datetime,
+    parse_time,
+    whole_number,
+)
+from isodesk.domain.validation.text import (
+    ADDRESS,
+    APPLICANT_NAME,
+    CALENDAR_NOTE,
+    COMPONENT,
+    CUTOFF_NOTE,
+    DEPARTMENT,
+    DOSSIER_NOTE,
+    FEE,
+    N_,
+    PERSON_NAME,
+    POSITION,
+    PROCEDURE_FIELD,
+    PROCEDURE_NAME,
+    SEARCH,
+    SHOWN,
+    SOURCE,
+    STAFF_NAME,
+    STEP_PART,
+    TITLE,
+    Invalid,
+    TextField,
+    normalise,
+    person_name,
+    shown,
+    text,
+)
+
+__all__ = [
+    "ADDRESS",
+    "AGENCY_CODE",
+    "APPLICANT_NAME",
+    "CALENDAR_NOTE",
+    "CITIZEN_ID",
+    "COMPONENT",
+    "CUTOFF_NOTE",
+    "DATE",
+    "DEPARTMENT",
+    "DOSSIER_CODE",
+    "DOSSIER_NOTE",
+    "EARLIEST",
+    "EMAIL",
+    "FEE",
+    "LATEST",
+    "N_",
+    "PERSON_NAME",
+    "PHONE",
+    "POSITION",
+    "PROCEDURE_CODE",
+    "PROCEDURE_FIELD",
+    "PROCEDURE_NAME",
+    "SEARCH",
+    "SHOWN",
+    "SOURCE",
+    "STAFF_NAME",
+    "STEP_PART",
+    "TITLE",
+    "Invalid",
+    "TextField",
+    "agency_code",
+    "citizen_id",
+    "decimal_number",
+    "dossier_code",
+    "email_address",
+    "normalise",
+    "parse_date",
+    "parse_datetime",
+    "parse_time",
+    "person_name",
+    "phone_number",
+    "procedure_code",
+    "shown",
+    "text",
+    "unit_code",
+    "whole_number",
+]
