@@ -34,9 +34,9 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 
 def command_modules() -> list[Any]:
-    from isodesk.cli import account_cmds, backup_cmds, form_cmds, ledger_cmds, office_cmds
+    from isodesk.cli import account_cmds, backup_cmds, form_cmds, ledger_cmds, office_cmds, person_cmds
 
-    return [office_cmds, ledger_cmds, form_cmds, account_cmds, backup_cmds]
+    return [office_cmds, ledger_cmds, form_cmds, account_cmds, backup_cmds, person_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,6 +21,7 @@ from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.i18n.text import search_key
 from isodesk.services.context import AppContext
 from isodesk.services.inputs import check
+from isodesk.services.personal_data import applicant_label
 
 SORTS = {
     "received": (Dossier.id,),
@@ -157,7 +158,7 @@ def list_dossiers(
                 d.code,
                 pcode,
                 pname,
-                applicant or "",
+                applicant_label(applicant),
                 d.received_at,
                 d.due_at,
                 d.status,

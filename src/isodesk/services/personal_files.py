@@ -1,0 +1,87 @@
+"""The files a person receives with their data: JSON (complete) and CSV (to read in Excel).
+
+The CSV is UTF-8 with a byte-order mark, which is how Excel on Windows recognises UTF-8 and shows Vietnamese
+letters; a cell that would start with ``=``, ``+``, ``-`` or ``@`` gets a leading apostrophe so Excel shows it
+as text instead of running it as a formula (OWASP, "CSV injection").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from isodesk.errors import UserError
+from isodesk.i18n import _
+from isodesk.reports.official import write_atomically
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _write(path: Path, data: bytes) -> None:
+    if not path.parent.is_dir():
+        raise UserError(_("The folder {path} does not exist.").format(path=path.parent))
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise UserError(
+            _("The file {path} cannot be written ({reason}). Choose another folder.").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from exc
+
+
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    _write(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+def write_csv(path: Path, data: dict[str, Any]) -> None:
+    """One block per applicant record: the personal data, then one row per dossier event."""
+    buf = io.StringIO()
+    out = csv.writer(buf)
+    out.writerow([_("Personal data held by {office}").format(office=data["office"]["unit_name"])])
+    out.writerow([_("Exported at"), data["exported_at"]])
+    labels = {
+        "name": _("Full name"),
+        "address": _("Address"),
+        "phone": _("Phone"),
+        "email": _("Email"),
+        "id_number": _("Citizen ID number"),
+        "recorded": _("Recorded at"),
+    }
+    header = [
+        _("Dossier code"),
+        _("Procedure"),
+        _("Received"),
+        _("Due"),
+        _("Settled"),
+        _("State"),
+        _("Event time"),
+        _("Event"),
+        _("Note"),
+    ]
+    for person in data["applicants"]:
+        out.writerow([])
+        for key, label in labels.items():
+            out.writerow([label, _cell(person[key])])
+        out.writerow([])
+        out.writerow(header)
+        for d in person["dossiers"]:
+            first = [
+                d["code"],
+                d["procedure"]["name"],
+                d["received"],
+                d["due"] or "",
+                d["settled"] or "",
+                d["status_name"],
+            ]
+            for event in d["events"] or [{"at": "", "step": "", "note": ""}]:
+                out.writerow([_cell(x) for x in first] + [_cell(event["at"]), event["step"], _cell(event["note"])])
+    _write(path, buf.getvalue().encode("utf-8-sig"))
