@@ -6,7 +6,6 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.services.context import AppContext
@@ -54,23 +53,43 @@ def test_receive_a_dossier_and_find_it_without_accents(qtbot, demo_office: AppCo
     qtbot.waitUntil(lambda: not ops.busy())
 
 
-def test_empty_name_is_refused_with_a_message(qtbot, demo_office: AppContext) -> None:
+def test_receive_form_checks_as_you_type(qtbot, demo_office: AppContext) -> None:
+    from isodesk.services.ledger_query import count_dossiers
+
     page = LedgerPage()
     qtbot.addWidget(page)
     page.set_context(demo_office)
     dialog = page.open_receive()
     qtbot.addWidget(dialog)
+    dialog.show()
     qtbot.waitUntil(lambda: dialog.list.count() > 10, timeout=15000)
     dialog.list.setCurrentRow(0)
-    dialog.save_button.click()
-    qtbot.waitUntil(
-        lambda: any(w.objectName() == "errorBox" and w.isVisible() for w in QApplication.topLevelWidgets()),
-        timeout=10000,
-    )
-    box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible())
-    assert "không được để trống" in box.text()
-    box.close()
-    assert dialog.isVisible()  # nothing saved, the form stays open
+    phone_problem = dialog.checks.fields[2].label
+    type_text(dialog.phone, "0912 34")
+    assert not phone_problem.isVisible()  # not while the first digits are typed
+    dialog.phone.editingFinished.emit()  # the officer moves to the next field
+    message = "Số điện thoại “0912 34” không hợp lệ: số di động cần 10 chữ số, bắt đầu bằng 0; "
+    assert phone_problem.isVisible() and phone_problem.text().startswith(message)
+    assert message in dialog.save_button.toolTip()
+    type_text(dialog.id_number, "123456789")
+    dialog.save_button.click()  # empty name, short phone, old ID card: nothing is saved, the form says why
+    assert dialog.checks.summary.isVisible()
+    assert dialog.checks.summary.text() == "Họ tên người nộp hồ sơ không được để trống."
+    assert "chứng minh nhân dân 9 số" in dialog.checks.fields[4].label.text()
+    assert dialog.isVisible() and count_dossiers(demo_office) == 300
+    type_text(dialog.name, "Nguyễn Văn 2")
+    assert "có ký tự “2”" in dialog.checks.fields[0].label.text()
+    dialog.organisation.setChecked(True)  # an organisation's name may hold digits
+    dialog.name.setText("Công ty TNHH 3A")
+    assert not dialog.checks.fields[0].label.isVisible()
+    type_text(dialog.phone, "5678")  # now "0912 345678"
+    dialog.id_number.clear()
+    assert not phone_problem.isVisible() and dialog.save_button.toolTip() == ""
+    assert not dialog.checks.summary.isVisible()
+    with qtbot.waitSignal(dialog.received, timeout=15000):
+        dialog.save_button.click()
+    assert count_dossiers(demo_office) == 301
+    qtbot.waitUntil(lambda: not ops.busy())
 
 
 def test_model_rows_and_highlighting(qtbot, office: AppContext) -> None:

@@ -17,6 +17,7 @@ from isodesk.ui.language import LanguageManager
 from isodesk.ui.main_window import AREAS, MainWindow
 from isodesk.ui.pages.placeholder import PlaceholderPage
 from isodesk.ui.pages.quality import QualityPage
+from tests.ui.conftest import type_text
 
 
 @pytest.fixture
@@ -93,16 +94,25 @@ def test_settings_adds_staff_with_vietnamese_name(qtbot, window: MainWindow) -> 
     assert "Lý Thị Ngọc Diễm" in names
 
 
-def test_error_from_a_service_is_a_message_not_a_crash(qtbot, window: MainWindow) -> None:
+def test_staff_form_says_what_is_wrong_before_saving(qtbot, window: MainWindow) -> None:
     window.show_area("settings")
     page = window.pages["settings"]
     qtbot.waitUntil(lambda: page.staff_table.rowCount() >= 10, timeout=10000)
+    rows = page.staff_table.rowCount()
     page.staff_name.clear()
-    page.add_staff.click()  # empty name: the service refuses
-    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()))
-    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
-    assert box.text() == _("The {what} must not be empty.").format(what=_("name"))
-    box.close()
+    type_text(page.staff_department, "Văn phòng")
+    page.add_staff.click()  # empty name: the service's own rule answers beside the field
+    name_problem = page.staff_check.fields[0].label
+    assert name_problem.isVisibleTo(page) and name_problem.text() == "Họ tên không được để trống."
+    assert page.add_staff.toolTip() == "Họ tên không được để trống."
+    type_text(page.staff_name, "Lê Thị Thu 2")
+    assert name_problem.text() == "Họ tên “Lê Thị Thu 2” có ký tự “2”: họ tên chỉ gồm chữ cái và khoảng trắng."
+    page.staff_name.clear()
+    type_text(page.staff_name, "Lê Thị Thu")
+    assert not name_problem.isVisibleTo(page) and page.add_staff.toolTip() == ""
+    page.add_staff.click()
+    qtbot.waitUntil(lambda: page.staff_table.rowCount() == rows + 1, timeout=10000)
+    assert not any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
 
 
 def test_unexpected_error_is_reported_politely(qtbot) -> None:

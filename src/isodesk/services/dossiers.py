@@ -248,7 +248,7 @@ def move_dossier(
     try:
         act = Action(action)
     except ValueError as exc:
-        raise UserError(_("“{action}” is not a dossier action.").format(action=action)) from exc
+        raise UserError(_("“{action}” is not a dossier action.").format(action=v.shown(action))) from exc
     moment = to_local(at)
     clean_note = check(v.text, note, v.DOSSIER_NOTE)
     if rating is not None and not 1 <= rating <= 4:

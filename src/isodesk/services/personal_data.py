@@ -210,7 +210,7 @@ def person_data(ctx: AppContext, query: PersonQuery) -> dict[str, Any]:
 
 
 def _describe(query: PersonQuery) -> str:
-    return ", ".join(x for x in (query.name, query.phone, query.id_number) if x)
+    return ", ".join(v.shown(x) for x in (query.name, query.phone, query.id_number) if x)
 
 
 def export_person(ctx: AppContext, query: PersonQuery, out: str | Path) -> ExportResult:

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isodesk.domain import validation as v
 from isodesk.i18n import _
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
+from isodesk.ui.validation import limit
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
@@ -44,7 +46,7 @@ class CalendarView(QWidget):
         self.day_label.setWordWrap(True)
         self.listing = QListWidget()
         self.note = QLineEdit()
-        self.note.setMaxLength(300)
+        limit(self.note, v.CALENDAR_NOTE)
         self.day_off = QPushButton()
         self.workday = QPushButton()
         self.clear = QPushButton()

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isodesk.domain import validation as v
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.ui.ledger.history import HistoryTable
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
+from isodesk.ui.validation import limit
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
@@ -76,7 +78,7 @@ class DossierDialog(QDialog):
         for value, label in RATINGS:
             self.rating.addItem(_(label), value)
         self.note = QLineEdit()
-        self.note.setMaxLength(500)
+        limit(self.note, v.DOSSIER_NOTE)
         self.to_staff = QComboBox()
         self.to_staff.setObjectName("toStaff")
         self.apply = QPushButton(_("Apply"))

@@ -61,6 +61,7 @@ class LedgerPage(Page):
         self.search = QLineEdit()
         self.search.setObjectName("ledgerSearch")
         self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(200)  # the services' search limit (domain.validation.SEARCH)
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
         self.timeliness = QComboBox()

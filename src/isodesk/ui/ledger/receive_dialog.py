@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from isodesk.i18n import _
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
+from isodesk.ui.validation import applicant_checks
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
@@ -68,20 +69,15 @@ class ReceiveDialog(QDialog):
         self.phone = QLineEdit()
         self.phone.setObjectName("applicantPhone")
         self.email = QLineEdit()
+        self.email.setObjectName("applicantEmail")
         self.id_number = QLineEdit()
-        self.id_number.setMaxLength(12)
+        self.id_number.setObjectName("applicantIdNumber")
         self.sets = QSpinBox()
         self.sets.setRange(1, 99)
-        for w in (self.name, self.address, self.email):
-            w.setMaxLength(200)
         applicant = QGroupBox(_("Applicant"))
         form = QFormLayout(applicant)
         form.addRow(kind_row)
-        form.addRow(_("Full name:"), self.name)
-        form.addRow(_("Address:"), self.address)
-        form.addRow(_("Phone:"), self.phone)
-        form.addRow(_("Email:"), self.email)
-        form.addRow(_("Citizen ID (optional):"), self.id_number)
+        self.checks = applicant_checks(self, form, self.organisation.isChecked)
         form.addRow(_("Number of sets:"), self.sets)
 
         self.components_box = QGroupBox(_("Dossier components (tick what was handed in)"))
@@ -103,6 +99,7 @@ class ReceiveDialog(QDialog):
         )
         self.save_print_button.setObjectName("receiveAndPrint")
         self.save_print_button.clicked.connect(lambda: self.save(print_slip=True))
+        self.checks.attach(self.save_button)
         self.buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(lambda: self.save())
         self.buttons.rejected.connect(self.reject)
@@ -116,6 +113,7 @@ class ReceiveDialog(QDialog):
         top.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
+        layout.addWidget(self.checks.summary)
         layout.addWidget(self.buttons)
 
         self._debounce = QTimer(self)
@@ -192,6 +190,8 @@ class ReceiveDialog(QDialog):
         procedure = self.selected()
         if procedure is None:
             self.appointment.setText(_("Choose a procedure first."))
+            return
+        if self.checks.first_problem():
             return
         from isodesk.services.dossiers import ApplicantInput, receive_dossier
 

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isodesk.domain import validation as v
 from isodesk.i18n import LANGUAGES, N_, _, current_language
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.pages.accounts import AccountsBox
 from isodesk.ui.pages.backups import BackupsSection
 from isodesk.ui.pages.base import Page
+from isodesk.ui.validation import FormCheck, add_row, limit
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 PROFILE_FIELDS = (
@@ -63,13 +65,15 @@ class SettingsPage(Page):
         form = QFormLayout(self.profile_box)
         self.profile_labels: dict[str, QLabel] = {}
         self.profile_edits: dict[str, QLineEdit] = {}
+        from isodesk.services.office import PROFILE_RULES
+
+        self.profile_check = FormCheck(self)
         for key, _msg in PROFILE_FIELDS:
             self.profile_labels[key] = QLabel()
-            edit = QLineEdit()
+            edit = limit(QLineEdit(), 400 if key == "address" else 200)
             edit.setObjectName(f"profile_{key}")
-            edit.setMaxLength(200)
             self.profile_edits[key] = edit
-            form.addRow(self.profile_labels[key], edit)
+            add_row(form, self.profile_check, self.profile_labels[key], edit, PROFILE_RULES[key])
         self.save_profile = QPushButton()
         self.save_profile.setObjectName("saveProfile")
         self.save_profile.clicked.connect(self._save_profile)
@@ -85,7 +89,7 @@ class SettingsPage(Page):
         self.staff_table.verticalHeader().setVisible(False)
         self.staff_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         staff_layout.addWidget(self.staff_table)
-        add_row = QHBoxLayout()
+        staff_row = QHBoxLayout()
         self.staff_name = QLineEdit()
         self.staff_name.setObjectName("staffName")
         self.staff_department = QLineEdit()
@@ -95,11 +99,21 @@ class SettingsPage(Page):
         self.add_staff = QPushButton()
         self.add_staff.setObjectName("addStaff")
         self.add_staff.clicked.connect(self._add_staff)
-        for w in (self.staff_name, self.staff_department, self.staff_position):
-            w.setMaxLength(200)
-            add_row.addWidget(w, 1)
-        add_row.addWidget(self.add_staff)
-        staff_layout.addLayout(add_row)
+        self.staff_check = FormCheck(self)
+        rules = (
+            lambda t: v.person_name(t, v.STAFF_NAME),
+            lambda t: v.text(t, v.DEPARTMENT),
+            lambda t: v.text(t, v.POSITION),
+        )
+        problems = QVBoxLayout()
+        for w, rule in zip((self.staff_name, self.staff_department, self.staff_position), rules, strict=True):
+            limit(w, v.STAFF_NAME)
+            staff_row.addWidget(w, 1)
+            problems.addWidget(self.staff_check.add(w, rule))
+        staff_row.addWidget(self.add_staff)
+        self.staff_check.attach(self.add_staff)
+        staff_layout.addLayout(staff_row)
+        staff_layout.addLayout(problems)
 
         self.staff_table.setMinimumHeight(220)
         self.backups = BackupsSection()
@@ -113,6 +127,10 @@ class SettingsPage(Page):
         self.accounts_box.hide()  # shown to accounts that may manage accounts (see refresh)
         inner.addWidget(self.accounts_box)
         inner.addWidget(self.backups)
+        from isodesk.ui.pages.privacy import PrivacyBox
+
+        self.privacy = PrivacyBox()
+        inner.addWidget(self.privacy)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -144,6 +162,7 @@ class SettingsPage(Page):
         ctx = self.ctx
         if ctx is None:
             return
+        self.privacy.set_context(ctx)
 
         def load() -> tuple[dict[str, str], list[Any], frozenset[Any]]:
             from isodesk.services.auth import permissions_of
@@ -179,6 +198,10 @@ class SettingsPage(Page):
         ctx = self.ctx
         if ctx is None:
             return
+        problem = self.profile_check.first_problem()
+        if problem:
+            self.profile_status.setText(problem)
+            return
         changes = {key: edit.text() for key, edit in self.profile_edits.items()}
 
         def save() -> None:
@@ -196,6 +219,8 @@ class SettingsPage(Page):
         ctx = self.ctx
         if ctx is None:
             return
+        if self.staff_check.first_problem():
+            return
         name, dept, pos = self.staff_name.text(), self.staff_department.text(), self.staff_position.text()
 
         def add() -> object:
@@ -206,6 +231,9 @@ class SettingsPage(Page):
         def added(_person: object) -> None:
             for w in (self.staff_name, self.staff_department, self.staff_position):
                 w.clear()
+            for check in self.staff_check.fields:
+                check.touched = False
+                check.refresh()
             self.refresh()
 
         run_in_background(add, added)
@@ -227,3 +255,4 @@ class SettingsPage(Page):
         self.add_staff.setText(_("Add staff"))
         self.accounts_box.retranslate()
         self.backups.retranslate()
+        self.privacy.retranslate()
