@@ -30,7 +30,7 @@ def test_person_commands(data_dir: Path, tmp_path: Path) -> None:
 
     found = isodesk("person", "find", "--name", "huynh van nghia", "--json", data_dir=data_dir).json()
     assert [a["dossiers"] for a in found["applicants"]] == [[old], [recent]]
-    assert found["applicants"][0]["phone"] == "0909111222"
+    assert found["applicants"][0]["phone"] == "0909 111 222"
 
     out = tmp_path / "nghia"
     export = isodesk("person", "export", "--phone", "0909111222", "--out", str(out), "--json", data_dir=data_dir)

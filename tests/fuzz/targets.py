@@ -104,7 +104,11 @@ def run_applicant(env: Env, ex: dict[str, Any]) -> str:
         with env.ctx.read() as session:
             row = session.execute(select(Applicant).order_by(Applicant.id.desc()).limit(1)).scalar_one()
             _stored_clean(row.name, row.address, row.phone, row.email, row.id_number)
-            if not row.name or (row.phone and not row.phone.lstrip("+").isdigit()) or len(row.id_number) not in (0, 12):
+            if (
+                not row.name
+                or (row.phone and not v.phone_digits(row.phone).lstrip("+").isdigit())
+                or len(row.id_number) not in (0, 12)
+            ):
                 raise Defect(f"accepted an applicant that breaks the rules: {row.name!r} {row.phone!r}")
         assert result.code
     return outcome

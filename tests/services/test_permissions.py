@@ -35,7 +35,7 @@ ACTIONS: dict[str, Action] = {
     "settings": lambda c, _u, _code: set_setting_text(c, "ledger.cutoff", "16:00"),
     "language": lambda c, _u, _code: set_setting(c, "ui.language", "en"),
     "office": lambda c, _u, _code: update_profile(c, phone="0273 3872 135"),
-    "staff": lambda c, u, _code: add_staff(c, f"Cán bộ {u}", "Văn phòng"),
+    "staff": lambda c, _u, _code: add_staff(c, "Cán bộ Thử", "Văn phòng"),
     "accounts": lambda c, u, _code: add_account(c, f"moi.{u}", "Người mới", ["officer"]),
     "demo": lambda c, _u, _code: fill_demo(c, 0),
     "trail": lambda c, _u, _code: list_trail(c, limit=5),

@@ -30,7 +30,7 @@ from isodesk.services.stats import stats, stats_by, stats_by_period
 MARRIAGE_STATUS = "1.004873"  # 3 working days
 TODAY = date(2026, 11, 24)
 OLD_NAME = "Phạm Thị Quỳnh Như"
-OLD_PHONE = "0987654321"
+OLD_PHONE = "0987 654 321"  # as stored, whatever separators were typed
 OLD_ID = "082195012345"
 
 
@@ -46,7 +46,7 @@ def settle(office: AppContext, code: str, day: datetime, rating: int | None = 2)
 @pytest.fixture
 def ledger(office: AppContext) -> dict[str, str]:
     """Dossiers of 2015 (settled, past a 10-year retention), of 2026 (settled, recent) and one still open."""
-    person = ApplicantInput(OLD_NAME, address="Số 12 đường Ấp Bắc", phone=OLD_PHONE, id_number=OLD_ID)
+    person = ApplicantInput(OLD_NAME, address="Số 12 đường Ấp Bắc", phone="0987.654.321", id_number=OLD_ID)
     codes = {}
     codes["old1"] = receive_dossier(office, MARRIAGE_STATUS, person, received_at=at(2015, 3, 2)).code
     settle(office, codes["old1"], at(2015, 3, 4))
@@ -84,7 +84,7 @@ def _file_bytes(office: AppContext) -> bytes:
 def test_find_is_accent_insensitive_and_by_phone_or_id(office: AppContext, ledger: dict[str, str]) -> None:
     by_name = find_person(office, PersonQuery(name="pham thi quynh nhu"))
     assert [m.dossiers for m in by_name] == [[ledger["old1"]], [ledger["old2"]], [ledger["recent"]]]
-    assert len(find_person(office, PersonQuery(phone="0987 654 321"))) == 3
+    assert len(find_person(office, PersonQuery(phone="+84 987-654-321"))) == 3
     assert len(find_person(office, PersonQuery(id_number=OLD_ID, name="Phạm Thị Quỳnh Như"))) == 3
     assert find_person(office, PersonQuery(name="Phạm Thị Quỳnh")) == []  # the whole name, not a part of it
     with pytest.raises(UserError, match="số điện thoại"):
@@ -168,7 +168,7 @@ def test_erasure_keeps_statistics_and_removes_the_values_from_the_file(
 
     # The values are gone from the database file and its write-ahead log, not only from the tables.
     content = _file_bytes(office)
-    for value in ("Võ Thị Kim Chi", "0356789012", "kimchi@gmail.com", "vo thi kim chi"):
+    for value in ("Võ Thị Kim Chi", "0356 789 012", "kimchi@gmail.com", "vo thi kim chi"):
         assert value.encode() not in content, value
     assert OLD_NAME.encode() in content  # the recent dossier's applicant keeps theirs
     assert result.backup is not None and "Võ Thị Kim Chi".encode() in result.backup.read_bytes()
@@ -214,5 +214,57 @@ def test_no_trace_is_left_in_full_pages(office: AppContext) -> None:
         settle(office, code, at(2015, 3, 3))
     assert erase_expired(office, today=TODAY).applicants == 60
     content = _file_bytes(office)
-    for value in (*surnames, "vo thi kim chi", "0356789012", "Bồ Kết Sáu Mươi"):
+    for value in (*surnames, "vo thi kim chi", "0356 789 012", "Bồ Kết Sáu Mươi"):
         assert value.encode() not in content, value
+
+
+def test_who_may_export_and_who_may_erase(office: AppContext, ledger: dict[str, str], tmp_path: Path) -> None:
+    from isodesk.services.accounts import add_account
+
+    password = "Một cửa 2026!"
+    add_account(office, "mot.cua", "Võ Thanh Tùng", ["officer"], password=password)
+    add_account(office, "chu.tich", "Nguyễn Văn Hùng", ["leader"], password=password)
+    add_account(office, "kiem.toan", "Bùi Văn Sơn", ["auditor"], password=password)
+    office.actor = "mot.cua"  # the desk gives a citizen their copy, but does not erase
+    assert export_person(office, PersonQuery(name=OLD_NAME), tmp_path / "x").applicants == 3
+    with pytest.raises(UserError, match=r"Tài khoản “mot\.cua” không được xóa dữ liệu cá nhân"):
+        erase_expired(office, dry_run=True, today=TODAY)
+    office.actor = "kiem.toan"
+    with pytest.raises(UserError, match="không được cung cấp cho người dân bản sao"):
+        find_person(office, PersonQuery(name=OLD_NAME))
+    office.actor = "chu.tich"
+    assert erase_expired(office, today=TODAY).applicants == 3
+
+
+def test_the_trail_records_export_and_erasure_without_the_values(
+    office: AppContext, ledger: dict[str, str], tmp_path: Path
+) -> None:
+    from isodesk.services.trail import list_trail, summary
+    from isodesk.services.trail_verify import verify_trail
+
+    export_person(office, PersonQuery(phone=OLD_PHONE), tmp_path / "x")
+    erase_expired(office, today=TODAY)
+    items = list_trail(office, limit=100_000)
+    text = json.dumps([i.to_dict() for i in items], ensure_ascii=False)
+    for value in (OLD_NAME, "0987", OLD_ID, "Ấp Bắc", "Võ Thị Kim Chi", "kimchi", "pham thi"):
+        assert value not in text, value
+    exports = [i for i in items if i.action == "export"]
+    assert sorted(i.label for i in exports) == sorted([ledger["old1"], ledger["old2"], ledger["recent"]])
+    erasure = next(i for i in items if i.action == "erase")
+    assert summary(erasure, []) == "3 dòng (xóa dữ liệu cá nhân khi hết thời hạn lưu giữ)"
+    blanked = [i for i in items if i.table == "applicants" and i.action == "update"]
+    assert len(blanked) == 3 and all(i.before["name"] == {"redacted": "personal"} for i in blanked)
+    assert all(i.after["name"] == "" for i in blanked)
+    assert verify_trail(office).ok
+
+
+def test_printed_forms_show_a_placeholder_for_an_erased_applicant(office: AppContext, ledger: dict[str, str]) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from isodesk.services.forms.dossier import receipt_pdf
+
+    erase_expired(office, today=TODAY)
+    text = " ".join(p.extract_text() for p in PdfReader(BytesIO(receipt_pdf(office, ledger["old3"]))).pages)
+    assert "(đã xóa dữ liệu cá nhân)" in " ".join(text.split()) and "Kim Chi" not in text

@@ -66,7 +66,9 @@ def test_nothing_selected_says_what_to_do(qtbot, page: LedgerPage) -> None:
 def test_batch_of_todays_slips_in_one_document(qtbot, office: AppContext, page: LedgerPage) -> None:
     now = datetime.now(LOCAL_TZ)
     receive_dossier(office, "1.001193", ApplicantInput("Hôm Qua"), received_at=now - timedelta(days=1))
-    codes = [receive_dossier(office, "1.004873", ApplicantInput(f"Người Nộp {i}")).code for i in range(3)]
+    codes = [
+        receive_dossier(office, "1.004873", ApplicantInput(f"Người Nộp {name}")).code for name in ("An", "Bình", "Chi")
+    ]
     preview = page.print_receipts_of_today()
     qtbot.addWidget(preview)
     wait_ready(qtbot, preview)

@@ -77,3 +77,16 @@ def test_export_for_a_person(qtbot, office: AppContext, old_office: dict[str, st
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Đã ghi"), timeout=5000)
     assert "Đoàn Thị Yến Nhi" in (tmp_path / "yen-nhi.csv").read_text("utf-8-sig")
     assert (tmp_path / "yen-nhi.json").exists()
+
+
+def test_buttons_follow_the_account(qtbot, office: AppContext) -> None:
+    from isodesk.services.accounts import add_account
+
+    add_account(office, "mot.cua", "Võ Thanh Tùng", ["officer"], password="Một cửa 2026!")
+    office.actor = "mot.cua"
+    box = PrivacyBox()
+    qtbot.addWidget(box)
+    box.show()
+    box.set_context(office)
+    qtbot.waitUntil(lambda: not box.erase.isVisible(), timeout=5000)
+    assert box.export.isVisible() and not box.retention.isEnabled() and not box.save_retention.isVisible()

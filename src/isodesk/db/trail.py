@@ -173,6 +173,17 @@ def record_bulk(session: Session, table: str, rows: int, what: str) -> None:
     pending.append(_Change("insert", table, "", {}, {"rows": rows, "source": what}, None, what))
 
 
+def record_event(
+    session: Session, action: str, table: str, record_uuid: str, label: str, details: dict[str, Any]
+) -> None:
+    """An entry for something done to records that is not an insert, update or delete of one of them: personal
+    data given to the person it concerns ("export"), or the summary of an erasure ("erase"). ``details`` must hold
+    no personal value (the trail can never be erased); written with the other entries when the transaction commits.
+    """
+    pending: list[_Change] = session.info.setdefault(PENDING, [])
+    pending.append(_Change(action, table, record_uuid, {}, details, None, label))
+
+
 def _dossier_code(session: Session, dossier_id: int | None) -> str:
     if dossier_id is None:
         return ""

@@ -74,13 +74,26 @@ class Permission(StrEnum):
     #: Issue a controlled document (codes, revisions, distribution): only the ISO secretary (ISO 9001:2015 7.5.2,
     #: 7.5.3).
     DOCUMENT_ISSUE = "document.issue"
+    #: Give a citizen a copy of the personal data held about them (Luật Bảo vệ dữ liệu cá nhân 2025: the data
+    #: subject's right of access): the one-stop-shop officer who serves them at the desk, and the leader.
+    PERSONAL_DATA_EXPORT = "personal_data.export"
+    #: Erase applicants' personal data, after the retention period or at the person's request (same law: right to
+    #: erasure, storage limitation). It cannot be undone, so it is the leader's decision (and the administrator's).
+    PERSONAL_DATA_ERASE = "personal_data.erase"
 
 
 #: Permissions reserved to a named function, which the administrator does not hold by default (see module doc).
 RESERVED = frozenset({Permission.DOCUMENT_APPROVE, Permission.DOCUMENT_ISSUE})
 
 GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.OFFICER: frozenset({Permission.DOSSIER_RECEIVE, Permission.DOSSIER_PROCESS, Permission.DOSSIER_EDIT}),
+    Role.OFFICER: frozenset(
+        {
+            Permission.DOSSIER_RECEIVE,
+            Permission.DOSSIER_PROCESS,
+            Permission.DOSSIER_EDIT,
+            Permission.PERSONAL_DATA_EXPORT,
+        }
+    ),
     Role.ISO_SECRETARY: frozenset(
         {Permission.PROCEDURE_MANAGE, Permission.CALENDAR_MANAGE, Permission.TRAIL_VIEW, Permission.DOCUMENT_ISSUE}
     ),
@@ -92,6 +105,8 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.DOSSIER_EDIT_CLOSED,
             Permission.TRAIL_VIEW,
             Permission.DOCUMENT_APPROVE,
+            Permission.PERSONAL_DATA_EXPORT,
+            Permission.PERSONAL_DATA_ERASE,
         }
     ),
     Role.ADMIN: frozenset(Permission) - RESERVED,

@@ -45,6 +45,8 @@ PERMISSION_NAMES: dict[Permission, str] = {
     Permission.AUDIT_CONDUCT: N_("conduct internal audits"),
     Permission.DOCUMENT_APPROVE: N_("approve controlled documents"),
     Permission.DOCUMENT_ISSUE: N_("issue controlled documents"),
+    Permission.PERSONAL_DATA_EXPORT: N_("give a person a copy of their personal data"),
+    Permission.PERSONAL_DATA_ERASE: N_("erase applicants' personal data"),
 }
 
 

@@ -17,16 +17,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import Account, Applicant, Dossier, DossierEvent
+from isodesk.domain import validation as v
 from isodesk.domain.ledger import FINAL_STATES, State
 from isodesk.domain.permissions import Permission, permissions_for
 from isodesk.errors import UserError
 from isodesk.i18n import _
-from isodesk.i18n.text import nfc
 from isodesk.services.auth import require, roles_of
 from isodesk.services.context import AppContext
-from isodesk.services.dossiers import EMAIL, PHONE, find_dossier, state_name
-
-MAX_NOTE = 1000
+from isodesk.services.dossiers import find_dossier, state_name
+from isodesk.services.inputs import check
 
 
 @dataclass(frozen=True)
@@ -41,19 +40,15 @@ class DossierCorrection:
 
 
 def _clean(change: DossierCorrection) -> DossierCorrection:
-    phone = nfc(change.phone) if change.phone is not None else None
-    email = nfc(change.email) if change.email is not None else None
-    if phone and not PHONE.match(phone):
-        raise UserError(_("“{phone}” is not a phone number.").format(phone=phone))
-    if email and not EMAIL.match(email):
-        raise UserError(_("“{email}” is not an email address.").format(email=email))
     if change.sets is not None and not 1 <= change.sets <= 99:
         raise UserError(_("The number of sets must be between 1 and 99."))
-    note = nfc(change.note) if change.note is not None else None
-    if note is not None and len(note) > MAX_NOTE:
-        raise UserError(_("The note is too long (at most {n} characters).").format(n=MAX_NOTE))
-    address = nfc(change.address)[:400] if change.address is not None else None
-    return DossierCorrection(address, phone, email, change.sets, note)
+    return DossierCorrection(
+        None if change.address is None else check(v.text, change.address, v.ADDRESS),
+        None if change.phone is None else check(v.phone_number, change.phone),
+        None if change.email is None else check(v.email_address, change.email),
+        change.sets,
+        None if change.note is None else check(v.text, change.note, v.LEDGER_NOTE),
+    )
 
 
 def took_part(session: Session, account: Account, dossier: Dossier) -> bool:
@@ -89,6 +84,12 @@ def edit_dossier(ctx: AppContext, code: str, change: DossierCorrection) -> dict[
         contact = {"address": clean.address, "phone": clean.phone, "email": clean.email}
         if applicant is None and any(v is not None for v in contact.values()):
             raise UserError(_("Dossier {code} has no applicant record to correct.").format(code=dossier.code))
+        if applicant is not None and not applicant.name and any(contact.values()):
+            raise UserError(
+                _("The personal data of dossier {code}'s applicant was erased; it is not filled in again.").format(
+                    code=dossier.code
+                )
+            )
         changed: list[str] = []
         for key, value in contact.items():
             if value is not None and applicant is not None and getattr(applicant, key) != value:

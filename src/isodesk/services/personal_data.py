@@ -24,18 +24,24 @@ from sqlalchemy import and_, exists, func, not_, select, text, update
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import Applicant, Dossier, DossierEvent, Procedure, Staff
+from isodesk.db.trail import label_of, record_event
 from isodesk.domain import validation as v
 from isodesk.domain.ledger import FINAL_STATES
+from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.i18n.text import search_key
+from isodesk.services.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.inputs import check
 from isodesk.services.settings import read_setting
 
 #: Shown and printed where an erased applicant's name was.
 ERASED_NAME = N_("(personal data erased)")
+#: Sources of the erasure entries in the audit trail (shown translated).
+RETENTION_ERASURE = N_("personal data erased after the retention period")
+REQUESTED_ERASURE = N_("personal data erased at the person's request")
 FINAL = [s.value for s in FINAL_STATES]
 PERSONAL_FIELDS = ("name", "address", "phone", "email", "id_number")
 
@@ -66,8 +72,11 @@ class PersonQuery:
 
 def _matching(session: Session, query: PersonQuery) -> list[Applicant]:
     stmt = select(Applicant).where(Applicant.name != "")
-    if query.phone:
-        stmt = stmt.where(Applicant.phone == query.phone)
+    if query.phone:  # numbers saved before the rule was applied may hold other separators
+        digits: Any = Applicant.phone
+        for separator in (" ", ".", "-", "(", ")", "/"):
+            digits = func.replace(digits, separator, "")
+        stmt = stmt.where(digits == v.phone_digits(query.phone))
     if query.id_number:
         stmt = stmt.where(Applicant.id_number == query.id_number)
     key = search_key(query.name)
@@ -149,6 +158,7 @@ class PersonMatch:
 def find_person(ctx: AppContext, query: PersonQuery) -> list[PersonMatch]:
     """The applicant records that match, each with its dossiers' codes (to check who is who before acting)."""
     query = query.cleaned()
+    require(ctx, Permission.PERSONAL_DATA_EXPORT)
     with ctx.read() as s:
         return [
             PersonMatch(
@@ -186,7 +196,8 @@ def person_data(ctx: AppContext, query: PersonQuery) -> dict[str, Any]:
 
     query = query.cleaned()
     profile = get_profile(ctx)
-    with ctx.read() as s:
+    with ctx.unit_of_work() as s:
+        require(s, Permission.PERSONAL_DATA_EXPORT)
         found = _matching(s, query)
         if not found:
             raise UserError(_("No applicant matches {query}.").format(query=_describe(query)))
@@ -200,6 +211,9 @@ def person_data(ctx: AppContext, query: PersonQuery) -> dict[str, Any]:
             }
             for a in found
         ]
+        for a, person in zip(found, people, strict=True):  # who was given whose data: record and code, no value
+            details = {"dossiers": len(person["dossiers"])}
+            record_event(s, "export", Applicant.__tablename__, str(a.uuid), label_of(s, a), details)
     return {
         "format": "isodesk-personal-data/1",
         "exported_at": datetime.now(LOCAL_TZ).isoformat(timespec="seconds"),
@@ -320,6 +334,7 @@ def _checkpoint(ctx: AppContext) -> None:
 def erase_expired(ctx: AppContext, *, dry_run: bool = False, today: date | None = None) -> ErasureResult:
     """Erase the personal data of applicants whose dossiers were all settled before the retention period."""
     today = today or datetime.now(LOCAL_TZ).date()
+    require(ctx, Permission.PERSONAL_DATA_ERASE)
     with ctx.read() as s:
         cutoff = retention_cutoff(s, today)
         ids = _expired_applicants(s, cutoff)
@@ -328,8 +343,12 @@ def erase_expired(ctx: AppContext, *, dry_run: bool = False, today: date | None 
         return ErasureResult(len(ids), count, dry_run, cutoff)
     backup = _backup_before_erasure(ctx)
     with ctx.unit_of_work() as s:
+        require(s, Permission.PERSONAL_DATA_ERASE)
         ids = _expired_applicants(s, cutoff)  # again inside the transaction: the ledger may have moved meanwhile
         dossiers = _erase(s, ids)
+        record_event(
+            s, "erase", Applicant.__tablename__, "", RETENTION_ERASURE, {"rows": len(ids), "source": RETENTION_ERASURE}
+        )
     _checkpoint(ctx)
     return ErasureResult(len(ids), dossiers, False, cutoff, backup)
 
@@ -338,12 +357,18 @@ def erase_applicants(ctx: AppContext, applicant_ids: list[int]) -> ErasureResult
     """Erase the personal data of the given applicants at their request; all their dossiers must be settled."""
     if not applicant_ids:
         raise UserError(_("Give the applicant to erase (--id, as shown by “isodesk person find”)."))
+    require(ctx, Permission.PERSONAL_DATA_ERASE)
     with ctx.read() as s:
         _check_erasable(s, applicant_ids)
     backup = _backup_before_erasure(ctx)
     with ctx.unit_of_work() as s:
+        require(s, Permission.PERSONAL_DATA_ERASE)
         _check_erasable(s, applicant_ids)
         dossiers = _erase(s, sorted(set(applicant_ids)))
+        ids = sorted(set(applicant_ids))
+        record_event(
+            s, "erase", Applicant.__tablename__, "", REQUESTED_ERASURE, {"rows": len(ids), "source": REQUESTED_ERASURE}
+        )
     _checkpoint(ctx)
     return ErasureResult(len(set(applicant_ids)), dossiers, False, None, backup)
 

@@ -38,7 +38,13 @@ TABLE_NAMES = {
     "calendar_changes": N_("calendar change"),
     "accounts": N_("account"),
 }
-ACTION_NAMES = {"insert": N_("created"), "update": N_("changed"), "delete": N_("deleted")}
+ACTION_NAMES = {
+    "insert": N_("created"),
+    "update": N_("changed"),
+    "delete": N_("deleted"),
+    "export": N_("copy of personal data given"),
+    "erase": N_("personal data erased"),
+}
 FIELD_NAMES = {
     "status": N_("Status"),
     "due_at": N_("Due"),
@@ -90,6 +96,7 @@ FIELD_NAMES = {
     "in_scope": N_("In the QMS scope"),
     "day": N_("Day"),
     "staff_id": N_("Staff member"),
+    "dossiers": N_("Dossiers"),
 }
 #: Internal links and derived columns: kept in the trail, not worth a line in a person's reading of it.
 HIDDEN_FIELDS = frozenset(
@@ -270,8 +277,8 @@ def summary(item: TrailItem, changes: list[FieldChange]) -> str:
             parts.append(_("{field}: changed (value not kept in the trail)").format(field=c.name))
         elif item.action == "update":
             parts.append(f"{c.name}: {c.old} → {c.new}")
-        elif item.action == "insert":
-            parts.append(f"{c.name}: {c.new}")
-        else:
+        elif item.action == "delete":
             parts.append(f"{c.name}: {c.old}")
+        else:
+            parts.append(f"{c.name}: {c.new}")
     return "; ".join(parts)

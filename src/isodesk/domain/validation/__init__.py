@@ -18,7 +18,15 @@ from isodesk.domain.validation.codes import (
     procedure_code,
     unit_code,
 )
-from isodesk.domain.validation.contact import CITIZEN_ID, EMAIL, PHONE, citizen_id, email_address, phone_number
+from isodesk.domain.validation.contact import (
+    CITIZEN_ID,
+    EMAIL,
+    PHONE,
+    citizen_id,
+    email_address,
+    phone_digits,
+    phone_number,
+)
 from isodesk.domain.validation.moments import (
     DATE,
     EARLIEST,
@@ -38,6 +46,7 @@ from isodesk.domain.validation.text import (
     DEPARTMENT,
     DOSSIER_NOTE,
     FEE,
+    LEDGER_NOTE,
     N_,
     PERSON_NAME,
     POSITION,
@@ -73,6 +82,7 @@ __all__ = [
     "EMAIL",
     "FEE",
     "LATEST",
+    "LEDGER_NOTE",
     "N_",
     "PERSON_NAME",
     "PHONE",
@@ -98,6 +108,7 @@ __all__ = [
     "parse_datetime",
     "parse_time",
     "person_name",
+    "phone_digits",
     "phone_number",
     "procedure_code",
     "shown",

@@ -13,7 +13,8 @@ _PHONE_SEPARATORS = re.compile(r"[\s.\-()/]")
 
 
 def phone_number(value: str, label: str = PHONE) -> str:
-    """A phone number, stored without separators: ``0912345678``, or ``+16502530000`` for a foreign one.
+    """A phone number, stored as the numbering plan writes it, whatever separators were typed: ``0912 345 678``,
+    ``0273 3872 135``, or ``+1 650-253-0000`` for a foreign one (printed on forms as stored).
 
     Vietnam's numbering plan (Quy hoạch kho số viễn thông, Thông tư 22/2014/TT-BTTTT and its amendments): since
     the 2018 conversion mobile numbers have 10 digits (03, 05, 07, 08, 09 then 8 digits); since the 2017 area-code
@@ -43,7 +44,7 @@ def phone_number(value: str, label: str = PHONE) -> str:
             foreign = None
         if foreign is None or not phonenumbers.is_valid_number(foreign):
             raise Invalid(N_("{field} “{value}” is not a valid international number."), label, raw)
-        return phonenumbers.format_number(foreign, phonenumbers.PhoneNumberFormat.E164)
+        return phonenumbers.format_number(foreign, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     if compact.startswith("+84"):
         national = "0" + compact[3:].removeprefix("0")  # "+84 0912..." is a common way of writing it
     elif compact.startswith("84") and len(compact) in (11, 12):
@@ -75,7 +76,12 @@ def phone_number(value: str, label: str = PHONE) -> str:
             label,
             raw,
         )
-    return national
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def phone_digits(value: str) -> str:
+    """The digits of a phone number (and its +), to compare numbers written with different separators."""
+    return re.sub(r"[^0-9+]", "", value)
 
 
 # -- email -------------------------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from isodesk.services.dossiers import find_dossier, step_dues
 from isodesk.services.forms.office import paper_office
 from isodesk.services.forms.templates import form_set_on, form_title, has_form, template_of
 from isodesk.services.office import get_profile, read_profile
+from isodesk.services.personal_data import applicant_label
 from isodesk.services.procedures import processing_time_of
 
 FINAL = {State.RETURNED, State.REFUSED, State.STOPPED, State.WITHDRAWN}
@@ -162,7 +163,7 @@ def _data(loaded: _Loaded, due: datetime | None = None) -> DossierData:
     due = due or d.due_at
     return DossierData(
         code=d.code,
-        applicant=a.name if a else "",
+        applicant=applicant_label(a.name if a else None),
         address=a.address if a else "",
         phone=a.phone if a else "",
         email=a.email if a else "",
@@ -247,7 +248,9 @@ def _control_sheet(loaded: _Loaded, template: dict[str, Any], office: PaperOffic
     else the dossier as a whole when its result is returned (TT 01/2018 form 05)."""
     words = template["timeliness"]
     notes = template["notes"]
-    applicant = fill(template["applicant"], {"applicant": loaded.applicant.name if loaded.applicant else ""})
+    applicant = fill(
+        template["applicant"], {"applicant": applicant_label(loaded.applicant.name if loaded.applicant else None)}
+    )
     dues = [due for _name, _who, due in step_dues(session, loaded.procedure, loaded.dossier)]
     d = loaded.dossier
     rows: list[HandOver] = []

@@ -17,6 +17,7 @@ from isodesk.services.context import AppContext
 from isodesk.services.forms.office import office_issuer
 from isodesk.services.forms.templates import form_set_on, template_of
 from isodesk.services.office import get_profile
+from isodesk.services.personal_data import applicant_label
 
 Progress = Callable[[int, int], None]
 
@@ -96,7 +97,7 @@ def ledger_pdf(ctx: AppContext, start: date, end: date, progress: Progress | Non
                 code=code,
                 procedure=procedure,
                 sets=sets,
-                applicant=name or "",
+                applicant=applicant_label(name),
                 contact=", ".join(x for x in (address, phone) if x),
                 authority=authority,
                 received=received.astimezone(LOCAL_TZ),

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
+from isodesk.domain import validation as v
 from isodesk.i18n import _
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
+from isodesk.ui.validation import FormCheck, add_row, limit
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
@@ -29,8 +31,7 @@ class CorrectDialog(QDialog):
         self.setWindowTitle(_("Correct dossier {code}").format(code=self.code))
         self.setMinimumWidth(480)
         applicant = data.get("applicant") or {}
-        self.address = QLineEdit(applicant.get("address", ""))
-        self.address.setMaxLength(400)
+        self.address = limit(QLineEdit(applicant.get("address", "")), v.ADDRESS)
         self.phone = QLineEdit(applicant.get("phone", ""))
         self.phone.setObjectName("correctPhone")
         self.email = QLineEdit(applicant.get("email", ""))
@@ -39,14 +40,15 @@ class CorrectDialog(QDialog):
         self.sets.setValue(int(data.get("sets") or 1))
         self.note = QLineEdit(data.get("note", ""))
         self.note.setObjectName("correctNote")
-        self.note.setMaxLength(1000)
+        limit(self.note, v.LEDGER_NOTE)
         has_applicant = bool(applicant)
         for edit in (self.address, self.phone, self.email):
             edit.setEnabled(has_applicant)
         form = QFormLayout(self)
-        form.addRow(_("Address:"), self.address)
-        form.addRow(_("Phone:"), self.phone)
-        form.addRow(_("Email:"), self.email)
+        self.checks = FormCheck(self)
+        add_row(form, self.checks, _("Address:"), self.address, lambda t: v.text(t, v.ADDRESS))
+        add_row(form, self.checks, _("Phone:"), self.phone, v.phone_number)
+        add_row(form, self.checks, _("Email:"), self.email, v.email_address)
         form.addRow(_("Number of sets:"), self.sets)
         form.addRow(_("Note:"), self.note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -60,6 +62,8 @@ class CorrectDialog(QDialog):
     def save(self) -> None:
         from isodesk.services.dossier_edit import DossierCorrection, edit_dossier
 
+        if self.checks.first_problem():
+            return
         contact = (self.address.text(), self.phone.text(), self.email.text()) if self.has_applicant else (None,) * 3
         change = DossierCorrection(*contact, sets=self.sets.value(), note=self.note.text())
         ctx, code = self.ctx, self.code

@@ -78,9 +78,25 @@ class PrivacyBox(QGroupBox):
 
     def set_context(self, ctx: AppContext) -> None:
         self.ctx = ctx
-        from isodesk.services.settings import get_setting
 
-        run_in_background(lambda: get_setting(ctx, "privacy.retention_years"), self.retention.setValue)
+        def load() -> tuple[int, frozenset[Any]]:
+            from isodesk.services.auth import permissions_of
+            from isodesk.services.settings import get_setting
+
+            return int(get_setting(ctx, "privacy.retention_years")), permissions_of(ctx)
+
+        run_in_background(load, self._loaded)
+
+    def _loaded(self, data: tuple[int, frozenset[Any]]) -> None:
+        """Show what the signed-in account may do (the services refuse the rest anyway)."""
+        from isodesk.domain.permissions import Permission
+
+        years, allowed = data
+        self.retention.setValue(years)
+        self.retention.setEnabled(Permission.SETTINGS_MANAGE in allowed)
+        self.save_retention.setVisible(Permission.SETTINGS_MANAGE in allowed)
+        self.export.setVisible(Permission.PERSONAL_DATA_EXPORT in allowed)
+        self.erase.setVisible(Permission.PERSONAL_DATA_ERASE in allowed)
 
     def _save_retention(self) -> None:
         if self.ctx is None:
