@@ -65,7 +65,7 @@ def test_restore_is_refused_while_the_program_holds_the_folder(data_dir: Path) -
 def test_damaged_database_names_the_way_out(data_dir: Path) -> None:
     _office(data_dir)
     for i in range(20):
-        _receive(data_dir, f"Người số {i}")
+        _receive(data_dir, f"Người số {chr(65 + i)}")
     path = database_path(data_dir)
     data = bytearray(path.read_bytes())
     data[4096 * 2 :] = b"\x5a" * (len(data) - 4096 * 2)

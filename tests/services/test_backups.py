@@ -92,7 +92,7 @@ def _corrupt(path: Path) -> None:
 
 def test_restore_refuses_a_damaged_backup(office: AppContext) -> None:
     for i in range(30):
-        _receive(office, f"Người {i}")
+        _receive(office, f"Người {chr(65 + i % 26)}{chr(97 + i // 26)}")
     backup = make_backup(office.data_dir).path
     _corrupt(backup)
     before = database_path(office.data_dir).read_bytes()
@@ -211,6 +211,13 @@ def test_rotation_keeps_seven_days_four_weeks_twelve_months(office: AppContext) 
     pre_import = [b for b in list_backups(office.data_dir) if b.kind == "pre-import"]
     assert len(pre_import) == 10 and max(b.taken_at for b in pre_import) == now
     assert source.exists()  # copies made by hand are never deleted
+
+
+def test_many_copies_in_one_second_keep_the_newest(office: AppContext) -> None:
+    """Imports run by a script can back up a dozen times a second: the copy just made must be the one kept."""
+    now = datetime(2026, 11, 24, 9, 30)
+    made = [make_backup(office.data_dir, "pre-import", now=now).path for _ in range(14)]
+    assert all(path.exists() for path in made[-10:]) and not any(path.exists() for path in made[:4])
 
 
 def test_daily_backup_happens_once_a_day(office: AppContext) -> None:

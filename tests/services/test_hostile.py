@@ -32,7 +32,13 @@ BIRTH = "1.001193"
 
 
 def _receive(ctx: AppContext, i: int = 0) -> str:
-    return receive_dossier(ctx, BIRTH, ApplicantInput(f"Nguyễn Văn {i}", address="Số nhà dài " * 30)).code
+    return receive_dossier(
+        ctx,
+        BIRTH,
+        ApplicantInput(
+            f"Nguyễn Văn {str(i).translate(str.maketrans('0123456789', 'abcdeghikl'))}", address="Số nhà dài " * 30
+        ),
+    ).code
 
 
 def _integrity(path: Path) -> str:

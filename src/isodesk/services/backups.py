@@ -25,7 +25,7 @@ import re
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ from isodesk.services.auth import require
 from isodesk.services.context import AppContext
 
 _NAME = re.compile(
-    r"^isodesk-(?P<kind>[a-z]+(?:-[a-z]+)?)(?:-(?P<rev>[0-9a-z_]+?))?-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$"
+    r"^isodesk-(?P<kind>[a-z]+(?:-[a-z]+)?)(?:-(?P<rev>[0-9a-z_]+?))?-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite3$"
 )
 _STAMP = "%Y%m%d-%H%M%S"
 
@@ -83,9 +83,10 @@ def _kind_and_time(path: Path) -> tuple[str, datetime]:
     if match:
         with contextlib.suppress(ValueError):
             kind = match["kind"]
-            return ("pre-migration" if kind.startswith("pre-migration") else kind), datetime.strptime(
-                match["stamp"], _STAMP
-            )
+            # Copies of the same second are numbered -2, -3...: the number orders them, so rotation never takes
+            # the newest for an older one (many imports in one second, from a script).
+            taken = datetime.strptime(match["stamp"], _STAMP) + timedelta(microseconds=int(match["n"] or 1) - 1)
+            return ("pre-migration" if kind.startswith("pre-migration") else kind), taken
     return "other", datetime.fromtimestamp(path.stat().st_mtime)
 
 
@@ -133,12 +134,14 @@ def newest_good(data_dir: Path) -> BackupInfo | None:
 
 
 def _unique(path: Path) -> Path:
-    """``path``, or ``path`` with ``-2``, ``-3``... when a copy of the same second exists."""
-    candidate, n = path, 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-    return candidate
+    """``path``, or ``path`` numbered after every copy of the same second (``-2``, ``-3``...), never reusing the
+    name of a copy that rotation already removed (it would sort as the oldest and be removed at once)."""
+    same_second = list(path.parent.glob(f"{path.stem}*{path.suffix}")) if path.parent.is_dir() else []
+    if not same_second:
+        return path
+    numbered = re.compile(re.escape(path.stem) + r"-(\d+)" + re.escape(path.suffix))
+    numbers = [int(m[1]) for p in same_second if (m := numbered.fullmatch(p.name))]
+    return path.with_name(f"{path.stem}-{max([1, *numbers]) + 1}{path.suffix}")
 
 
 def _current(data_dir: Path) -> Path:

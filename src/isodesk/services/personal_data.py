@@ -318,17 +318,21 @@ def _erase(session: Session, applicant_ids: list[int]) -> int:
 
 
 def _backup_before_erasure(ctx: AppContext) -> Path:
-    """A copy of the database before personal data is erased: an erasure cannot be undone otherwise."""
-    from isodesk.db.backup import backup_file, timestamped_name
-    from isodesk.db.paths import backup_dir
+    """A copy of the database before personal data is erased: an erasure cannot be undone otherwise.
 
-    return backup_file(ctx.db.path, backup_dir(ctx.data_dir) / timestamped_name("pre-erasure"))
+    The copy holds the data being erased; it is an event copy that rotation lets go after the newest few
+    (:mod:`isodesk.domain.retention`), so it does not keep the data for good.
+    """
+    from isodesk.services.backups import make_backup
+
+    return make_backup(ctx.data_dir, "pre-erasure").path
 
 
 def _checkpoint(ctx: AppContext) -> None:
     """Copy the erased pages into the database file and empty the write-ahead log, which still holds the old ones."""
-    with ctx.db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    from isodesk.db.engine import run_outside_transaction
+
+    run_outside_transaction(ctx.db.engine, "PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def erase_expired(ctx: AppContext, *, dry_run: bool = False, today: date | None = None) -> ErasureResult:

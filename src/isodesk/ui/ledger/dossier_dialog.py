@@ -151,7 +151,9 @@ class DossierDialog(QDialog):
         self.data = data
         self.setWindowTitle(_("Dossier {code}").format(code=data["code"]))
         self.header.setText(f"{data['code']} — {data['status_name']}")
-        applicant = data["applicant"]["name"] if data["applicant"] else "—"
+        from isodesk.services.personal_data import applicant_label
+
+        applicant = applicant_label(data["applicant"]["name"]) if data["applicant"] else "—"
         self.summary.setText(
             _("{procedure}\nApplicant: {applicant} · Received: {received} · Due: {due}").format(
                 procedure=data["procedure"]["name"],
