@@ -162,3 +162,11 @@ def test_events_record_who(office: AppContext) -> None:
         event = s.execute(select(DossierEvent)).scalar_one()
     assert event.updated_by == "mot.cua"
     assert show_dossier(office, r.code)["events"][0]["by"] == "mot.cua"
+
+
+def test_a_receipt_time_no_dossier_can_have_is_refused(office: AppContext) -> None:
+    """Found by fuzzing: 2100-09-04 and 2000-09-04 made the same code (yymmdd) and the save failed."""
+    receive(office, when=at(2000, 9, 4))
+    for year in (1999, 2100, datetime.now(LOCAL_TZ).year + 2):
+        with pytest.raises(UserError, match="kiểm tra năm"):
+            receive(office, when=at(year, 9, 4))

@@ -93,6 +93,20 @@ def clean_applicant(data: ApplicantInput, today: date | None = None) -> Applican
     )
 
 
+def check_plausible(moment: datetime, now: datetime) -> None:
+    """Refuse a time no dossier can have: before 2000 or more than a year ahead of the PC's clock.
+
+    Such a time is a typing slip (2062 for 2026), and a code's date part (yymmdd) repeats every century, so a
+    receipt in 2100 would take the code of one in 2000.
+    """
+    if not v.EARLIEST <= moment.date() <= now.date() + timedelta(days=366):
+        raise UserError(
+            _("The time {at} cannot be right: check the year (and the PC's clock).").format(
+                at=moment.strftime("%H:%M %d/%m/%Y")
+            )
+        )
+
+
 def to_local(moment: datetime | None) -> datetime:
     if moment is None:
         return datetime.now(LOCAL_TZ).replace(second=0, microsecond=0)
@@ -135,6 +149,7 @@ def receive_dossier(
     clean_note = check(v.text, note, v.DOSSIER_NOTE)
     local = to_local(received_at)
     now = datetime.now(LOCAL_TZ)
+    check_plausible(local, now)
     warnings: list[str] = []
     if local > now + timedelta(minutes=5):
         warnings.append(_("The receipt time {at} is in the future.").format(at=local.strftime("%H:%M %d/%m/%Y")))
@@ -250,6 +265,7 @@ def move_dossier(
     except ValueError as exc:
         raise UserError(_("“{action}” is not a dossier action.").format(action=v.shown(action))) from exc
     moment = to_local(at)
+    check_plausible(moment, datetime.now(LOCAL_TZ))
     clean_note = check(v.text, note, v.DOSSIER_NOTE)
     if rating is not None and not 1 <= rating <= 4:
         raise UserError(_("The rating must be 1 (very satisfied) to 4 (dissatisfied)."))
