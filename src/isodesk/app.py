@@ -6,19 +6,19 @@ migrated if needed, after a backup) off the GUI thread once the window is on scr
 background, the file's integrity and the PC's clock are checked and the day's backup is made
 (:func:`isodesk.services.health.after_open`); a damaged file brings the offer to restore the newest good backup.
 
-One copy of the program per data folder: the first holds the folder's lock (:mod:`isodesk.db.lock`) and
-listens on a local socket named after the folder; a second one finds the lock taken, asks the first (through
-the socket) to come to the front, says so, and exits.
+One copy of the program per data folder: the first holds the folder's lock (:mod:`isodesk.db.lock`), taken
+just after the first paint and before the data is opened (before the wizard on an empty folder), and listens on
+a local socket named after the folder; a second one finds the lock taken, asks the first (through the socket)
+to come to the front, says so, and exits.
 """
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from isodesk.services.startup import StartupState, probe
@@ -44,26 +44,50 @@ QListWidget#navigation::item { padding: 6px 4px; }
 class Controller(QObject):
     """Chooses between the first-run wizard and the main window, and hands the open office around."""
 
-    def __init__(self, app: QApplication, languages: LanguageManager, state: StartupState) -> None:
+    def __init__(
+        self, app: QApplication, languages: LanguageManager, state: StartupState, instance: SingleInstance
+    ) -> None:
         super().__init__(app)
         self.languages = languages
         self.state = state
+        self.instance = instance
+        self.refused = False  # another copy holds the data folder
         self.window = MainWindow(languages, state.data_dir, state.unit_name)
         self.wizard: SetupWizard | None = None
         self.ctx: AppContext | None = None
         self.window.context_changed.connect(self._context_changed)
 
-    def start(self) -> None:
+    def start(self) -> bool:
+        """Show the main window, or the wizard on an empty folder; False when another copy holds the folder."""
+        self.instance.window = self.window
         if self.state.initialised:
-            self.window.first_painted.connect(self._open_after_paint)
+            # Deferred: the lock is taken once the painted frame is on screen, not inside the paint event.
+            self.window.first_painted.connect(lambda: QTimer.singleShot(0, self._claim_then_open))
             self.window.show()
-        else:
-            from isodesk.ui.wizard import SetupWizard
+            return True
+        if not self.instance.acquire():
+            return False
+        from isodesk.ui.wizard import SetupWizard
 
-            self.wizard = SetupWizard(self.state.data_dir)
-            self.wizard.completed.connect(self._wizard_done)
-            self.languages.changed.connect(self.wizard.retranslate)
-            self.wizard.show()
+        self.wizard = SetupWizard(self.state.data_dir)
+        self.wizard.completed.connect(self._wizard_done)
+        self.languages.changed.connect(self.wizard.retranslate)
+        self.wizard.show()
+        return True
+
+    def _claim_then_open(self) -> None:
+        """Take the data folder's lock just after the first paint, before anything reads or writes the data.
+
+        Taking it loads the lock library and Qt's network module (tens of milliseconds on an old PC), which the
+        start-up budget cannot spend before the window is on screen. A second copy closes its window, brings the
+        first forward and says so.
+        """
+        if not self.instance.acquire():
+            self.refused = True
+            already_running(self.state.data_dir)  # over the window: closing it must not count as the last window
+            QApplication.instance().exit(1)
+            return
+        self._open_after_paint()
 
     def _open_after_paint(self) -> None:
         from isodesk.ui.messages import show_error
@@ -158,6 +182,8 @@ class Controller(QObject):
 
 def instance_name(data_dir: Path) -> str:
     """The local socket of the copy running on ``data_dir`` (one per folder and user)."""
+    import hashlib
+
     digest = hashlib.sha1(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
     return f"isodesk-{digest}"
 
@@ -259,14 +285,17 @@ def run_gui(data_dir: str | None = None, lang: str | None = None) -> int:
     languages = LanguageManager(app)
     languages.apply(lang or state.language)
     instance = SingleInstance(app, state.data_dir)
-    if not instance.acquire():
+    controller = Controller(app, languages, state, instance)
+    if not controller.start():
         already_running(state.data_dir)
+        controller.window.deleteLater()
         instance.deleteLater()
         return 1
-    controller = Controller(app, languages, state)
-    instance.window = controller.window
-    controller.start()
     code = app.exec()
+    if controller.refused:
+        controller.window.deleteLater()
+        instance.deleteLater()
+        return 1
     # A save still running when the window closes finishes its transaction before the database is closed.
     from PySide6.QtCore import QThreadPool
 

@@ -130,6 +130,22 @@ def test_second_copy_on_the_same_folder_says_so_and_exits(qtbot, data_dir: Path)
         holder.wait()
 
 
+def test_second_copy_on_a_set_up_office_paints_then_gives_way(qtbot, office: AppContext, data_dir: Path) -> None:
+    """The lock is taken after the first paint (start-up budget) but before the data is opened or signed in to."""
+    office.close()
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(data_dir)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        texts: list[str] = []
+        answer("alreadyRunning", "Đồng ý", texts)
+        assert run_gui(str(data_dir)) == 1
+        assert str(data_dir) in texts[0]
+        assert not any(w.objectName() == "loginDialog" for w in QApplication.topLevelWidgets() if w.isVisible())
+    finally:
+        holder.kill()
+        holder.wait()
+
+
 def test_a_knock_brings_the_first_window_forward(qtbot, data_dir: Path) -> None:
     first = SingleInstance(QApplication.instance(), data_dir)
     try:
