@@ -76,11 +76,6 @@ def release(data_dir: Path) -> None:
         lock.release()
 
 
-def held(data_dir: Path) -> bool:
-    """True when this process holds the folder's lock."""
-    return data_dir.resolve() in _held
-
-
 @contextmanager
 def holding(data_dir: Path, timeout: float = 0) -> Iterator[None]:
     acquire(data_dir, timeout)

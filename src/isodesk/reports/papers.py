@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER
@@ -125,7 +125,3 @@ def form_page(template: Mapping[str, Any]) -> Page:
 
 def copy_label(copy: str, size: float) -> Flowable:
     return para(f"({copy})", size - 1, italic=True, align=TA_CENTER)
-
-
-def day_of(moment: datetime | date) -> date:
-    return moment.date() if isinstance(moment, datetime) else moment

@@ -139,8 +139,3 @@ def render_receipts(slips: Sequence[tuple[ReceiptSlip, Mapping[str, Any], PaperO
     first = slips[0][0].dossier.code
     name = slips[0][1]["title"]
     return build_pdf(story, pages[0], title=f"{name} {first}" if len(slips) == 1 else name, other_pages=pages[1:])
-
-
-def render_receipt(slip: ReceiptSlip, template: Mapping[str, Any], office: PaperOffice) -> bytes:
-    """Form 01, one page per copy ("Liên: Lưu", "Liên: Giao khách hàng")."""
-    return render_receipts([(slip, template, office)])

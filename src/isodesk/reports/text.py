@@ -12,7 +12,6 @@ import unicodedata
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 
@@ -49,6 +48,3 @@ class Text(Flowable):  # type: ignore[misc]
             else:
                 canvas.drawString(0, y, line)
             y -= self.leading
-
-    def line_widths(self) -> list[float]:
-        return [stringWidth(line, self.font, self.size) for line in self._lines]

@@ -6,8 +6,7 @@ from typing import Any
 
 from isodesk.reports.official import Issuer
 from isodesk.reports.papers import PaperOffice
-from isodesk.services.context import AppContext
-from isodesk.services.office import OfficeProfile, get_profile
+from isodesk.services.office import OfficeProfile
 
 _TYPES = ("Phường ", "Xã ", "Đặc khu ", "Thành phố ", "Tỉnh ")
 
@@ -45,7 +44,3 @@ def paper_office(profile: OfficeProfile, form_set: dict[str, Any]) -> PaperOffic
         leader_name=profile.leader_name,
         phone=profile.phone,
     )
-
-
-def office_for(ctx: AppContext, form_set: dict[str, Any]) -> PaperOffice:
-    return paper_office(get_profile(ctx), form_set)
