@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from isodesk.db.models import Applicant, Department, Dossier, DossierEvent, Procedure, Staff
 from isodesk.domain.forms import DossierFacts, FormName, NotApplicable, not_applicable, step_timeliness
-from isodesk.domain.ledger import Action, State
+from isodesk.domain.ledger import FINAL_STATES, Action, State
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.dates import LOCAL_TZ
@@ -42,8 +42,6 @@ from isodesk.services.forms.templates import form_set_on, form_title, has_form, 
 from isodesk.services.office import get_profile, read_profile
 from isodesk.services.personal_data import applicant_label
 from isodesk.services.procedures import processing_time_of
-
-FINAL = {State.RETURNED, State.REFUSED, State.STOPPED, State.WITHDRAWN}
 
 
 @dataclass(frozen=True)
@@ -286,7 +284,7 @@ def _control_sheet(loaded: _Loaded, template: dict[str, Any], office: PaperOffic
         if e.note and "{note}" not in wording:
             note = f"{note} ({e.note})" if note else e.note
         rows.append(HandOver(giver, receiver, _local(e.at), result, note))
-    blank = 0 if State(d.status) in FINAL else max(2, int(template["blank_rows"]) - len(rows))
+    blank = 0 if State(d.status) in FINAL_STATES else max(2, int(template["blank_rows"]) - len(rows))
     # The handling office is the one the desk first handed the dossier to; later hand-overs go up for signature.
     first = next((e for e in loaded.events if e.action == "processing" and e.to_staff_id), None)
     handling_id = (first.to_staff_id if first else None) or d.handler_id or -1
