@@ -62,6 +62,8 @@ def test_history_of_a_dossier_in_words(office: AppContext) -> None:
     assert summary(item, described) == "Điện thoại: đã thay đổi (không lưu giá trị trong nhật ký)"
     note = {c.field: (c.old, c.new) for c in history[6][1]}
     assert note == {"note": ("—", "gọi lại")}
+    receipt = {c.field: c.new for c in history[2][1]}
+    assert receipt["action"] == "đã tiếp nhận"  # the first step is named like the others
     event = {c.field: c.new for c in history[3][1]}
     assert event["action"] == "chuyển xử lý" and event["to_staff_id"] == "Huỳnh Thị Mỹ Linh"
     assert event["at"] == "10:00 16/11/2026"

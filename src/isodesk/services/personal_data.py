@@ -125,7 +125,7 @@ def _dossiers_of(session: Session, applicant_id: int) -> list[dict[str, Any]]:
                     {
                         "at": _iso(e.at),
                         "action": e.action,
-                        "step": state_name(e.action) if e.action == "received" else action_name(e.action),
+                        "step": action_name(e.action),
                         "to": e.to_state,
                         "to_staff": staff.get(e.to_staff_id) if e.to_staff_id else None,
                         "note": e.note,

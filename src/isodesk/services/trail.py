@@ -225,7 +225,7 @@ def _shown(field: str, value: Any, staff: dict[int, str]) -> str:
     if field == "kind" and value in KIND_NAMES:
         return _(KIND_NAMES[value])
     if field == "action" and isinstance(value, str):
-        return action_name(value) if value != "received" else state_name("received")
+        return action_name(value)
     if field in TIME_FIELDS and isinstance(value, str):
         try:
             return datetime.fromisoformat(value).astimezone(LOCAL_TZ).strftime("%H:%M %d/%m/%Y")
