@@ -138,6 +138,29 @@ def test_backup_to_a_full_stick_leaves_nothing(office: AppContext, mounted: Any)
     assert list(stick.iterdir()) == []
 
 
+def test_a_paper_and_a_persons_data_to_a_full_stick_leave_nothing(office: AppContext, mounted: Any) -> None:
+    from isodesk.services.forms import form_pdf, write_pdf
+    from isodesk.services.personal_data import PersonQuery, export_person
+
+    code = receive_dossier(office, BIRTH, ApplicantInput("Nguyễn Văn An")).code
+    stick = mounted("full", 64)
+    fd = os.open(stick / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    with pytest.raises(UserError) as err:
+        write_pdf(stick / "giay-tiep-nhan.pdf", form_pdf(office, "receipt", code))
+    assert err.value.message.startswith(f"Không ghi được tệp {stick / 'giay-tiep-nhan.pdf'} (")
+    with pytest.raises(UserError) as err:
+        export_person(office, PersonQuery(name="Nguyễn Văn An"), stick / "nguyen-van-an")
+    assert err.value.message.startswith(f"Không ghi được tệp {stick / 'nguyen-van-an.json'} (")
+    assert [p.name for p in stick.iterdir()] == ["filler"]
+
+
 def test_data_folder_removed_while_running_then_back(office: AppContext, tmp_path: Path) -> None:
     data_dir = office.data_dir
     _receive(office)

@@ -15,7 +15,7 @@ from typing import Any
 
 from isodesk.errors import UserError
 from isodesk.i18n import _
-from isodesk.reports.official import write_atomically
+from isodesk.services.files import write_file
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,14 +28,7 @@ def _cell(value: object) -> str:
 def _write(path: Path, data: bytes) -> None:
     if not path.parent.is_dir():
         raise UserError(_("The folder {path} does not exist.").format(path=path.parent))
-    try:
-        write_atomically(path, data)
-    except OSError as exc:
-        raise UserError(
-            _("The file {path} cannot be written ({reason}). Choose another folder.").format(
-                path=path, reason=exc.strerror or exc
-            )
-        ) from exc
+    write_file(path, data)
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:

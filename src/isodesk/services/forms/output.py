@@ -6,7 +6,7 @@ from pathlib import Path
 
 from isodesk.errors import UserError
 from isodesk.i18n import _
-from isodesk.reports.official import write_atomically
+from isodesk.services.files import write_file
 
 
 def check_output(out: str | Path) -> Path:
@@ -23,13 +23,4 @@ def check_output(out: str | Path) -> Path:
 
 def write_pdf(out: str | Path, data: bytes) -> Path:
     """Write ``data`` to ``out`` (a .pdf path) atomically; a clear message when it cannot be written."""
-    path = check_output(out)
-    try:
-        write_atomically(path, data)
-    except OSError as exc:
-        raise UserError(
-            _("The file {path} cannot be written ({reason}). Choose another folder.").format(
-                path=path, reason=exc.strerror or exc
-            )
-        ) from exc
-    return path
+    return write_file(check_output(out), data)
