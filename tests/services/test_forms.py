@@ -157,6 +157,8 @@ def test_statistics_report(life: Life) -> None:
         "Hộ tịch",
         "100,0%",
         "UBND PHƯỜNG MỸ THO",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
         "Nguyễn Văn Hùng",
     ):
         assert expected in page, expected
@@ -210,6 +212,9 @@ def test_procedure_document_and_scope(life: Life) -> None:
         "Thiết kế và phát triển sản phẩm và dịch vụ",
         "chưa đưa vào phạm vi",
         "1.000656",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Nguyễn Văn Hùng",  # the head signs the scope, like the statistics report
     ):
         assert expected in scope, expected
     set_scope(life.ctx, "1.000656", True)

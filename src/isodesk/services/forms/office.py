@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from isodesk.reports.official import Issuer
-from isodesk.reports.papers import PaperOffice
+from isodesk.reports.official import Issuer, Signer
+from isodesk.reports.papers import PaperOffice, fill
 from isodesk.services.office import OfficeProfile
 
 _TYPES = ("Phường ", "Xã ", "Đặc khu ", "Thành phố ", "Tỉnh ")
@@ -32,6 +33,16 @@ def full_name(profile: OfficeProfile) -> str:
     return f"Ủy ban nhân dân {unit[:1].lower()}{unit[1:]}"
 
 
+def leader_title(profile: OfficeProfile) -> str:
+    """The head's title as papers print it; "Chủ tịch" (the chairman) when the profile leaves it empty."""
+    return profile.leader_title or "Chủ tịch"
+
+
+def head_signer(profile: OfficeProfile, template: Mapping[str, Any]) -> Signer:
+    """The head's signature block as a report's template words it ("TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH")."""
+    return Signer(fill(template["signer"], {"leader_title": leader_title(profile).upper()}), profile.leader_name)
+
+
 def paper_office(profile: OfficeProfile, form_set: dict[str, Any]) -> PaperOffice:
     issuer = office_issuer(profile)
     desk = form_set["desk"]
@@ -40,7 +51,7 @@ def paper_office(profile: OfficeProfile, form_set: dict[str, Any]) -> PaperOffic
         desk_issuer=Issuer(body=desk, place=issuer.place, parent=issuer.body),
         name=full_name(profile),
         desk=desk,
-        leader_title=profile.leader_title or "Chủ tịch",
+        leader_title=leader_title(profile),
         leader_name=profile.leader_name,
         phone=profile.phone,
     )

@@ -11,13 +11,12 @@ from isodesk.domain.deadlines import ProcessingTime, TimeUnit
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.dates import LOCAL_TZ
-from isodesk.reports.official import Signer
 from isodesk.reports.papers import fill, request
 from isodesk.reports.qms import QmsScope, ScopeItem, render_scope
 from isodesk.reports.qms_procedure import Person, ProcedureDocument, Revision, Step, render_procedure
 from isodesk.reports.words import duration_words, fee_words
 from isodesk.services.context import AppContext
-from isodesk.services.forms.office import full_name, office_issuer
+from isodesk.services.forms.office import full_name, head_signer, office_issuer
 from isodesk.services.forms.reports_data import report_texts
 from isodesk.services.forms.templates import form_set_on
 from isodesk.services.office import get_profile
@@ -135,9 +134,7 @@ def scope_pdf(ctx: AppContext, day: date | None = None) -> bytes:
     if not applied:
         raise UserError(_("No procedure is in the scope of the quality system yet."))
     outside = [ScopeItem(p.field, p.code, p.name) for p in items if not p.in_scope]
-    signer = Signer(
-        fill(template["signer"], {"leader_title": (profile.leader_title or "Chủ tịch").upper()}), profile.leader_name
-    )
+    signer = head_signer(profile, template)
     scope = QmsScope(
         day=day or datetime.now(LOCAL_TZ).date(),
         office=full_name(profile),

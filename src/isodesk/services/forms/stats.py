@@ -6,12 +6,10 @@ from datetime import date, datetime
 from typing import Any
 
 from isodesk.i18n.dates import LOCAL_TZ
-from isodesk.reports.official import Signer
-from isodesk.reports.papers import fill
 from isodesk.reports.stats import Figures, StatsReport, render_stats
 from isodesk.services.context import AppContext
 from isodesk.services.forms.ledger import check_period
-from isodesk.services.forms.office import office_issuer
+from isodesk.services.forms.office import head_signer, office_issuer
 from isodesk.services.forms.reports_data import report_texts
 from isodesk.services.office import get_profile
 from isodesk.services.stats import stats, stats_by, stats_by_month
@@ -47,8 +45,6 @@ def stats_pdf(ctx: AppContext, start: date, end: date, now: datetime | None = No
         Figures(f["group"], 0, f["settled"], f["ahead"], f["on_time"], f["late"], f["on_time_rate"], 0, None)
         for f in stats_by(ctx, "field", start, end)
     ]
-    signer = Signer(
-        fill(template["signer"], {"leader_title": (profile.leader_title or "Chủ tịch").upper()}), profile.leader_name
-    )
+    signer = head_signer(profile, template)
     report = StatsReport(start, end, now.astimezone(LOCAL_TZ).date(), months, total, fields, signer)
     return render_stats(report, office_issuer(profile), template)
