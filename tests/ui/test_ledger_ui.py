@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -104,6 +105,43 @@ def test_model_rows_and_highlighting(qtbot, office: AppContext) -> None:
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole).color() == OVERDUE
     assert DUE_TODAY != OVERDUE
     assert model.headerData(COL_APPLICANT, Qt.Orientation.Horizontal) == "Người nộp"
+
+
+def test_model_fetches_pages_as_they_are_shown_and_keeps_only_the_latest(qtbot, office: AppContext) -> None:
+    from isodesk.services.ledger_query import DossierFilter, list_dossiers
+    from isodesk.ui.paged_model import MAX_PAGES, PAGE
+
+    fill_demo(office, PAGE * (MAX_PAGES + 2))
+    fetched: list[int] = []
+
+    class Watched(LedgerModel):
+        def fetch_page(self, number: int) -> list[Any]:
+            fetched.append(number)
+            return super().fetch_page(number)
+
+    model = Watched(office)
+    model.reload_now()
+    total = model.rowCount()
+    codes = [r.code for r in list_dossiers(office, limit=total)]
+    assert total == len(codes) >= PAGE * (MAX_PAGES + 2) and fetched == [0]
+    last = (total - 1) // PAGE
+    rows = (0, PAGE - 1, PAGE, total - 1)
+    assert [model.row_at(r).code for r in rows] == [codes[r] for r in rows]
+    assert fetched == [0, 1, last] and model.row_at(total) is None
+    fetched.clear()
+    for number in range(2, MAX_PAGES + 2):
+        model.row_at(number * PAGE)
+    assert fetched == list(range(2, MAX_PAGES + 2))  # the last page, read long ago, was dropped meanwhile
+    model.row_at(2 * PAGE + 1)  # the pages just read are all held
+    model.row_at(PAGE + 1)  # an older one was dropped: read again
+    assert fetched == [*range(2, MAX_PAGES + 2), 1]
+
+    loads: list[int] = []
+    model.loaded.connect(loads.append)
+    model.set_filter(DossierFilter(status="returned"))
+    model.set_filter(DossierFilter())  # chosen before the first answer came: only the newest is shown
+    qtbot.waitUntil(lambda: bool(loads) and not ops.busy(), timeout=15000)
+    assert loads == [total] and model.rowCount() == total
 
 
 def test_dashboard_shows_the_month_rate(qtbot, demo_office: AppContext) -> None:

@@ -1,16 +1,16 @@
 """Nhật ký thay đổi: the audit trail, newest first, and the integrity check.
 
 The trail may hold millions of entries: the table model knows the count and fetches pages as the view shows them
-(like the ledger). The check reads every entry and can take seconds, so it runs off the GUI thread with a progress
-bar, and its verdict is shown in plain words: intact, or which entries were edited or deleted.
+(:class:`isodesk.ui.paged_model.PagedTableModel`, like the ledger). The check reads every entry and can take
+seconds, so it runs off the GUI thread with a progress bar, and its verdict is shown in plain words: intact, or
+which entries were edited or deleted.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.ui.messages import show_error
-from isodesk.ui.ops import run_in_background, run_with_progress
+from isodesk.ui.ops import run_with_progress
+from isodesk.ui.paged_model import PAGE, PagedTableModel
 from isodesk.ui.pages.base import Page
 
 if TYPE_CHECKING:
@@ -36,83 +37,31 @@ if TYPE_CHECKING:
 
 COL_SEQ, COL_AT, COL_ACTOR, COL_ACTION, COL_RECORD, COL_CHANGES = range(6)
 HEADERS = (N_("No."), N_("Time"), N_("Account"), N_("Action"), N_("Record"), N_("Changes"))
-PAGE = 100
-MAX_PAGES = 40
 
 
-class TrailModel(QAbstractTableModel):
-    loaded = Signal(int)
+class TrailModel(PagedTableModel):
+    """The trail's entries, newest first (of one record when ``record`` is set), each with its changes in words."""
+
+    HEADERS = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.ctx: AppContext | None = None
+        super().__init__(None, parent)
         self.record = ""
-        self._count = 0
-        self._pages: OrderedDict[int, list[tuple[TrailItem, str]]] = OrderedDict()
         self._staff: dict[int, str] = {}
-        self._generation = 0
 
-    def _fetch(self, number: int) -> list[tuple[TrailItem, str]]:
+    def count_rows(self) -> int:
+        from isodesk.services.trail import count_trail, staff_names
+
+        assert self.ctx is not None
+        self._staff = staff_names(self.ctx)  # the names the changes mention, read once per load
+        return count_trail(self.ctx, self.record)
+
+    def fetch_page(self, number: int) -> list[tuple[TrailItem, str]]:
         from isodesk.services.trail import describe, list_trail, summary
 
         assert self.ctx is not None
         items = list_trail(self.ctx, self.record, offset=number * PAGE, limit=PAGE)
         return [(item, summary(item, describe(item, self._staff))) for item in items]
-
-    def _query(self) -> tuple[int, dict[int, str], list[tuple[TrailItem, str]]]:
-        from isodesk.services.trail import count_trail, staff_names
-
-        assert self.ctx is not None
-        self._staff = staff_names(self.ctx)
-        return count_trail(self.ctx, self.record), self._staff, self._fetch(0)
-
-    def _apply(self, generation: int, result: tuple[int, dict[int, str], list[tuple[TrailItem, str]]]) -> None:
-        if generation != self._generation:
-            return
-        self.beginResetModel()
-        self._count, self._staff, first = result
-        self._pages = OrderedDict({0: first})
-        self.endResetModel()
-        self.loaded.emit(self._count)
-
-    def reload(self, on_error: Any = None) -> None:
-        if self.ctx is None:
-            return
-        self._generation += 1
-        generation = self._generation
-        run_in_background(self._query, lambda result: self._apply(generation, result), on_error)
-
-    def reload_now(self) -> None:
-        self._generation += 1
-        self._apply(self._generation, self._query())
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._count, self._pages = 0, OrderedDict()
-        self.endResetModel()
-
-    def row_at(self, row: int) -> tuple[TrailItem, str] | None:
-        number, index = divmod(row, PAGE)
-        page = self._pages.get(number)
-        if page is None:
-            page = self._fetch(number)
-            self._pages[number] = page
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        return page[index] if index < len(page) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -140,9 +89,6 @@ class TrailModel(QAbstractTableModel):
         if column == COL_RECORD:
             return display_label(item)
         return text
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
 
 
 class TrailPage(Page):
