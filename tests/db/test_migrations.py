@@ -114,3 +114,27 @@ def test_data_folder_that_cannot_be_written(tmp_path: Path) -> None:
     with pytest.raises(UserError) as err:
         open_database(blocker / "data")
     assert str(blocker / "data") in err.value.message
+
+
+@pytest.mark.parametrize("name", ["Phòng #2"])
+def test_a_folder_named_with_uri_characters_is_opened_and_read(tmp_path: Path, name: str) -> None:
+    """Every read-only look at the file (revision, start-up probe, trail check, backups) finds the real file."""
+    from isodesk.services.backups import list_backups, make_backup
+    from isodesk.services.context import open_context
+    from isodesk.services.office import init_office
+    from isodesk.services.startup import probe
+    from isodesk.services.trail_verify import verify_trail
+
+    folder = tmp_path / name
+    ctx = open_context(folder)
+    try:
+        init_office(ctx, province_code="82", unit_code="28261")
+        check = verify_trail(ctx)
+        assert check.ok and check.entries > 0
+        make_backup(folder)
+        assert [b.good for b in list_backups(folder)] == [True]
+    finally:
+        ctx.close()
+    assert read_revision(database_path(folder)) == HEAD_REVISION
+    state = probe(folder)
+    assert state.initialised and state.unit_name == "Phường Mỹ Tho"

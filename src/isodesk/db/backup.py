@@ -21,17 +21,13 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from isodesk.db.paths import readonly_uri
 from isodesk.db.storage import SQLITE_CORRUPT, SQLITE_NOTADB, damaged, primary_code, storage_errors
 
 #: Pages copied per step: 4,096 pages of 4 KiB are 16 MiB, a fraction of a second on an old disk.
 STEP_PAGES = 4096
 
 Progress = Callable[[int, int], None]
-
-
-def readonly_uri(path: Path) -> str:
-    """A URI that opens ``path`` read-only (quoted, so spaces and '#' in folder names are safe)."""
-    return path.resolve().as_uri() + "?mode=ro"
 
 
 def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:

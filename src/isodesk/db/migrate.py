@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from isodesk.db.backup import backup_file, timestamped_name
 from isodesk.db.engine import create_db_engine, make_sessionmaker, write_connection
 from isodesk.db.lock import holding
-from isodesk.db.paths import backup_dir, database_path
+from isodesk.db.paths import backup_dir, database_path, readonly_uri
 from isodesk.db.storage import SQLITE_CORRUPT, SQLITE_NOTADB, damaged, primary_code, storage_errors, unreachable
 from isodesk.errors import NewerDatabaseError, UserError
 from isodesk.i18n import _
@@ -74,7 +74,7 @@ def read_revision(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise UserError(_("The database {path} cannot be opened: {reason}.").format(path=path, reason=exc)) from exc
     try:

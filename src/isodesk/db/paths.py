@@ -33,3 +33,12 @@ def database_path(data_dir: Path) -> Path:
 
 def backup_dir(data_dir: Path) -> Path:
     return data_dir / BACKUP_DIRNAME
+
+
+def readonly_uri(path: Path) -> str:
+    """A URI that opens the SQLite file ``path`` read-only.
+
+    Quoted (``Path.as_uri``): a folder name holding "#", "?" or "%" — "Phòng #2", a USB stick's label — would
+    otherwise end or change the path SQLite reads (https://www.sqlite.org/uri.html).
+    """
+    return path.resolve().as_uri() + "?mode=ro"

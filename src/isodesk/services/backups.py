@@ -29,8 +29,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from isodesk.db.backup import Progress, backup_file, readonly_uri, timestamped_name
-from isodesk.db.paths import backup_dir, database_path
+from isodesk.db.backup import Progress, backup_file, timestamped_name
+from isodesk.db.paths import backup_dir, database_path, readonly_uri
 from isodesk.domain.permissions import Permission
 from isodesk.domain.retention import Copy, to_keep
 from isodesk.errors import UserError

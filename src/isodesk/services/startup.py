@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
-from isodesk.db.paths import database_path, resolve_data_dir
+from isodesk.db.paths import database_path, readonly_uri, resolve_data_dir
 
 
 class StartupState(NamedTuple):
@@ -28,7 +28,7 @@ def probe(data_dir: str | Path | None = None) -> StartupState:
     if not path.exists():
         return StartupState(folder, False, "", "vi")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
     except sqlite3.Error:
         return StartupState(folder, False, "", "vi")
     try:

@@ -18,8 +18,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from isodesk.db.paths import readonly_uri
 from isodesk.db.trail import GENESIS, entry_digest
 from isodesk.domain.permissions import Permission
 from isodesk.i18n import N_, _
@@ -89,7 +91,7 @@ def verify_trail(ctx: AppContext, progress: Callable[[int, int], None] | None = 
 
 def verify_file(path: str, progress: Callable[[int, int], None] | None = None) -> Verification:
     result = Verification()
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    conn = sqlite3.connect(readonly_uri(Path(path)), uri=True, isolation_level=None)
     try:
         conn.execute("BEGIN")  # one snapshot for the head and every entry
         head = conn.execute("SELECT seq, hash FROM audit_trail_head WHERE id = 1").fetchone()
