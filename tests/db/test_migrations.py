@@ -116,7 +116,7 @@ def test_data_folder_that_cannot_be_written(tmp_path: Path) -> None:
     assert str(blocker / "data") in err.value.message
 
 
-@pytest.mark.parametrize("name", ["Phòng #2"])
+@pytest.mark.parametrize("name", ["Phòng #2", "Hồ%20sơ 2026"])
 def test_a_folder_named_with_uri_characters_is_opened_and_read(tmp_path: Path, name: str) -> None:
     """Every read-only look at the file (revision, start-up probe, trail check, backups) finds the real file."""
     from isodesk.services.backups import list_backups, make_backup

@@ -22,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, update
+from sqlalchemy import URL, Connection, Engine, create_engine, event, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from isodesk.db import trail
@@ -36,7 +36,8 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def create_db_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # URL.create takes the path as it is; a "sqlite:///..." string would decode "%20" in a folder's name.
+    engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
