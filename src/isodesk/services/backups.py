@@ -120,12 +120,14 @@ def inspect(path: Path, *, count: bool = False) -> BackupInfo:
     return BackupInfo(path, kind, taken_at, size, good, revision, unit, changes, dossiers)
 
 
+def _files(data_dir: Path) -> list[Path]:
+    folder = backup_dir(data_dir)
+    return [p for p in folder.glob("isodesk-*.sqlite3") if p.is_file()] if folder.is_dir() else []
+
+
 def list_backups(data_dir: Path) -> list[BackupInfo]:
     """The backups in the data folder's ``backups`` folder, newest first."""
-    folder = backup_dir(data_dir)
-    if not folder.is_dir():
-        return []
-    found = [inspect(p) for p in folder.glob("isodesk-*.sqlite3") if p.is_file()]
+    found = [inspect(p) for p in _files(data_dir)]
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
@@ -196,11 +198,15 @@ def backup_now(ctx: AppContext, target: Path | None = None, *, progress: Progres
 
 
 def daily_backup_if_due(data_dir: Path, now: datetime | None = None) -> BackupResult | None:
-    """The day's automatic backup, when none was made today (the program's first start of the day)."""
+    """The day's automatic backup, when none was made today (the program's first start of the day).
+
+    Whether one was made is read from the files' names alone: opening every copy, perhaps on a USB stick, would
+    slow every start for nothing.
+    """
     now = now or datetime.now()
     if not database_path(data_dir).exists():
         return None
-    if any(b.kind == "daily" and b.taken_at.date() == now.date() for b in list_backups(data_dir)):
+    if any(kind == "daily" and taken.date() == now.date() for kind, taken in map(_kind_and_time, _files(data_dir))):
         return None
     return make_backup(data_dir, "daily", now=now)
 
