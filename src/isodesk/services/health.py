@@ -29,7 +29,7 @@ from isodesk.db.base import Base
 from isodesk.db.paths import database_path
 from isodesk.db.types import utcnow
 from isodesk.i18n import _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import short_datetime
 from isodesk.services.context import AppContext
 
 #: Clocks drift and two PCs may share a folder: a few minutes behind is not "set back".
@@ -79,8 +79,8 @@ def clock_warning(ctx: AppContext, now: datetime | None = None) -> str | None:
     if newest is None:
         return None
     now = now or utcnow()
-    shown_now = now.astimezone(LOCAL_TZ).strftime("%H:%M %d/%m/%Y")
-    shown_newest = newest.astimezone(LOCAL_TZ).strftime("%H:%M %d/%m/%Y")
+    shown_now = short_datetime(now)
+    shown_newest = short_datetime(newest)
     if now < newest - CLOCK_TOLERANCE:
         return _(
             "The computer's clock says {now}, earlier than the last change saved in the data ({newest}): the clock "

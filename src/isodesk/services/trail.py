@@ -20,7 +20,7 @@ from isodesk.db.trail import read_head
 from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import N_, _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import short_datetime
 from isodesk.services.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.dossiers import action_name, state_name
@@ -228,7 +228,7 @@ def _shown(field: str, value: Any, staff: dict[int, str]) -> str:
         return action_name(value)
     if field in TIME_FIELDS and isinstance(value, str):
         try:
-            return datetime.fromisoformat(value).astimezone(LOCAL_TZ).strftime("%H:%M %d/%m/%Y")
+            return short_datetime(datetime.fromisoformat(value))
         except ValueError:
             return value
     return str(value)

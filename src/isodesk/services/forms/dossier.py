@@ -20,7 +20,7 @@ from isodesk.domain.forms import DossierFacts, FormName, NotApplicable, not_appl
 from isodesk.domain.ledger import FINAL_STATES, Action, State
 from isodesk.errors import UserError
 from isodesk.i18n import _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import LOCAL_TZ, short_datetime
 from isodesk.reports.control_sheet import ControlSheet, HandOver, render_control_sheet
 from isodesk.reports.dossier_forms import (
     Apology,
@@ -120,7 +120,7 @@ def _reason(why: NotApplicable, loaded: _Loaded) -> str:
     return _(
         "Dossier {code} is not late (appointment {due}): an apology is printed only for a dossier given a new "
         "appointment or still being processed past its appointment."
-    ).format(code=code, due=due.astimezone(LOCAL_TZ).strftime("%H:%M %d/%m/%Y") if due else "—")
+    ).format(code=code, due=short_datetime(due) if due else "—")
 
 
 def _form_name(name: str) -> FormName:
