@@ -75,6 +75,19 @@ def test_back_up_now_lists_the_copy(qtbot, window: MainWindow, office: AppContex
     assert str(backup_dir(office.data_dir)) in section.status.text()
 
 
+def test_the_copy_made_before_an_erasure_is_named(qtbot, window: MainWindow, office: AppContext) -> None:
+    from isodesk.services.dossiers import move_dossier
+    from isodesk.services.personal_data import PersonQuery, erase_applicants, find_person
+
+    code = receive_dossier(office, "1.001193", ApplicantInput("Nguyễn Văn Bình")).code
+    move_dossier(office, code, "refused", note="Thiếu giấy tờ")
+    (person,) = find_person(office, PersonQuery(name="Nguyễn Văn Bình"))
+    erase_applicants(office, [person.id])
+    section = _section(qtbot, window)
+    qtbot.waitUntil(lambda: section.table.rowCount() == 1, timeout=10000)
+    assert section.table.item(0, 0).text() == "Trước khi xóa dữ liệu cá nhân"
+
+
 def test_copy_to_a_folder(qtbot, window: MainWindow, tmp_path: Path) -> None:
     section = _section(qtbot, window)
     stick = tmp_path / "usb"

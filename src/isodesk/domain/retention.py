@@ -27,7 +27,7 @@ KEPT_FOREVER = frozenset({"manual", "damaged"})
 @dataclass(frozen=True)
 class Copy:
     name: str
-    kind: str  # "daily", "manual", "pre-import", "pre-restore", "pre-migration", "damaged"
+    kind: str  # "daily", "manual", "pre-import", "pre-restore", "pre-migration", "pre-erasure", "damaged"
     taken_at: datetime
 
 

@@ -4,7 +4,9 @@ Kinds (the word in the file name ``isodesk-KIND-YYYYMMDD-HHMMSS.sqlite3`` in the
 ``daily`` (the first time the program opens on a day, in the background), ``pre-migration-REV`` (before a
 schema upgrade, :mod:`isodesk.db.migrate`), ``pre-import`` (before an import is applied:
 :func:`before_import` is the hook every importer calls), ``pre-restore`` (the current file, before a
-restore replaces it), ``manual`` (the user asked) and ``damaged`` (a damaged file set aside, never deleted).
+restore replaces it), ``pre-erasure`` (before applicants' personal data is erased,
+:mod:`isodesk.services.personal_data`), ``manual`` (the user asked) and ``damaged`` (a damaged file set aside,
+never deleted).
 Rotation is :mod:`isodesk.domain.retention`.
 
 What a backup is (its schema revision, its unit, how many actions it holds) is read from inside the copy

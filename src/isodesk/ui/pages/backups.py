@@ -41,6 +41,7 @@ KIND_NAMES = {
     "pre-import": N_("Before an import"),
     "pre-migration": N_("Before an upgrade"),
     "pre-restore": N_("Before a restore"),
+    "pre-erasure": N_("Before an erasure of personal data"),
     "damaged": N_("Damaged file set aside"),
     "other": N_("Other"),
 }
