@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.ui.ledger.history import HistoryTable
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
+from isodesk.ui.tables import read_only_table
 from isodesk.ui.validation import limit
 
 if TYPE_CHECKING:
@@ -59,12 +59,8 @@ class DossierDialog(QDialog):
         self.print_menu = QMenu(self.print_button)
         self.print_button.setMenu(self.print_menu)
         self.print_button.setEnabled(False)  # until the forms that apply are known
-        self.timeline = QTableWidget(0, 5)
-        self.timeline.setObjectName("timeline")
+        self.timeline = read_only_table(5, "timeline")
         self.timeline.setHorizontalHeaderLabels([_("Time"), _("Step"), _("From"), _("To"), _("Note")])
-        self.timeline.horizontalHeader().setStretchLastSection(True)
-        self.timeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.timeline.verticalHeader().setVisible(False)
 
         self.action = QComboBox()
         self.action.setObjectName("actionCombo")

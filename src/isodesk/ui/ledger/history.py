@@ -13,6 +13,7 @@ from isodesk.i18n import _
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
+from isodesk.ui.tables import read_only_table
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
@@ -35,9 +36,7 @@ def change_lines(action: str, changes: list[Any]) -> list[str]:
 class HistoryTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
-        self.setObjectName("historyTable")
-        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.verticalHeader().setVisible(False)
+        read_only_table(4, "historyTable", table=self)
         self.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.entries: list[Any] = []
         self.retranslate()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from isodesk.i18n import _
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
+from isodesk.ui.tables import read_only_table
 
 if TYPE_CHECKING:
     from isodesk.services.accounts import AccountInfo
@@ -43,14 +43,7 @@ class AccountsBox(QGroupBox):
         self.setObjectName("accountsBox")
         self.ctx: AppContext | None = None
         self.accounts: list[AccountInfo] = []
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("accountsTable")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(160)
+        self.table = read_only_table(4, "accountsTable", single_row=True, min_height=160)
         self.reset_button, self.unlock_button, self.active_button = QPushButton(), QPushButton(), QPushButton()
         self.reset_button.setObjectName("resetPassword")
         self.unlock_button.setObjectName("unlockAccount")

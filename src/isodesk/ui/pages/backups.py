@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from isodesk.i18n import N_, _
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import Progress, run_in_background, run_with_progress
+from isodesk.ui.tables import read_only_table
 
 if TYPE_CHECKING:
     from isodesk.services.backups import BackupInfo
@@ -146,14 +146,7 @@ class BackupsSection(QGroupBox):
         self.setObjectName("backupsSection")
         self.ctx: AppContext | None = None
         self.backups: list[BackupInfo] = []
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("backupsTable")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(180)
+        self.table = read_only_table(4, "backupsTable", single_row=True, min_height=180)
         self.backup_now = QPushButton()
         self.backup_now.setObjectName("backupNow")
         self.backup_now.clicked.connect(self._backup_now)

@@ -228,7 +228,7 @@ class PersonExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
-    def query(self) -> Any:
+    def person_query(self) -> Any:
         from isodesk.services.personal_data import PersonQuery
 
         return PersonQuery(self.name.text(), self.phone.text(), self.id_number.text())
@@ -238,7 +238,7 @@ class PersonExportDialog(QDialog):
         if problem:
             self.status.setText(problem)
             return
-        ctx, query = self.ctx, self.query()
+        ctx, query = self.ctx, self.person_query()
 
         def find() -> Any:
             from isodesk.services.personal_data import find_person
@@ -267,7 +267,7 @@ class PersonExportDialog(QDialog):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        ctx, query = self.ctx, self.query()
+        ctx, query = self.ctx, self.person_query()
 
         def work() -> Any:
             from isodesk.services.personal_data import export_person

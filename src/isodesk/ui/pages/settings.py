@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from isodesk.ui.ops import run_in_background
 from isodesk.ui.pages.accounts import AccountsBox
 from isodesk.ui.pages.backups import BackupsSection
 from isodesk.ui.pages.base import Page
+from isodesk.ui.tables import read_only_table
 from isodesk.ui.validation import FormCheck, add_row, limit
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -82,12 +82,7 @@ class SettingsPage(Page):
 
         self.staff_box = QGroupBox()
         staff_layout = QVBoxLayout(self.staff_box)
-        self.staff_table = QTableWidget(0, 3)
-        self.staff_table.setObjectName("staffTable")
-        self.staff_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.staff_table.horizontalHeader().setStretchLastSection(True)
-        self.staff_table.verticalHeader().setVisible(False)
-        self.staff_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.staff_table = read_only_table(3, "staffTable")
         staff_layout.addWidget(self.staff_table)
         staff_row = QHBoxLayout()
         self.staff_name = QLineEdit()
