@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -22,17 +23,22 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent / "out"
 
 
+def cached(folder: Path) -> bool:
+    """True when ``folder`` holds a finished build (its "complete" mark); otherwise it is emptied for a new one."""
+    if (folder / "complete").exists():
+        return True
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    return False
+
+
 def build(folder: Path, n: int) -> None:
     from isodesk.services.context import open_context
     from isodesk.services.demo import fill_demo
 
-    if (folder / "complete").exists():
+    if cached(folder):
         return
-    if folder.exists():
-        import shutil
-
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
     ctx = open_context(folder)
     started = time.perf_counter()
     last = [0.0]

@@ -16,7 +16,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "out"
+from ledger import OUT, cached
 
 
 def build(folder: Path, entries: int) -> None:
@@ -28,13 +28,8 @@ def build(folder: Path, entries: int) -> None:
     from isodesk.services.demo import fill_demo
     from isodesk.services.demo_ledger import person_name
 
-    if (folder / "complete").exists():
+    if cached(folder):
         return
-    if folder.exists():
-        import shutil
-
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
     ctx = open_context(folder)
     fill_demo(ctx, 0)
     import random
