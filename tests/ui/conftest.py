@@ -1,9 +1,19 @@
-"""Helpers for GUI tests: typing Vietnamese text the way an input method does."""
+"""Helpers for GUI tests: typing Vietnamese text the way an input method does, the main window over an office."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
+
+from isodesk.services.context import AppContext
+from isodesk.ui import ops
+from isodesk.ui.language import LanguageManager
+from isodesk.ui.main_window import MainWindow
 
 
 def type_text(widget: QLineEdit, text: str) -> None:
@@ -16,3 +26,25 @@ def type_text(widget: QLineEdit, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+@contextmanager
+def shown_window(qtbot: Any, office: AppContext, data_dir: Path) -> Iterator[MainWindow]:
+    """The main window in Vietnamese over ``office``, shown with its first page loaded.
+
+    On leaving, it waits for background work, closes a context the window opened itself (after a restore) and
+    puts the language back to Vietnamese.
+    """
+    languages = LanguageManager(QApplication.instance())
+    languages.apply("vi")
+    win = MainWindow(languages, data_dir)
+    qtbot.addWidget(win)
+    win.show()
+    win.set_context(office, "Phường Mỹ Tho")
+    qtbot.waitUntil(lambda: "overview" in win.pages, timeout=10000)  # the first page comes after the first paint
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=10000)
+    yield win
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=15000)
+    if win.ctx is not None and win.ctx is not office:
+        win.ctx.close()
+    languages.apply("vi")

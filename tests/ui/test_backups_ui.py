@@ -18,11 +18,11 @@ from isodesk.services.context import AppContext
 from isodesk.services.dossiers import ApplicantInput, receive_dossier
 from isodesk.services.ledger_query import count_dossiers
 from isodesk.ui import ops
-from isodesk.ui.language import LanguageManager
 from isodesk.ui.main_window import MainWindow
 from isodesk.ui.pages.backups import BackupsSection, offer_restore_after_damage
 
 from ..services.test_backups import HOLD_LOCK
+from .conftest import shown_window
 
 
 def answer(object_name: str, button_text: str, seen: list[str]) -> None:
@@ -43,18 +43,8 @@ def answer(object_name: str, button_text: str, seen: list[str]) -> None:
 
 @pytest.fixture
 def window(qtbot, office: AppContext, data_dir: Path) -> Iterator[MainWindow]:
-    languages = LanguageManager(QApplication.instance())
-    languages.apply("vi")
-    win = MainWindow(languages, data_dir)
-    qtbot.addWidget(win)
-    win.show()
-    win.set_context(office, "Phường Mỹ Tho")
-    qtbot.waitUntil(lambda: "overview" in win.pages, timeout=10000)  # the first page comes after the first paint
-    qtbot.waitUntil(lambda: not ops.busy(), timeout=10000)
-    yield win
-    qtbot.waitUntil(lambda: not ops.busy(), timeout=15000)
-    if win.ctx is not None and win.ctx is not office:
-        win.ctx.close()
+    with shown_window(qtbot, office, data_dir) as win:
+        yield win
 
 
 def _section(qtbot, win: MainWindow) -> BackupsSection:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,28 +14,17 @@ from isodesk.services.context import AppContext
 from isodesk.services.demo import fill_demo
 from isodesk.services.settings import get_setting
 from isodesk.ui import ops
-from isodesk.ui.language import LanguageManager
 from isodesk.ui.main_window import AREAS, MainWindow
 from isodesk.ui.pages.placeholder import PlaceholderPage
 from isodesk.ui.pages.quality import QualityPage
-from tests.ui.conftest import type_text
+from tests.ui.conftest import shown_window, type_text
 
 
 @pytest.fixture
-def window(qtbot, office: AppContext, data_dir: Path) -> MainWindow:
+def window(qtbot, office: AppContext, data_dir: Path) -> Iterator[MainWindow]:
     fill_demo(office)
-    app = QApplication.instance()
-    languages = LanguageManager(app)
-    languages.apply("vi")
-    win = MainWindow(languages, data_dir)
-    qtbot.addWidget(win)
-    win.show()
-    win.set_context(office, "Phường Mỹ Tho")
-    qtbot.waitUntil(lambda: "overview" in win.pages, timeout=10000)  # the first page comes after the first paint
-    qtbot.waitUntil(lambda: not ops.busy(), timeout=10000)
-    yield win
-    qtbot.waitUntil(lambda: not ops.busy(), timeout=10000)
-    languages.apply("vi")
+    with shown_window(qtbot, office, data_dir) as win:
+        yield win
 
 
 def test_navigation_reaches_every_area(qtbot, window: MainWindow) -> None:
