@@ -113,6 +113,16 @@ def test_refused_accounts(office: AppContext, username: str, roles: list[str], p
     assert [a.username for a in list_accounts(office)] == ["admin"]
 
 
+def test_display_name_follows_the_input_rules(office: AppContext) -> None:
+    typed = unicodedata.normalize("NFD", "  Võ\u200b  Thanh\tTùng ")
+    made = add_account(office, "tung.vo", typed, ["officer"], password=PASSWORD)
+    assert made.account.display_name == "Võ Thanh Tùng"  # NFC, no zero-width space, one space between words
+    assert add_account(office, "khach", "   ", ["officer"], password=PASSWORD).account.display_name == "khach"
+    with pytest.raises(UserError, match="Họ tên quá dài: 204 ký tự, tối đa 200"):
+        add_account(office, "dai.qua", "Tùng" * 51, ["officer"], password=PASSWORD)
+    assert "dai.qua" not in [a.username for a in list_accounts(office)]
+
+
 def test_last_administrator_cannot_be_removed(office: AppContext, officer: str) -> None:
     with pytest.raises(UserError, match="quản trị viên duy nhất"):
         set_roles(office, "admin", ["officer"])

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import Account, Staff
+from isodesk.domain import validation as v
 from isodesk.domain.lockout import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, password_problem
 from isodesk.domain.permissions import Permission, Role, parse_roles
 from isodesk.errors import UserError
@@ -27,6 +28,7 @@ from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.i18n.text import nfc, person_sort_key
 from isodesk.services.auth import find_account, require, role_name, roles_of, username_key
 from isodesk.services.context import AppContext
+from isodesk.services.inputs import check
 from isodesk.services.passwords import hash_password, temporary_password
 
 USERNAME = re.compile(r"^[\w.-]{2,64}$")
@@ -135,7 +137,7 @@ def new_account(
     account = Account(
         username=name,
         username_key=username_key(name),
-        display_name=nfc(display_name).strip()[:200] or name,
+        display_name=check(v.text, display_name, v.PERSON_NAME) or name,
         staff_id=staff_id,
         roles=json.dumps(role_list),
         active=True,

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from isodesk.domain import validation as v
 from isodesk.i18n import N_, _
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
+from isodesk.ui.validation import limit
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
@@ -212,9 +214,8 @@ class AdminPage(QWizardPage):
         self.username = QLineEdit("admin")
         self.username.setObjectName("adminUsername")
         self.username.setMaxLength(64)
-        self.display_name = QLineEdit()
+        self.display_name = limit(QLineEdit(), v.PERSON_NAME)
         self.display_name.setObjectName("adminName")
-        self.display_name.setMaxLength(200)
         self.password = QLineEdit()
         self.password.setObjectName("adminPassword")
         self.repeat = QLineEdit()

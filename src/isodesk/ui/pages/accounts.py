@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isodesk.domain import validation as v
 from isodesk.i18n import _
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.tables import read_only_table
+from isodesk.ui.validation import limit
 
 if TYPE_CHECKING:
     from isodesk.services.accounts import AccountInfo
@@ -57,9 +59,8 @@ class AccountsBox(QGroupBox):
         self.username = QLineEdit()
         self.username.setObjectName("newUsername")
         self.username.setMaxLength(64)
-        self.display_name = QLineEdit()
+        self.display_name = limit(QLineEdit(), v.PERSON_NAME)
         self.display_name.setObjectName("newDisplayName")
-        self.display_name.setMaxLength(200)
         self.staff = QComboBox()
         self.staff.setObjectName("newStaff")
         self.role_boxes = {key: QCheckBox() for key in ROLE_KEYS}
