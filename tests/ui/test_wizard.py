@@ -51,8 +51,17 @@ def test_wizard_sets_up_office_with_vietnamese_names(qtbot, data_dir: Path) -> N
     assert leaders.problem.isVisible()
     assert leaders.problem.text() == "Mục “Người đứng đầu” không được để trống."
     leaders.edits["leader_name"].clear()
+    type_text(leaders.edits["leader_name"], "Nguyễn Thị Ánh Tuyết 0912345678")  # the phone in the wrong field
+    leaders.edits["leader_name"].editingFinished.emit()
+    assert not leaders.isComplete()
+    assert leaders.checks.fields[0].label.isVisible()
+    assert leaders.checks.fields[0].label.text() == (
+        "Họ tên “Nguyễn Thị Ánh Tuyết 0912345678” có ký tự “0”: họ tên chỉ gồm chữ cái và khoảng trắng."
+    )
+    leaders.edits["leader_name"].clear()
     type_text(leaders.edits["leader_name"], "Nguyễn Thị Ánh Tuyết")
     assert not leaders.problem.isVisible()
+    assert not leaders.checks.fields[0].label.isVisible()
     type_text(leaders.edits["iso_secretary"], "Đặng Quốc Bảo")
     assert leaders.isComplete()
     wizard.next()

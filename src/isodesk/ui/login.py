@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
+from isodesk.ui.validation import password_edit
 
 if TYPE_CHECKING:
     from isodesk.services.accounts import AccountInfo
@@ -57,10 +57,7 @@ class LoginDialog(QDialog):
         self.office = QLabel(office_name)
         self.user = QComboBox()
         self.user.setObjectName("loginUser")
-        self.password = QLineEdit()
-        self.password.setObjectName("loginPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setMaxLength(200)
+        self.password = password_edit("loginPassword")
         self.problem = _problem_label()
         self.user_label, self.password_label = QLabel(), QLabel()
         form = QFormLayout()
@@ -178,11 +175,9 @@ class PasswordDialog(QDialog):
         self.setMinimumWidth(440)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        self.old, self.new, self.repeat = QLineEdit(), QLineEdit(), QLineEdit()
-        for name, edit in (("oldPassword", self.old), ("newPassword", self.new), ("repeatPassword", self.repeat)):
-            edit.setObjectName(name)
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setMaxLength(200)
+        self.old, self.new, self.repeat = (
+            password_edit(name) for name in ("oldPassword", "newPassword", "repeatPassword")
+        )
         self.old_label, self.new_label, self.repeat_label = QLabel(), QLabel(), QLabel()
         form = QFormLayout()
         self.asks_old = old is None and account.has_password

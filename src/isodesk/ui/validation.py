@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QFormLayout, QLabel, QLineEdit, QWidget
 
 from isodesk.domain import validation as v
+from isodesk.domain.lockout import MAX_PASSWORD_LENGTH
 from isodesk.domain.validation import TextField
 from isodesk.i18n import _
 from isodesk.i18n.dates import LOCAL_TZ
@@ -117,6 +118,14 @@ class FormCheck(QObject):
         if self.summary.isVisibleTo(self.summary.parentWidget() or self.summary):
             self.summary.setText(problems[0] if problems else "")
             self.summary.setVisible(bool(problems))
+
+
+def password_edit(name: str) -> QLineEdit:
+    """A masked field taking at most the longest password the accounts accept."""
+    edit = limit(QLineEdit(), MAX_PASSWORD_LENGTH)
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
 
 
 def add_row(form: QFormLayout, check: FormCheck, label: str | QLabel, edit: QLineEdit, rule: Rule) -> None:

@@ -24,7 +24,7 @@ from isodesk.domain import validation as v
 from isodesk.i18n import N_, _
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
-from isodesk.ui.validation import limit
+from isodesk.ui.validation import FormCheck, add_row, limit, password_edit
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
@@ -155,17 +155,20 @@ class LeadersPage(QWizardPage):
 
     def __init__(self) -> None:
         super().__init__()
+        from isodesk.services.office import PROFILE_RULES
+
         form = QFormLayout(self)
         self.labels: dict[str, QLabel] = {}
         self.edits: dict[str, QLineEdit] = {}
+        #: The rules Settings and the office service apply, shown under each field as it is typed.
+        self.checks = FormCheck(self)
         for key, _msg in self.FIELDS:
             self.labels[key] = QLabel()
-            edit = QLineEdit()
+            edit = limit(QLineEdit(), v.ADDRESS if key == "address" else v.PERSON_NAME)
             edit.setObjectName(f"wizard_{key}")
-            edit.setMaxLength(200)
             edit.textChanged.connect(lambda *_: self.completeChanged.emit())
             self.edits[key] = edit
-            form.addRow(self.labels[key], edit)
+            add_row(form, self.checks, self.labels[key], edit, PROFILE_RULES[key])
         self.problem = QLabel()
         self.problem.setObjectName("wizardProblem")
         self.problem.setWordWrap(True)
@@ -199,7 +202,7 @@ class LeadersPage(QWizardPage):
         self.problem.setVisible(missing)
 
     def isComplete(self) -> bool:
-        return bool(self.edits["leader_name"].text().strip())
+        return bool(self.edits["leader_name"].text().strip()) and not self.checks.problems()
 
     def values(self) -> dict[str, str]:
         return {key: edit.text() for key, edit in self.edits.items()}
@@ -216,13 +219,7 @@ class AdminPage(QWizardPage):
         self.username.setMaxLength(64)
         self.display_name = limit(QLineEdit(), v.PERSON_NAME)
         self.display_name.setObjectName("adminName")
-        self.password = QLineEdit()
-        self.password.setObjectName("adminPassword")
-        self.repeat = QLineEdit()
-        self.repeat.setObjectName("adminRepeat")
-        for edit in (self.password, self.repeat):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setMaxLength(200)
+        self.password, self.repeat = password_edit("adminPassword"), password_edit("adminRepeat")
         self.labels = [QLabel() for _i in range(4)]
         for label, edit in zip(
             self.labels, (self.username, self.display_name, self.password, self.repeat), strict=True

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from isodesk.domain import validation as v
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.services.ledger_query import DossierFilter
@@ -29,6 +30,7 @@ from isodesk.ui.ledger.calendar_view import CalendarView
 from isodesk.ui.ledger.ledger_model import COL_PROCEDURE, COL_RECEIVED, DUE_TODAY, OVERDUE, LedgerModel
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.pages.base import Page
+from isodesk.ui.validation import limit
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
@@ -61,7 +63,7 @@ class LedgerPage(Page):
         self.search = QLineEdit()
         self.search.setObjectName("ledgerSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(200)  # the services' search limit (domain.validation.SEARCH)
+        limit(self.search, v.SEARCH)
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
         self.timeliness = QComboBox()
