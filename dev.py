@@ -6,10 +6,13 @@
     python3 dev.py lint     ruff, ruff format --check, mypy, import-linter
     python3 dev.py bench    run every benchmark in bench/
     python3 dev.py i18n     re-extract, update, compile and check the translation catalogs
+    python3 dev.py lock     rewrite requirements/*.lock from pyproject.toml (the only way to change them)
 
-On Debian or Ubuntu the system libraries Qt needs (and the fonts the printed forms use) are checked
-and, when missing, installed with apt-get if running as root; otherwise the exact command is printed.
-Installing is skipped when pyproject.toml has not changed since the last install.
+Every package comes from the committed lock, pinned with its hashes: requirements/app.lock for `start`,
+requirements/dev.lock (the same versions plus the test and development tools) for the rest. Installing is
+skipped while the lock is the one last installed; a changed lock gets a fresh .venv, so nothing from an older
+lock stays behind. On Debian or Ubuntu the system libraries Qt needs (and the fonts the printed forms use) are
+checked and, when missing, installed with apt-get if running as root; otherwise the exact command is printed.
 """
 
 from __future__ import annotations
@@ -87,30 +90,47 @@ def debian_packages(packages: list[str]) -> None:
     )
 
 
-def install(extra: str) -> None:
-    """Create .venv and install the project (editable) with ``extra``, unless already done for this pyproject."""
+LOCKS = {"app": ROOT / "requirements" / "app.lock", "dev": ROOT / "requirements" / "dev.lock"}
+STAMP = VENV / ".installed-lock"
+
+
+def _lock_digest(kind: str) -> str:
+    return hashlib.sha256(LOCKS[kind].read_bytes()).hexdigest()
+
+
+def install(kind: str) -> None:
+    """Install exactly ``requirements/<kind>.lock`` and isodesk itself (editable) into .venv.
+
+    The dev lock holds the app lock's versions and more, so a .venv made from it serves ``start`` too."""
+    installed = STAMP.read_text().split() if STAMP.exists() else []
+    wanted = {kind: _lock_digest(kind)}
+    if kind == "app":
+        wanted["dev"] = _lock_digest("dev")
+    if any(f"{k}:{d}" in installed for k, d in wanted.items()):
+        return
+    if VENV.exists():  # made from another lock, or its install was interrupted
+        say("the lock has changed since .venv was made: making it afresh")
+        shutil.rmtree(VENV)
     if not PYTHON.exists():
         say("creating .venv")
         venv.EnvBuilder(with_pip=True).create(VENV)
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
-    stamp = VENV / f".installed-{extra or 'app'}"
-    if stamp.exists() and stamp.read_text() == digest:
-        return
-    say(f"installing isodesk{f'[{extra}]' if extra else ''} into .venv")
-    check(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    check(PYTHON, "-m", "pip", "install", "--quiet", "-e", f".[{extra}]" if extra else ".")
-    stamp.write_text(digest)
+    say(f"installing requirements/{kind}.lock and isodesk into .venv")
+    quiet = ["--quiet", "--disable-pip-version-check"]
+    check(PYTHON, "-m", "pip", "install", *quiet, "--require-hashes", "-r", LOCKS[kind])
+    # The build backend comes from the lock too: no isolated build that would fetch an unpinned one.
+    check(PYTHON, "-m", "pip", "install", *quiet, "--no-deps", "--no-build-isolation", "-e", ".")
+    STAMP.write_text(f"{kind}:{wanted[kind]}")
 
 
 def start(args: list[str]) -> int:
     debian_packages(GUI_PACKAGES)
-    install("")
+    install("app")
     return run(BIN / ("isodesk.exe" if WINDOWS else "isodesk"), *args)
 
 
 def test(args: list[str]) -> int:
     debian_packages(TEST_PACKAGES)
-    install("test")
+    install("dev")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("ISODESK_DATA_DIR", None)
     return run(PYTHON, "-m", "pytest", *args, env=env)
@@ -129,7 +149,7 @@ def lint(_args: list[str]) -> int:
 
 def bench(args: list[str]) -> int:
     debian_packages(QT_PACKAGES)
-    install("test")
+    install("dev")
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     code = 0
     for script in sorted((ROOT / "bench").glob("*.py")):
@@ -139,11 +159,18 @@ def bench(args: list[str]) -> int:
 
 
 def i18n(args: list[str]) -> int:
-    install("")
+    install("dev")
     return run(PYTHON, ROOT / "tools" / "i18n.py", *(args or ["all"]))
 
 
-COMMANDS = {"start": start, "test": test, "lint": lint, "bench": bench, "i18n": i18n}
+def lock(_args: list[str]) -> int:
+    """Resolve pyproject.toml anew into both locks with uv (itself installed from the dev lock)."""
+    install("dev")
+    env = dict(os.environ, PATH=str(BIN) + os.pathsep + os.environ.get("PATH", ""))
+    return run(PYTHON, ROOT / "tools" / "lock.py", env=env)
+
+
+COMMANDS = {"start": start, "test": test, "lint": lint, "bench": bench, "i18n": i18n, "lock": lock}
 
 
 def main() -> int:

@@ -67,7 +67,13 @@ def test_compiled_catalogs_are_up_to_date(lang: str) -> None:
     committed = tool.po_path(lang).with_suffix(".mo")
     fresh = gettext.GNUTranslations(io.BytesIO(tool.compile_catalog(lang)))
     installed = gettext.GNUTranslations(io.BytesIO(committed.read_bytes()))
-    assert fresh._catalog == installed._catalog  # type: ignore[attr-defined]
+    # The messages, not the header: its "Generated-By" names whichever Babel compiled the catalog.
+    assert _messages(fresh) == _messages(installed)
+    assert len(_messages(installed)) > 100
+
+
+def _messages(translations: gettext.GNUTranslations) -> dict[object, str]:
+    return {key: text for key, text in translations._catalog.items() if key != ""}  # type: ignore[attr-defined]
 
 
 def test_runtime_language_switch() -> None:
