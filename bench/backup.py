@@ -37,8 +37,8 @@ def main() -> None:
 
     from isodesk.db.backup import integrity_problems
     from isodesk.db.paths import database_path
-    from isodesk.services.backups import make_backup
-    from isodesk.services.restore import restore_backup
+    from isodesk.services.safety.backups import make_backup
+    from isodesk.services.safety.restore import restore_backup
 
     with tempfile.TemporaryDirectory(prefix="isodesk-bench-", dir=OUT) as tmp:
         data = Path(tmp) / "data"

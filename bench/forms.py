@@ -136,12 +136,12 @@ def main() -> None:
     from isodesk.i18n.dates import LOCAL_TZ
     from isodesk.reports.official import page_count
     from isodesk.services.context import open_context
-    from isodesk.services.demo import fill_demo
-    from isodesk.services.demo_ledger import fill_demo_ledger
-    from isodesk.services.forms import dossier as dossier_forms
-    from isodesk.services.forms import ledger_pdf, receipt_pdf, receipts_pdf
-    from isodesk.services.forms.templates import form_set_on, template_of
-    from isodesk.services.ledger_query import list_dossiers
+    from isodesk.services.ledger.demo_ledger import fill_demo_ledger
+    from isodesk.services.ledger.queries import list_dossiers
+    from isodesk.services.office.demo import fill_demo
+    from isodesk.services.printing import dossier as dossier_forms
+    from isodesk.services.printing import ledger_pdf, receipt_pdf, receipts_pdf
+    from isodesk.services.printing.templates import form_set_on, template_of
 
     with tempfile.TemporaryDirectory() as folder:
         ctx = open_context(folder)
@@ -211,7 +211,7 @@ def main() -> None:
 
 def captured_rows(ctx: Any, period: tuple[date, date]) -> list[Any]:
     """The ledger rows the service would print for ``period`` (read through the service's own query)."""
-    from isodesk.services.forms import ledger as ledger_service
+    from isodesk.services.printing import ledger as ledger_service
 
     seen: dict[str, Any] = {}
     render = ledger_service.render_ledger

@@ -35,7 +35,7 @@ def cached(folder: Path) -> bool:
 
 def build(folder: Path, n: int) -> None:
     from isodesk.services.context import open_context
-    from isodesk.services.demo import fill_demo
+    from isodesk.services.office.demo import fill_demo
 
     if cached(folder):
         return
@@ -48,7 +48,7 @@ def build(folder: Path, n: int) -> None:
             last[0] = time.perf_counter()
             print(f"  building: {done:,}/{total:,} dossiers", flush=True)
 
-    from isodesk.services import demo_ledger
+    from isodesk.services.ledger import demo_ledger
 
     fill_demo(ctx, 0)
     demo_ledger.fill_demo_ledger(ctx, n, progress=progress)
@@ -69,9 +69,9 @@ def median_ms(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
 
 def measure(folder: Path, runs: int) -> None:
     from isodesk.services.context import open_context
-    from isodesk.services.dossiers import ApplicantInput, receive_dossier
-    from isodesk.services.ledger_query import DossierFilter, count_dossiers, list_dossiers
-    from isodesk.services.stats import stats
+    from isodesk.services.ledger.dossiers import ApplicantInput, receive_dossier
+    from isodesk.services.ledger.queries import DossierFilter, count_dossiers, list_dossiers
+    from isodesk.services.ledger.stats import stats
 
     ctx = open_context(folder)
     total = count_dossiers(ctx)

@@ -25,8 +25,8 @@ def build(folder: Path, entries: int) -> None:
     from isodesk.db.models import Applicant, Dossier, DossierEvent, Procedure
     from isodesk.i18n.text import search_key
     from isodesk.services.context import open_context
-    from isodesk.services.demo import fill_demo
-    from isodesk.services.demo_ledger import person_name
+    from isodesk.services.ledger.demo_ledger import person_name
+    from isodesk.services.office.demo import fill_demo
 
     if cached(folder):
         return
@@ -79,8 +79,8 @@ def main() -> None:
     build(folder, args.entries)
 
     from isodesk.services.context import open_context
-    from isodesk.services.trail import count_trail, list_trail
-    from isodesk.services.trail_verify import verify_trail
+    from isodesk.services.safety.trail import count_trail, list_trail
+    from isodesk.services.safety.trail_verify import verify_trail
 
     ctx = open_context(folder)
     result = verify_trail(ctx)

@@ -34,7 +34,7 @@ def data_dir(tmp_path: Path) -> Path:
 def office(data_dir: Path) -> Iterator[object]:
     """An open context for a set-up commune office (Phường Mỹ Tho, Đồng Tháp) on a real migrated database."""
     from isodesk.services.context import open_context
-    from isodesk.services.office import init_office
+    from isodesk.services.office.profile import init_office
 
     ctx = open_context(data_dir)
     init_office(ctx, province_code="82", unit_code="28261", leader_name="Nguyễn Văn Hùng")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.services.context import AppContext, open_context
-from isodesk.services.demo import fill_demo
-from isodesk.services.dossiers import ApplicantInput, move_dossier, receive_dossier
-from isodesk.services.staff import list_staff
+from isodesk.services.ledger.dossiers import ApplicantInput, move_dossier, receive_dossier
+from isodesk.services.office.demo import fill_demo
+from isodesk.services.office.staff import list_staff
 
 #: Applicant of each paper (as printed, NFC) per form.
 NAMES = {

@@ -1,10 +1,10 @@
 """Starting the GUI.
 
 The window paints before anything heavy is loaded (start-up budget: 1.5x a bare Qt window): only Qt and
-the standard-library probe of :mod:`isodesk.services.startup` run first; the database is opened (and
+the standard-library probe of :mod:`isodesk.services.safety.startup` run first; the database is opened (and
 migrated if needed, after a backup) off the GUI thread once the window is on screen. Then, still in the
 background, the file's integrity and the PC's clock are checked and the day's backup is made
-(:func:`isodesk.services.health.after_open`); a damaged file brings the offer to restore the newest good backup.
+(:func:`isodesk.services.safety.health.after_open`); a damaged file brings the offer to restore the newest good backup.
 
 One copy of the program per data folder: the first holds the folder's lock (:mod:`isodesk.db.lock`), taken
 just after the first paint and before the data is opened (before the wizard on an empty folder), and listens on
@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from isodesk.services.startup import StartupState, probe
+from isodesk.services.safety.startup import StartupState, probe
 from isodesk.ui.fonts import install_ui_font
 from isodesk.ui.language import LanguageManager
 from isodesk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
-    from isodesk.ui.wizard import SetupWizard
+    from isodesk.ui.office.wizard import SetupWizard
 
 
 STYLE = """
@@ -67,7 +67,7 @@ class Controller(QObject):
             return True
         if not self.instance.acquire():
             return False
-        from isodesk.ui.wizard import SetupWizard
+        from isodesk.ui.office.wizard import SetupWizard
 
         self.wizard = SetupWizard(self.state.data_dir)
         self.wizard.completed.connect(self._wizard_done)
@@ -97,7 +97,7 @@ class Controller(QObject):
 
         def open_office() -> tuple[AppContext, str]:
             from isodesk.services.context import open_context
-            from isodesk.services.office import get_profile
+            from isodesk.services.office.profile import get_profile
 
             ctx = open_context(data_dir)
             return ctx, get_profile(ctx).unit_name
@@ -108,7 +108,7 @@ class Controller(QObject):
 
             self.window.office_label.setText(_("The data could not be opened: see the message."))
             if isinstance(exc, DamagedDatabaseError):
-                from isodesk.ui.pages.backups import offer_restore_after_damage
+                from isodesk.ui.safety.backups_page import offer_restore_after_damage
 
                 offer_restore_after_damage(self.window, data_dir, exc.message, self._restored)
             else:
@@ -135,7 +135,7 @@ class Controller(QObject):
         from isodesk.ui.ops import run_in_background
 
         def work() -> object:
-            from isodesk.services.health import after_open
+            from isodesk.services.safety.health import after_open
 
             return after_open(ctx)
 
@@ -145,11 +145,11 @@ class Controller(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         from isodesk.i18n import _
-        from isodesk.services.health import StartupReport
+        from isodesk.services.safety.health import StartupReport
 
         assert isinstance(report, StartupReport)
         if not report.integrity.ok:
-            from isodesk.ui.pages.backups import offer_restore_after_damage
+            from isodesk.ui.safety.backups_page import offer_restore_after_damage
 
             problem = report.integrity.problems[0] if report.integrity.problems else ""
             offer_restore_after_damage(self.window, self.state.data_dir, problem, self._restored)

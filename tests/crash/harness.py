@@ -122,7 +122,7 @@ _in_process = threading.Lock()
 def check_opens(data_dir: Path) -> int:
     """The program opens the folder (finishing a migration if one was cut) and can save; returns the dossiers."""
     from isodesk.services.context import open_context
-    from isodesk.services.ledger_query import count_dossiers
+    from isodesk.services.ledger.queries import count_dossiers
 
     with _in_process:
         ctx = open_context(data_dir)
@@ -153,7 +153,7 @@ class Scenario:
 
 def _office(data_dir: Path, dossiers: int) -> None:
     from isodesk.services.context import open_context
-    from isodesk.services.demo import fill_demo
+    from isodesk.services.office.demo import fill_demo
 
     ctx = open_context(data_dir)
     try:
@@ -266,12 +266,12 @@ def _check_backup(run: Path, t: Path) -> None:
 
 
 def _build_restore(t: Path) -> None:
-    from isodesk.services.backups import backup_to
+    from isodesk.services.safety.backups import backup_to
 
     _office(t / "data", 3000)
     backup_to(t / "data", t / "old.sqlite3")
     from isodesk.services.context import open_context
-    from isodesk.services.demo_ledger import fill_demo_ledger
+    from isodesk.services.ledger.demo_ledger import fill_demo_ledger
 
     ctx = open_context(t / "data")
     try:

@@ -119,11 +119,11 @@ def test_data_folder_that_cannot_be_written(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["Phòng #2", "Hồ%20sơ 2026"])
 def test_a_folder_named_with_uri_characters_is_opened_and_read(tmp_path: Path, name: str) -> None:
     """Every read-only look at the file (revision, start-up probe, trail check, backups) finds the real file."""
-    from isodesk.services.backups import list_backups, make_backup
     from isodesk.services.context import open_context
-    from isodesk.services.office import init_office
-    from isodesk.services.startup import probe
-    from isodesk.services.trail_verify import verify_trail
+    from isodesk.services.office.profile import init_office
+    from isodesk.services.safety.backups import list_backups, make_backup
+    from isodesk.services.safety.startup import probe
+    from isodesk.services.safety.trail_verify import verify_trail
 
     folder = tmp_path / name
     ctx = open_context(folder)

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from isodesk.db.models import Department, Staff
-from isodesk.services.accounts import add_account
+from isodesk.services.accounts.accounts import add_account
 from isodesk.services.context import AppContext
-from isodesk.services.staff import add_staff
+from isodesk.services.office.staff import add_staff
 
 
 def test_new_records_are_stamped(office: AppContext) -> None:

@@ -16,17 +16,17 @@ from isodesk.db.paths import database_path
 from isodesk.db.trail import GENESIS, entry_digest
 from isodesk.domain.deadlines import ProcessingTime, TimeUnit
 from isodesk.i18n.dates import LOCAL_TZ
-from isodesk.services.accounts import add_account, reset_password
-from isodesk.services.calendar import clear_day, set_day
+from isodesk.services.accounts.accounts import add_account, reset_password
 from isodesk.services.context import AppContext
-from isodesk.services.demo_ledger import fill_demo_ledger
-from isodesk.services.dossier_edit import DossierCorrection, edit_dossier
-from isodesk.services.dossiers import ApplicantInput, move_dossier, receive_dossier
-from isodesk.services.office import update_profile
-from isodesk.services.procedures import set_office_time
+from isodesk.services.ledger.calendar import clear_day, set_day
+from isodesk.services.ledger.demo_ledger import fill_demo_ledger
+from isodesk.services.ledger.dossier_edit import DossierCorrection, edit_dossier
+from isodesk.services.ledger.dossiers import ApplicantInput, move_dossier, receive_dossier
+from isodesk.services.ledger.procedures import set_office_time
+from isodesk.services.office.profile import update_profile
+from isodesk.services.office.staff import add_staff
+from isodesk.services.safety.trail_verify import verify_file, verify_trail
 from isodesk.services.settings import set_setting_text
-from isodesk.services.staff import add_staff
-from isodesk.services.trail_verify import verify_file, verify_trail
 
 APPLICANT = ApplicantInput(
     "Nguyễn Thị Ánh Nguyệt",

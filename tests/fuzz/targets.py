@@ -51,7 +51,7 @@ class Env:
 
 def open_env(folder: Path) -> Env:
     from isodesk.services.context import open_context
-    from isodesk.services.office import init_office
+    from isodesk.services.office.profile import init_office
 
     data = folder / "data"
     ctx = open_context(data)
@@ -94,7 +94,7 @@ def _stored_clean(*values: object) -> None:
 # -- typed input -------------------------------------------------------------------------------------------------
 def run_applicant(env: Env, ex: dict[str, Any]) -> str:
     from isodesk.db.models import Applicant
-    from isodesk.services.dossiers import ApplicantInput, receive_dossier
+    from isodesk.services.ledger.dossiers import ApplicantInput, receive_dossier
 
     person = ApplicantInput(ex["name"], ex["kind"], ex["address"], ex["phone"], ex["email"], ex["id_number"])
     outcome, result = _attempt(
@@ -129,7 +129,7 @@ applicant = st.fixed_dictionaries(
 
 
 def run_staff(env: Env, ex: tuple[str, str, str]) -> str:
-    from isodesk.services.staff import add_staff
+    from isodesk.services.office.staff import add_staff
 
     outcome, person = _attempt(env, lambda: add_staff(env.ctx, *ex))
     if outcome == "accepted":
@@ -195,7 +195,7 @@ setting = mostly(
 
 
 def run_profile(env: Env, ex: dict[str, str]) -> str:
-    from isodesk.services.office import update_profile
+    from isodesk.services.office.profile import update_profile
 
     outcome, profile = _attempt(env, lambda: update_profile(env.ctx, **ex))
     if outcome == "accepted":
@@ -217,7 +217,7 @@ profile = st.fixed_dictionaries(
 
 
 def run_calendar(env: Env, ex: tuple[date, str, str]) -> str:
-    from isodesk.services.calendar import set_day
+    from isodesk.services.ledger.calendar import set_day
 
     day, kind, note = ex
     return _attempt(env, lambda: set_day(env.ctx, day, kind, note))[0]  # type: ignore[arg-type]
@@ -227,7 +227,7 @@ calendar = st.tuples(st.dates(date(1990, 1, 1), date(2110, 12, 31)), st.sampled_
 
 
 def run_move(env: Env, ex: dict[str, Any]) -> str:
-    from isodesk.services.dossiers import ApplicantInput, move_dossier, receive_dossier
+    from isodesk.services.ledger.dossiers import ApplicantInput, move_dossier, receive_dossier
 
     code = ex["code"]
     if code is None:
@@ -258,11 +258,11 @@ move = st.fixed_dictionaries(
 
 def run_lookup(env: Env, ex: tuple[str, str]) -> str:
     """Searches and look-ups by code: the ledger's full-text search must survive any query."""
-    from isodesk.services.dossiers import show_dossier
-    from isodesk.services.ledger_query import DossierFilter, count_dossiers, list_dossiers
-    from isodesk.services.personal_data import PersonQuery, find_person
-    from isodesk.services.procedures import get_procedure, list_procedures
-    from isodesk.services.staff import list_staff
+    from isodesk.services.ledger.dossiers import show_dossier
+    from isodesk.services.ledger.procedures import get_procedure, list_procedures
+    from isodesk.services.ledger.queries import DossierFilter, count_dossiers, list_dossiers
+    from isodesk.services.office.staff import list_staff
+    from isodesk.services.privacy.personal_data import PersonQuery, find_person
 
     kind, value = ex
     calls: dict[str, Callable[[], Any]] = {
@@ -288,7 +288,7 @@ lookup = st.tuples(
 
 def run_procedure(env: Env, ex: dict[str, Any]) -> str:
     from isodesk.domain.deadlines import ProcessingTime, TimeUnit
-    from isodesk.services.procedures import add_procedure, update_procedure
+    from isodesk.services.ledger.procedures import add_procedure, update_procedure
 
     time = ProcessingTime(TimeUnit.WORKING_DAYS, ex["days"])
     if ex["new"]:
@@ -364,7 +364,7 @@ rules = st.one_of(
 # -- imports -----------------------------------------------------------------------------------------------------
 def _import(env: Env, path: Path) -> str:
     from isodesk.db.models import Procedure
-    from isodesk.services.procedures import apply_import
+    from isodesk.services.ledger.procedures import apply_import
 
     outcome, preview = _attempt(env, lambda: apply_import(env.ctx, path))
     if outcome == "accepted":

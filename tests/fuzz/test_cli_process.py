@@ -36,7 +36,7 @@ COMMANDS = [
 @pytest.fixture(scope="module")
 def office_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     from isodesk.services.context import open_context
-    from isodesk.services.office import init_office
+    from isodesk.services.office.profile import init_office
 
     folder = tmp_path_factory.mktemp("cli-fuzz")
     ctx = open_context(folder)

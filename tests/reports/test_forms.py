@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from isodesk.i18n.dates import LOCAL_TZ
-from isodesk.services.forms import form_pdf, form_set_on, ledger_pdf
+from isodesk.services.printing import form_pdf, form_set_on, ledger_pdf
 from tests.forms_life import NAMES, NOW, Life, build_life
 from tests.pdfcheck import A4, A4_LANDSCAPE, A5, assert_fonts_embedded_subsets, pages_text, reader, sizes, text
 
@@ -157,8 +157,8 @@ def test_control_sheet_rows_follow_the_hand_overs(life: Life) -> None:
 
 
 def test_ledger_of_5000_dossiers_repeats_its_header(office: object) -> None:
-    from isodesk.services.demo import fill_demo
-    from isodesk.services.demo_ledger import fill_demo_ledger
+    from isodesk.services.ledger.demo_ledger import fill_demo_ledger
+    from isodesk.services.office.demo import fill_demo
 
     fill_demo(office, 0)  # type: ignore[arg-type]
     fill_demo_ledger(office, 5000, now=datetime(2026, 11, 20, 12, 0, tzinfo=LOCAL_TZ))  # type: ignore[arg-type]
@@ -189,7 +189,7 @@ def test_form_set_follows_the_receipt_date() -> None:
 
 
 def test_renders_are_written_whole(life: Life, tmp_path: Path) -> None:
-    from isodesk.services.forms import write_pdf
+    from isodesk.services.printing import write_pdf
 
     out = write_pdf(tmp_path / "phieu.pdf", form_pdf(life.ctx, "refusal", life.codes["2018"]["refusal"]))
     assert out.read_bytes().startswith(b"%PDF") and [p.name for p in tmp_path.iterdir()] == ["phieu.pdf"]

@@ -21,12 +21,12 @@ from isodesk.db.paths import database_path
 from isodesk.db.storage import disk_full, read_only, unreachable
 from isodesk.db.types import utcnow
 from isodesk.errors import UserError
-from isodesk.services.backups import backup_to
 from isodesk.services.context import AppContext, open_context
-from isodesk.services.dossiers import ApplicantInput, receive_dossier
-from isodesk.services.health import clock_warning
-from isodesk.services.ledger_query import count_dossiers
-from isodesk.services.office import init_office
+from isodesk.services.ledger.dossiers import ApplicantInput, receive_dossier
+from isodesk.services.ledger.queries import count_dossiers
+from isodesk.services.office.profile import init_office
+from isodesk.services.safety.backups import backup_to
+from isodesk.services.safety.health import clock_warning
 
 BIRTH = "1.001193"
 
@@ -139,8 +139,8 @@ def test_backup_to_a_full_stick_leaves_nothing(office: AppContext, mounted: Any)
 
 
 def test_a_paper_and_a_persons_data_to_a_full_stick_leave_nothing(office: AppContext, mounted: Any) -> None:
-    from isodesk.services.forms import form_pdf, write_pdf
-    from isodesk.services.personal_data import PersonQuery, export_person
+    from isodesk.services.printing import form_pdf, write_pdf
+    from isodesk.services.privacy.personal_data import PersonQuery, export_person
 
     code = receive_dossier(office, BIRTH, ApplicantInput("Nguyễn Văn An")).code
     stick = mounted("full", 64)

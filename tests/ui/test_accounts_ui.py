@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from isodesk.db.paths import database_path
-from isodesk.services.accounts import add_account
+from isodesk.services.accounts.accounts import add_account
+from isodesk.services.accounts.signin import change_password
 from isodesk.services.context import AppContext
-from isodesk.services.dossiers import ApplicantInput, receive_dossier
-from isodesk.services.signin import change_password
+from isodesk.services.ledger.dossiers import ApplicantInput, receive_dossier
 from isodesk.ui import ops
+from isodesk.ui.accounts.login import LoginDialog, PasswordDialog
 from isodesk.ui.language import LanguageManager
-from isodesk.ui.login import LoginDialog, PasswordDialog
 from isodesk.ui.main_window import AREAS, MainWindow
 from tests.ui.conftest import type_text
 
@@ -152,7 +152,7 @@ def test_administrator_adds_an_account_and_resets_a_password(qtbot, window: Main
 
 
 def test_history_tab_of_a_dossier(qtbot, accounts: AppContext) -> None:
-    from isodesk.services.dossier_edit import DossierCorrection, edit_dossier
+    from isodesk.services.ledger.dossier_edit import DossierCorrection, edit_dossier
     from isodesk.ui.ledger.dossier_dialog import DossierDialog
 
     code = receive_dossier(accounts, "1.004873", ApplicantInput("Võ Văn Kiệt", phone="0912345678")).code
@@ -171,7 +171,7 @@ def test_history_tab_of_a_dossier(qtbot, accounts: AppContext) -> None:
 
 
 def test_trail_screen_checks_integrity(qtbot, accounts: AppContext, data_dir: Path) -> None:
-    from isodesk.ui.pages.trail import TrailPage
+    from isodesk.ui.safety.trail_page import TrailPage
 
     page = TrailPage()
     qtbot.addWidget(page)
@@ -199,7 +199,7 @@ def test_trail_screen_checks_integrity(qtbot, accounts: AppContext, data_dir: Pa
 
 
 def test_trail_screen_refuses_an_officer(qtbot, accounts: AppContext) -> None:
-    from isodesk.ui.pages.trail import TrailPage
+    from isodesk.ui.safety.trail_page import TrailPage
 
     accounts.actor = "anh"
     page = TrailPage()

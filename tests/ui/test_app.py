@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from isodesk.app import run_gui
 from isodesk.services.context import AppContext
 from isodesk.ui import ops
-from isodesk.ui.login import LoginDialog
+from isodesk.ui.accounts.login import LoginDialog
 from isodesk.ui.main_window import MainWindow
-from isodesk.ui.wizard import SetupWizard
+from isodesk.ui.office.wizard import SetupWizard
 
 
 def _run_until(data_dir: Path, ready: Callable[[list[QWidget]], bool], lang: str | None = None) -> list[str]:

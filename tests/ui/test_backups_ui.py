@@ -13,15 +13,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from isodesk.app import SingleInstance, run_gui
 from isodesk.db.paths import backup_dir, database_path
-from isodesk.services.backups import list_backups, make_backup
 from isodesk.services.context import AppContext
-from isodesk.services.dossiers import ApplicantInput, receive_dossier
-from isodesk.services.ledger_query import count_dossiers
+from isodesk.services.ledger.dossiers import ApplicantInput, receive_dossier
+from isodesk.services.ledger.queries import count_dossiers
+from isodesk.services.safety.backups import list_backups, make_backup
 from isodesk.ui import ops
 from isodesk.ui.main_window import MainWindow
-from isodesk.ui.pages.backups import BackupsSection, offer_restore_after_damage
+from isodesk.ui.safety.backups_page import BackupsSection, offer_restore_after_damage
 
-from ..services.test_backups import HOLD_LOCK
+from ..services.safety.test_backups import HOLD_LOCK
 from .conftest import shown_window
 
 
@@ -66,8 +66,8 @@ def test_back_up_now_lists_the_copy(qtbot, window: MainWindow, office: AppContex
 
 
 def test_the_copy_made_before_an_erasure_is_named(qtbot, window: MainWindow, office: AppContext) -> None:
-    from isodesk.services.dossiers import move_dossier
-    from isodesk.services.personal_data import PersonQuery, erase_applicants, find_person
+    from isodesk.services.ledger.dossiers import move_dossier
+    from isodesk.services.privacy.personal_data import PersonQuery, erase_applicants, find_person
 
     code = receive_dossier(office, "1.001193", ApplicantInput("Nguyễn Văn Bình")).code
     move_dossier(office, code, "refused", note="Thiếu giấy tờ")

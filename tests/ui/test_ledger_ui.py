@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.services.context import AppContext
-from isodesk.services.demo import fill_demo
-from isodesk.services.dossiers import ApplicantInput, receive_dossier
+from isodesk.services.ledger.dossiers import ApplicantInput, receive_dossier
+from isodesk.services.office.demo import fill_demo
 from isodesk.ui import ops
 from isodesk.ui.ledger.ledger_model import COL_APPLICANT, COL_CODE, COL_STATUS, DUE_TODAY, OVERDUE, LedgerModel
 from isodesk.ui.ledger.ledger_page import LedgerPage
-from isodesk.ui.pages.overview import OverviewPage
+from isodesk.ui.ledger.overview_page import OverviewPage
 from tests.ui.conftest import type_text
 
 
@@ -55,7 +55,7 @@ def test_receive_a_dossier_and_find_it_without_accents(qtbot, demo_office: AppCo
 
 
 def test_receive_form_checks_as_you_type(qtbot, demo_office: AppContext) -> None:
-    from isodesk.services.ledger_query import count_dossiers
+    from isodesk.services.ledger.queries import count_dossiers
 
     page = LedgerPage()
     qtbot.addWidget(page)
@@ -108,7 +108,7 @@ def test_model_rows_and_highlighting(qtbot, office: AppContext) -> None:
 
 
 def test_model_fetches_pages_as_they_are_shown_and_keeps_only_the_latest(qtbot, office: AppContext) -> None:
-    from isodesk.services.ledger_query import DossierFilter, list_dossiers
+    from isodesk.services.ledger.queries import DossierFilter, list_dossiers
     from isodesk.ui.paged_model import MAX_PAGES, PAGE
 
     fill_demo(office, PAGE * (MAX_PAGES + 2))
@@ -155,8 +155,8 @@ def test_dashboard_shows_the_month_rate(qtbot, demo_office: AppContext) -> None:
 
 
 def test_field_and_period_filters(qtbot, demo_office: AppContext) -> None:
-    from isodesk.services.ledger_query import DossierFilter, count_dossiers
-    from isodesk.services.procedures import list_procedures
+    from isodesk.services.ledger.procedures import list_procedures
+    from isodesk.services.ledger.queries import DossierFilter, count_dossiers
 
     page = LedgerPage()
     qtbot.addWidget(page)
@@ -180,8 +180,8 @@ def test_field_and_period_filters(qtbot, demo_office: AppContext) -> None:
 
 
 def test_dossier_dialog_hands_over_and_records_the_step(qtbot, office: AppContext) -> None:
-    from isodesk.services.dossiers import show_dossier
-    from isodesk.services.staff import add_staff
+    from isodesk.services.ledger.dossiers import show_dossier
+    from isodesk.services.office.staff import add_staff
     from isodesk.ui.ledger.dossier_dialog import DossierDialog
 
     officer = add_staff(office, "Huỳnh Thị Mỹ Linh", "Tư pháp - Hộ tịch", "Công chức Tư pháp - Hộ tịch")

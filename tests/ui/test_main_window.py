@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from isodesk.errors import UserError
 from isodesk.i18n import _, set_language
 from isodesk.services.context import AppContext
-from isodesk.services.demo import fill_demo
+from isodesk.services.office.demo import fill_demo
 from isodesk.services.settings import get_setting
 from isodesk.ui import ops
 from isodesk.ui.main_window import AREAS, MainWindow
-from isodesk.ui.pages.placeholder import PlaceholderPage
-from isodesk.ui.pages.quality import QualityPage
+from isodesk.ui.placeholder import PlaceholderPage
+from isodesk.ui.qms.quality_page import QualityPage
 from tests.ui.conftest import shown_window, type_text
 
 

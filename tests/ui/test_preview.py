@@ -17,7 +17,7 @@ from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.services.context import AppContext
-from isodesk.services.dossiers import ApplicantInput, receive_dossier
+from isodesk.services.ledger.dossiers import ApplicantInput, receive_dossier
 from isodesk.ui import ops
 from isodesk.ui.printing.jobs import file_name
 from isodesk.ui.printing.period import PeriodDialog, quarter_of
@@ -58,7 +58,7 @@ def slip(office: AppContext) -> tuple[AppContext, str]:
 
 
 def receipt_job(ctx: AppContext, code: str) -> PrintJob:
-    from isodesk.services.forms import receipt_pdf
+    from isodesk.services.printing import receipt_pdf
 
     return PrintJob(f"Giấy tiếp nhận {code}", file_name("Giấy tiếp nhận", code), lambda _p: receipt_pdf(ctx, code))
 

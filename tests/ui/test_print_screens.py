@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.services.context import AppContext
-from isodesk.services.dossiers import ApplicantInput, move_dossier, receive_dossier
+from isodesk.services.ledger.dossiers import ApplicantInput, move_dossier, receive_dossier
 from isodesk.ui import ops
 from isodesk.ui.ledger.dossier_dialog import DossierDialog
 from isodesk.ui.ledger.ledger_page import LedgerPage
@@ -86,7 +86,7 @@ def test_no_dossier_today_is_a_message_not_an_empty_print(qtbot, page: LedgerPag
 
 
 def test_ledger_and_statistics_for_a_period(qtbot, office: AppContext, page: LedgerPage) -> None:
-    from isodesk.services.demo import fill_demo
+    from isodesk.services.office.demo import fill_demo
 
     fill_demo(office, 120)
     today = page.today()
@@ -153,7 +153,7 @@ def test_dossier_window_offers_the_papers_that_apply(qtbot, office: AppContext) 
 
 
 def test_quality_area_prints_the_scope_and_an_iso_procedure(qtbot, office: AppContext) -> None:
-    from isodesk.ui.pages.quality import QualityPage
+    from isodesk.ui.qms.quality_page import QualityPage
 
     page = QualityPage("Quality system", "")
     qtbot.addWidget(page)

@@ -9,10 +9,10 @@ import pytest
 
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.services.context import AppContext
-from isodesk.services.dossiers import ApplicantInput, move_dossier, receive_dossier, show_dossier
+from isodesk.services.ledger.dossiers import ApplicantInput, move_dossier, receive_dossier, show_dossier
 from isodesk.services.settings import get_setting
 from isodesk.ui import ops
-from isodesk.ui.pages.privacy import PrivacyBox
+from isodesk.ui.privacy.privacy_page import PrivacyBox
 from tests.ui.conftest import type_text
 
 
@@ -80,7 +80,7 @@ def test_export_for_a_person(qtbot, office: AppContext, old_office: dict[str, st
 
 
 def test_buttons_follow_the_account(qtbot, office: AppContext) -> None:
-    from isodesk.services.accounts import add_account
+    from isodesk.services.accounts.accounts import add_account
 
     add_account(office, "mot.cua", "Võ Thanh Tùng", ["officer"], password="Một cửa 2026!")
     office.actor = "mot.cua"

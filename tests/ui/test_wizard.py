@@ -6,13 +6,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWizard
 
-from isodesk.services.accounts import list_accounts
+from isodesk.services.accounts.accounts import list_accounts
+from isodesk.services.accounts.signin import Outcome, sign_in
 from isodesk.services.context import open_context
-from isodesk.services.office import get_profile
-from isodesk.services.signin import Outcome, sign_in
-from isodesk.services.staff import list_staff
+from isodesk.services.office.profile import get_profile
+from isodesk.services.office.staff import list_staff
 from isodesk.ui import ops
-from isodesk.ui.wizard import SetupWizard
+from isodesk.ui.office.wizard import SetupWizard
 from tests.ui.conftest import type_text
 
 

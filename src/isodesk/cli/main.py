@@ -34,7 +34,12 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 
 def command_modules() -> list[Any]:
-    from isodesk.cli import account_cmds, backup_cmds, form_cmds, ledger_cmds, office_cmds, person_cmds
+    from isodesk.cli import accounts as account_cmds
+    from isodesk.cli import ledger as ledger_cmds
+    from isodesk.cli import office as office_cmds
+    from isodesk.cli import printing as form_cmds
+    from isodesk.cli import privacy as person_cmds
+    from isodesk.cli import safety as backup_cmds
 
     return [office_cmds, ledger_cmds, form_cmds, account_cmds, backup_cmds, person_cmds]
 
@@ -52,43 +57,6 @@ def build_parser() -> argparse.ArgumentParser:
     for module in command_modules():
         module.register(sub, common)
     return parser
-
-
-def add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
-
-
-def context(args: argparse.Namespace) -> Any:
-    """The office, acting as ``--user`` (an existing active account) or else as its administrator account.
-
-    No password: whoever can run the command can already read the data folder; what matters is that changes are
-    recorded under a real account and that its permissions apply. A PC clock that cannot be right is said on
-    stderr (the command still runs)."""
-    from isodesk.services.context import open_context
-    from isodesk.services.health import clock_warning
-
-    ctx = open_context(args.data_dir)
-    try:
-        if args.user:
-            from isodesk.services.accounts import use_account
-
-            use_account(ctx, args.user)
-        warning = clock_warning(ctx)
-    except BaseException:
-        ctx.close()
-        raise
-    if warning:
-        sys.stderr.write(_("Warning: {message}").format(message=warning) + "\n")
-    return ctx
-
-
-def with_context(args: argparse.Namespace, fn: Callable[[Any], Any]) -> Any:
-    """Open the office named by the global options, run ``fn`` on it, and close it whatever happens."""
-    ctx = context(args)
-    try:
-        return fn(ctx)
-    finally:
-        ctx.close()
 
 
 def run(argv: list[str], open_gui: Callable[[str | None, str | None], int] | None = None) -> int:

@@ -1,7 +1,7 @@
 """Who may do what: the roles of an office's accounts and the permissions each role grants.
 
 The table is data, not code spread over the services: a change of the office's rules (or of the law) is a change
-here, and every service asks :func:`allows` through one guard (``isodesk.services.auth.require``).
+here, and every service asks :func:`allows` through one guard (``isodesk.services.accounts.auth.require``).
 
 Roles follow the people the one-stop shop and the quality system need (DESIGN.md §1, DOMAIN.md §1):
 

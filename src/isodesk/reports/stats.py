@@ -1,6 +1,6 @@
 """The statistics report of a period: figures by month and by field, and a bar chart of the on-time rate.
 
-Definitions are those of :mod:`isodesk.services.stats` (QĐ 766/QĐ-TTg 2022 service indicators); the fixed wording
+Definitions are those of :mod:`isodesk.services.ledger.stats` (QĐ 766/QĐ-TTg 2022 service indicators); the fixed wording
 is in ``resources/forms/reports.json``.
 """
 

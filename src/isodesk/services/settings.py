@@ -18,7 +18,7 @@ from isodesk.domain import validation as v
 from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import LANGUAGES, N_, _
-from isodesk.services.auth import require
+from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.inputs import check
 

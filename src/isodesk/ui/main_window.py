@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from isodesk import __version__
 from isodesk.i18n import N_, _
 from isodesk.ui.language import LanguageManager
-from isodesk.ui.pages.base import Page
+from isodesk.ui.page import Page
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.office_label.setObjectName("statusOffice")
         self.user_label = QLabel()
         self.user_label.setObjectName("statusUser")
-        self.account: object | None = None  # the signed-in account (isodesk.services.accounts.AccountInfo)
+        self.account: object | None = None  # the signed-in account (isodesk.services.accounts.accounts.AccountInfo)
         self.permissions: frozenset[str] = frozenset()
         self.location_label = QLabel()
         self.location_label.setObjectName("statusLocation")
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, key: str, title: str, description: str) -> Page:
         if key == "overview":
-            from isodesk.ui.pages.overview import OverviewPage
+            from isodesk.ui.ledger.overview_page import OverviewPage
 
             return OverviewPage()
         if key == "one_stop":
@@ -147,18 +147,18 @@ class MainWindow(QMainWindow):
 
             return LedgerPage()
         if key == "quality":
-            from isodesk.ui.pages.quality import QualityPage
+            from isodesk.ui.qms.quality_page import QualityPage
 
             return QualityPage(title, description)
         if key == "trail":
-            from isodesk.ui.pages.trail import TrailPage
+            from isodesk.ui.safety.trail_page import TrailPage
 
             return TrailPage()
         if key == "settings":
-            from isodesk.ui.pages.settings import SettingsPage
+            from isodesk.ui.office.settings_page import SettingsPage
 
             return SettingsPage(self.languages.apply)
-        from isodesk.ui.pages.placeholder import PlaceholderPage
+        from isodesk.ui.placeholder import PlaceholderPage
 
         return PlaceholderPage(title, description)
 
@@ -209,8 +209,8 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         if ctx is None:
             return None
-        from isodesk.services.signin import sign_out
-        from isodesk.ui.login import LoginDialog
+        from isodesk.services.accounts.signin import sign_out
+        from isodesk.ui.accounts.login import LoginDialog
 
         previous = ctx.actor
         sign_out(ctx)
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
     def change_password(self) -> Any:
         if self.ctx is None or self.account is None:
             return None
-        from isodesk.ui.login import PasswordDialog
+        from isodesk.ui.accounts.login import PasswordDialog
 
         dialog = PasswordDialog(self.ctx, self.account, parent=self)  # type: ignore[arg-type]
         dialog.changed.connect(lambda _p: self.statusBar().showMessage(_("Your password was changed."), 8000))
@@ -244,8 +244,8 @@ class MainWindow(QMainWindow):
         from isodesk.ui.ops import run_in_background
 
         def load() -> tuple[Any, frozenset[str]]:
-            from isodesk.services.accounts import current_account
-            from isodesk.services.auth import permissions_of
+            from isodesk.services.accounts.accounts import current_account
+            from isodesk.services.accounts.auth import permissions_of
 
             return current_account(ctx), frozenset(p.value for p in permissions_of(ctx))
 

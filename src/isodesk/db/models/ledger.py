@@ -122,7 +122,7 @@ class DailyCount(Base):
 
     Derived from the dossiers and kept in the same transaction as every receipt and return, so a year's
     statistics add up a few thousand rows instead of scanning a million dossiers. Never synced; rebuilt from the
-    dossiers when in doubt (:func:`isodesk.services.stats.rebuild_daily_counts`).
+    dossiers when in doubt (:func:`isodesk.services.ledger.stats.rebuild_daily_counts`).
     """
 
     __tablename__ = "daily_counts"

@@ -81,7 +81,7 @@ class CalendarView(QWidget):
             return
 
         def fetch() -> dict[str, Any]:
-            from isodesk.services.calendar import calendar_year
+            from isodesk.services.ledger.calendar import calendar_year
 
             return calendar_year(ctx, year)
 
@@ -117,7 +117,7 @@ class CalendarView(QWidget):
         day, note = self.calendar.selectedDate().toPython(), self.note.text()
 
         def work() -> None:
-            from isodesk.services.calendar import set_day
+            from isodesk.services.ledger.calendar import set_day
 
             set_day(ctx, day, kind, note)  # type: ignore[arg-type]
 
@@ -130,7 +130,7 @@ class CalendarView(QWidget):
         day = self.calendar.selectedDate().toPython()
 
         def work() -> None:
-            from isodesk.services.calendar import clear_day
+            from isodesk.services.ledger.calendar import clear_day
 
             clear_day(ctx, day)
 

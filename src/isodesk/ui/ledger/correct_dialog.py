@@ -60,7 +60,7 @@ class CorrectDialog(QDialog):
         self.has_applicant = has_applicant
 
     def save(self) -> None:
-        from isodesk.services.dossier_edit import DossierCorrection, edit_dossier
+        from isodesk.services.ledger.dossier_edit import DossierCorrection, edit_dossier
 
         if self.checks.first_problem():
             return

@@ -117,9 +117,10 @@ class DossierDialog(QDialog):
         ctx, code = self.ctx, self.code
 
         def fetch() -> dict[str, Any]:
-            from isodesk.services.dossiers import action_name, show_dossier
-            from isodesk.services.forms import forms_for
-            from isodesk.services.staff import list_staff
+            from isodesk.services.labels import action_name
+            from isodesk.services.ledger.dossiers import show_dossier
+            from isodesk.services.office.staff import list_staff
+            from isodesk.services.printing import forms_for
 
             data = show_dossier(ctx, code)
             data["forms"] = forms_for(ctx, code)
@@ -147,7 +148,7 @@ class DossierDialog(QDialog):
         self.data = data
         self.setWindowTitle(_("Dossier {code}").format(code=data["code"]))
         self.header.setText(f"{data['code']} — {data['status_name']}")
-        from isodesk.services.personal_data import applicant_label
+        from isodesk.services.labels import applicant_label
 
         applicant = applicant_label(data["applicant"]["name"]) if data["applicant"] else "—"
         self.summary.setText(
@@ -218,7 +219,7 @@ class DossierDialog(QDialog):
         rating = self.rating.currentData() if action == "returned" else None
 
         def work() -> Any:
-            from isodesk.services.dossiers import move_dossier
+            from isodesk.services.ledger.dossiers import move_dossier
 
             return move_dossier(
                 ctx, code, action, at=at, note=note, new_due=new_due, rating=rating, to_staff_id=to_staff

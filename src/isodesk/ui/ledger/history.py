@@ -45,12 +45,12 @@ class HistoryTable(QTableWidget):
         self.setHorizontalHeaderLabels([_("Time"), _("Account"), _("Action"), _("Changes")])
 
     def load(self, ctx: AppContext, code: str) -> None:
-        from isodesk.services.trail import dossier_history
+        from isodesk.services.safety.trail import dossier_history
 
         run_in_background(lambda: dossier_history(ctx, code), self.show_entries, lambda exc: show_error(self, exc))
 
     def show_entries(self, entries: list[Any]) -> None:
-        from isodesk.services.trail import table_name, trail_action_name
+        from isodesk.services.safety.trail import table_name, trail_action_name
 
         self.entries = entries
         self.setRowCount(len(entries))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from isodesk.i18n import N_
 from isodesk.i18n.dates import LOCAL_TZ
-from isodesk.services.ledger_query import DossierFilter, DossierRow, count_dossiers, list_dossiers
+from isodesk.services.ledger.queries import DossierFilter, DossierRow, count_dossiers, list_dossiers
 from isodesk.ui.paged_model import PAGE, PagedTableModel
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class LedgerModel(PagedTableModel):
 
     @staticmethod
     def display(row: DossierRow, column: int) -> str:
-        from isodesk.services.dossiers import state_name
+        from isodesk.services.labels import state_name
 
         if column == COL_CODE:
             return row.code

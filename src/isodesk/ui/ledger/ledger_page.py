@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from isodesk.domain import validation as v
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import LOCAL_TZ
-from isodesk.services.ledger_query import DossierFilter
+from isodesk.services.ledger.queries import DossierFilter
 from isodesk.ui.ledger.calendar_view import CalendarView
 from isodesk.ui.ledger.ledger_model import COL_PROCEDURE, COL_RECEIVED, DUE_TODAY, OVERDUE, LedgerModel
 from isodesk.ui.ops import run_in_background
-from isodesk.ui.pages.base import Page
+from isodesk.ui.page import Page
 from isodesk.ui.validation import limit
 
 if TYPE_CHECKING:
@@ -176,8 +176,8 @@ class LedgerPage(Page):
         self.calendar.set_context(ctx)
 
         def choices() -> tuple[list[str], list[tuple[int, str]]]:
-            from isodesk.services.procedures import list_procedures
-            from isodesk.services.staff import list_staff
+            from isodesk.services.ledger.procedures import list_procedures
+            from isodesk.services.office.staff import list_staff
 
             fields = sorted({p.field for p in list_procedures(ctx) if p.field})
             return fields, [(p.id, p.name) for p in list_staff(ctx)]

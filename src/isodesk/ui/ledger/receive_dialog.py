@@ -29,7 +29,7 @@ from isodesk.ui.validation import applicant_checks
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
-    from isodesk.services.procedures import ProcedureInfo
+    from isodesk.services.ledger.procedures import ProcedureInfo
 
 
 class ReceiveDialog(QDialog):
@@ -125,7 +125,7 @@ class ReceiveDialog(QDialog):
         run_in_background(self._load, self._loaded)
 
     def _load(self) -> list[ProcedureInfo]:
-        from isodesk.services.procedures import list_procedures
+        from isodesk.services.ledger.procedures import list_procedures
 
         return [p for p in list_procedures(self.ctx) if p.processing_time is not None]
 
@@ -171,7 +171,7 @@ class ReceiveDialog(QDialog):
         ctx = self.ctx
 
         def preview() -> Any:
-            from isodesk.services.dossiers import preview_due
+            from isodesk.services.ledger.dossiers import preview_due
 
             return preview_due(ctx, code)
 
@@ -193,7 +193,7 @@ class ReceiveDialog(QDialog):
             return
         if self.checks.first_problem():
             return
-        from isodesk.services.dossiers import ApplicantInput, receive_dossier
+        from isodesk.services.ledger.dossiers import ApplicantInput, receive_dossier
 
         applicant = ApplicantInput(
             self.name.text(),
@@ -210,7 +210,7 @@ class ReceiveDialog(QDialog):
         self._enable_saving(False)
 
         def work() -> Any:
-            from isodesk.services.dossiers import move_dossier
+            from isodesk.services.ledger.dossiers import move_dossier
 
             result = receive_dossier(ctx, code, applicant, sets=sets)
             if missing:

@@ -28,7 +28,7 @@ def form_job(ctx: AppContext, name: str, code: str, title: str) -> PrintJob:
     """A one-stop-shop form (receipt, supplement, refusal, apology, stop, control-sheet) of dossier ``code``."""
 
     def make(_progress: object) -> bytes:
-        from isodesk.services.forms import form_pdf
+        from isodesk.services.printing import form_pdf
 
         return form_pdf(ctx, name, code)
 
@@ -45,7 +45,7 @@ def receipts_of_day_job(ctx: AppContext, day: date) -> PrintJob:
 
     def make(_progress: object) -> bytes:
         from isodesk.errors import UserError
-        from isodesk.services.forms import receipts_pdf, received_on
+        from isodesk.services.printing import receipts_pdf, received_on
 
         codes = received_on(ctx, day)
         if not codes:
@@ -59,7 +59,7 @@ def ledger_job(ctx: AppContext, start: date, end: date) -> PrintJob:
     title = _("Dossier ledger {start} – {end}").format(start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y"))
 
     def make(progress: object) -> bytes:
-        from isodesk.services.forms import ledger_pdf
+        from isodesk.services.printing import ledger_pdf
 
         return ledger_pdf(ctx, start, end, progress=progress)  # type: ignore[arg-type]
 
@@ -72,7 +72,7 @@ def stats_job(ctx: AppContext, start: date, end: date) -> PrintJob:
     )
 
     def make(_progress: object) -> bytes:
-        from isodesk.services.forms import stats_pdf
+        from isodesk.services.printing import stats_pdf
 
         return stats_pdf(ctx, start, end)
 
@@ -83,7 +83,7 @@ def scope_job(ctx: AppContext) -> PrintJob:
     title = _("Scope of the quality system")
 
     def make(_progress: object) -> bytes:
-        from isodesk.services.forms import scope_pdf
+        from isodesk.services.printing import scope_pdf
 
         return scope_pdf(ctx)
 
@@ -95,7 +95,7 @@ def iso_procedure_job(ctx: AppContext, code: str) -> PrintJob:
     title = _("ISO procedure {code}").format(code=code)
 
     def make(_progress: object) -> bytes:
-        from isodesk.services.forms import procedure_pdf
+        from isodesk.services.printing import procedure_pdf
 
         return procedure_pdf(ctx, code)
 

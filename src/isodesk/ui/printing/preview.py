@@ -354,7 +354,7 @@ class PreviewDialog(QDialog):
         data = self.pages.data
 
         def write() -> Path:
-            from isodesk.services.forms import write_pdf
+            from isodesk.services.printing import write_pdf
 
             return write_pdf(path, data)
 

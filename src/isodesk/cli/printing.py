@@ -1,0 +1,101 @@
+"""Printing forms and reports to PDF: ``isodesk form NAME …`` (DESIGN.md §5).
+
+``form receipt|supplement|refusal|apology|stop|control-sheet --dossier CODE --out FILE.pdf``,
+``form ledger|stats --from D --to D --out FILE.pdf``, ``form procedure --procedure CODE --out FILE.pdf``,
+``form scope --out FILE.pdf``. With ``--json``: ``{"out": PATH, "pages": N}``. The output path is checked before
+anything is rendered, and a file is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from isodesk.cli.common import add_json, parse_date, with_context
+from isodesk.cli.output import Result
+from isodesk.i18n import _
+
+DOSSIER_FORMS = {
+    "receipt": "receipt and appointment slip (form 01)",
+    "supplement": "supplement request (form 02)",
+    "refusal": "refusal slip (form 03)",
+    "apology": "apology and new appointment (form 04)",
+    "stop": "notice of stopping the processing (2025 set, form 05)",
+    "control-sheet": "process control sheet (form 05 of 2018, 06 of 2025)",
+}
+
+
+def _out(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    add_json(p)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    form = sub.add_parser("form", parents=[common], help="print official forms and reports as PDF")
+    fsub = form.add_subparsers(dest="form_command", metavar="NAME", required=True)
+    for name, help_text in DOSSIER_FORMS.items():
+        p = fsub.add_parser(name, parents=[common], help=help_text)
+        p.add_argument("--dossier", required=True, metavar="CODE")
+        _out(p)
+        p.set_defaults(handler=cmd_dossier_form, form_name=name)
+    for name, help_text in (
+        ("ledger", "dossier ledger for a period (A4 landscape)"),
+        ("stats", "statistics report for a period, with a chart"),
+    ):
+        p = fsub.add_parser(name, parents=[common], help=help_text)
+        p.add_argument("--from", dest="start", required=True, metavar="DATE")
+        p.add_argument("--to", dest="end", required=True, metavar="DATE")
+        _out(p)
+        p.set_defaults(handler=cmd_period_report, form_name=name)
+    p = fsub.add_parser("procedure", parents=[common], help="ISO procedure document of an administrative procedure")
+    p.add_argument("--procedure", required=True, metavar="CODE")
+    p.add_argument("--issue", type=int, default=1, metavar="N", help="issue number (default 1)")
+    p.add_argument("--issued", default=None, metavar="DATE", help="issue date (default today)")
+    p.add_argument("--doc-code", default=None, metavar="CODE", help='document code, e.g. "QT 02/HT"')
+    _out(p)
+    p.set_defaults(handler=cmd_procedure)
+    p = fsub.add_parser("scope", parents=[common], help="scope of the quality system")
+    _out(p)
+    p.set_defaults(handler=cmd_scope)
+
+
+def _write(args: argparse.Namespace, render: Callable[[Any], bytes]) -> Result:
+    from isodesk.reports.official import page_count
+    from isodesk.services.printing import check_output, write_pdf
+
+    check_output(args.out)
+    data = with_context(args, render)
+    path = write_pdf(args.out, data)
+    return Result({"out": str(path), "pages": page_count(data)}, _("Written {path}.").format(path=path))
+
+
+def cmd_dossier_form(args: argparse.Namespace) -> Result:
+    from isodesk.services.printing import form_pdf
+
+    return _write(args, lambda c: form_pdf(c, args.form_name, args.dossier))
+
+
+def cmd_period_report(args: argparse.Namespace) -> Result:
+    from isodesk.services.printing import ledger_pdf, stats_pdf
+    from isodesk.services.printing.ledger import check_period
+
+    start, end = parse_date(args.start), parse_date(args.end)
+    check_period(start, end)
+    render = ledger_pdf if args.form_name == "ledger" else stats_pdf
+    return _write(args, lambda c: render(c, start, end))
+
+
+def cmd_procedure(args: argparse.Namespace) -> Result:
+    from isodesk.services.printing import procedure_pdf
+
+    issued = parse_date(args.issued) if args.issued else None
+    return _write(
+        args, lambda c: procedure_pdf(c, args.procedure, issue=args.issue, issued=issued, doc_code=args.doc_code)
+    )
+
+
+def cmd_scope(args: argparse.Namespace) -> Result:
+    from isodesk.services.printing import scope_pdf
+
+    return _write(args, scope_pdf)

@@ -1,0 +1,88 @@
+"""Applicants' personal data: ``isodesk person find|export|erase|erase-expired``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from isodesk.cli.common import add_json, with_context
+from isodesk.cli.output import Result
+from isodesk.i18n import _
+
+
+def _who(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--name", default="", help="full name (accents optional)")
+    p.add_argument("--phone", default="")
+    p.add_argument("--id-number", default="", help="12-digit citizen ID number")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    person = sub.add_parser("person", parents=[common], help="applicants' personal data (copy, erasure)")
+    psub = person.add_subparsers(dest="person_command", metavar="ACTION", required=True)
+    p = psub.add_parser("find", parents=[common], help="applicant records matching a name, phone or ID number")
+    _who(p)
+    add_json(p)
+    p.set_defaults(handler=cmd_find)
+    p = psub.add_parser("export", parents=[common], help="everything held about a person, as JSON and CSV")
+    _who(p)
+    p.add_argument("--out", required=True, metavar="FILE", help="FILE.json and FILE.csv are written")
+    add_json(p)
+    p.set_defaults(handler=cmd_export)
+    p = psub.add_parser("erase", parents=[common], help="erase an applicant's personal data at their request")
+    p.add_argument("--id", dest="ids", type=int, action="append", required=True, metavar="APPLICANT")
+    add_json(p)
+    p.set_defaults(handler=cmd_erase)
+    p = psub.add_parser("erase-expired", parents=[common], help="erase personal data past the retention period")
+    p.add_argument("--dry-run", action="store_true", help="only count what would be erased")
+    add_json(p)
+    p.set_defaults(handler=cmd_erase_expired)
+
+
+def _query(args: argparse.Namespace) -> Any:
+    from isodesk.services.privacy.personal_data import PersonQuery
+
+    return PersonQuery(args.name, args.phone, args.id_number)
+
+
+def cmd_find(args: argparse.Namespace) -> Result:
+    from isodesk.services.privacy.personal_data import find_person
+
+    found = with_context(args, lambda c: find_person(c, _query(args)))
+    lines = [f"{m.id:>6}  {m.name}  {m.phone}  {m.id_number}  {', '.join(m.dossiers)}" for m in found]
+    return Result({"applicants": [m.to_dict() for m in found]}, "\n".join(lines) or _("No applicant matches."))
+
+
+def cmd_export(args: argparse.Namespace) -> Result:
+    from isodesk.services.privacy.personal_data import export_person
+
+    result = with_context(args, lambda c: export_person(c, _query(args), args.out))
+    return Result(
+        result.to_dict(),
+        _("Written {json} and {csv}: {n} applicant records, {d} dossiers.").format(
+            json=result.json_path, csv=result.csv_path, n=result.applicants, d=result.dossiers
+        ),
+    )
+
+
+def cmd_erase(args: argparse.Namespace) -> Result:
+    from isodesk.services.privacy.personal_data import erase_applicants
+
+    result = with_context(args, lambda c: erase_applicants(c, args.ids))
+    return Result(
+        result.to_dict(),
+        _("Erased the personal data of {n} applicant records ({d} dossiers).").format(
+            n=result.applicants, d=result.dossiers
+        ),
+    )
+
+
+def cmd_erase_expired(args: argparse.Namespace) -> Result:
+    from isodesk.services.privacy.personal_data import erase_expired
+
+    result = with_context(args, lambda c: erase_expired(c, dry_run=args.dry_run))
+    if args.dry_run:
+        text = _("Would erase the personal data of {n} applicant records ({d} dossiers settled before {day}).")
+    else:
+        text = _("Erased the personal data of {n} applicant records ({d} dossiers settled before {day}).")
+    day = result.cutoff.strftime("%d/%m/%Y") if result.cutoff else "—"
+    return Result(result.to_dict(), text.format(n=result.applicants, d=result.dossiers, day=day))

@@ -1,0 +1,206 @@
+"""Commands that keep the office's data safe: backup, backup list, check, restore, trail verify, trail list.
+
+The backup commands work on the data folder, not on an opened office: a backup copies whatever schema the file has
+(nothing is migrated to make a copy), and a restore must work when the current file is damaged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from isodesk.cli.common import add_json, with_context
+from isodesk.cli.output import Result
+from isodesk.errors import UserError
+from isodesk.i18n import _
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("backup", parents=[common], help="copy the database (default: into the backups folder)")
+    p.add_argument("--out", metavar="FILE|DIR", help="a new file, or a folder such as a USB stick")
+    add_json(p)
+    p.set_defaults(handler=cmd_backup)
+    bsub = p.add_subparsers(dest="backup_command", metavar="ACTION")
+    q = bsub.add_parser("list", parents=[common], help="the backups in the data folder, newest first")
+    add_json(q)
+    q.set_defaults(handler=cmd_backup_list)
+
+    p = sub.add_parser("check", parents=[common], help="check that the database file is sound")
+    p.add_argument("--full", action="store_true", help="the full integrity_check instead of the quick one")
+    add_json(p)
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("restore", parents=[common], help="replace the database by a backup (the current one is kept)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--other-unit", action="store_true", help="accept a backup of another unit")
+    add_json(p)
+    p.set_defaults(handler=cmd_restore)
+
+    trail = sub.add_parser("trail", parents=[common], help="the audit trail of every change")
+    tsub = trail.add_subparsers(dest="trail_command", metavar="ACTION", required=True)
+    p = tsub.add_parser("verify", parents=[common], help="check that no entry was edited or deleted")
+    add_json(p)
+    p.set_defaults(handler=cmd_trail_verify)
+    p = tsub.add_parser("list", parents=[common], help="the latest entries, or those of one record")
+    p.add_argument("--record", metavar="CODE_OR_UUID", help="a dossier code, another record's label, or a UUID")
+    p.add_argument("--limit", type=int, default=50, metavar="N")
+    add_json(p)
+    p.set_defaults(handler=cmd_trail_list)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from isodesk.db.paths import resolve_data_dir
+
+    return resolve_data_dir(args.data_dir)
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:,.1f} MB" if n >= 2**20 else f"{n / 2**10:,.0f} KB"
+
+
+def _require_backup_right(args: argparse.Namespace) -> None:
+    """The acting account (``--user``, else the administrator) must hold the backup permission.
+
+    Not asked when there is no database yet (a new PC being filled from a USB stick) or when it is damaged: its
+    accounts cannot be read, and whoever can reach the data folder could copy the files anyway.
+    """
+    from isodesk.cli.common import context
+    from isodesk.db.paths import database_path
+    from isodesk.domain.permissions import Permission
+    from isodesk.errors import DamagedDatabaseError
+    from isodesk.services.accounts.auth import require
+
+    if not database_path(_data_dir(args)).exists():
+        return
+    try:
+        ctx = context(args)
+    except DamagedDatabaseError:
+        return
+    try:
+        require(ctx, Permission.BACKUP_MANAGE)
+    finally:
+        ctx.close()
+
+
+def cmd_backup(args: argparse.Namespace) -> Result:
+    from isodesk.db.paths import database_path
+    from isodesk.services.safety.backups import backup_to, make_backup
+
+    data_dir = _data_dir(args)
+    if not database_path(data_dir).exists():
+        raise UserError(_("There is no database in {path} to back up.").format(path=data_dir))
+    _require_backup_right(args)
+    result = backup_to(data_dir, Path(args.out).expanduser()) if args.out else make_backup(data_dir, "manual")
+    return Result(
+        result.to_dict(),
+        _("Backup saved: {path} ({size}, {seconds:.1f} s).").format(
+            path=result.path, size=_size(result.bytes), seconds=result.seconds
+        ),
+    )
+
+
+def cmd_backup_list(args: argparse.Namespace) -> Result:
+    from isodesk.services.safety.backups import list_backups
+
+    backups = list_backups(_data_dir(args))
+    lines = [
+        f"{b.taken_at:%d/%m/%Y %H:%M}  {b.kind:<14} {_size(b.size):>10}  {_('good') if b.good else _('NOT USABLE')}  "
+        f"{b.path}"
+        for b in backups
+    ]
+    return Result({"backups": [b.to_dict() for b in backups]}, "\n".join(lines) or _("No backups yet."))
+
+
+def describe(plan: Any) -> str:
+    from isodesk.services.safety.restore import RestorePlan
+
+    assert isinstance(plan, RestorePlan)
+    lines = [
+        _("Backup: {path}").format(path=plan.backup.path),
+        _("Made on {time}, unit {unit}, {n} dossiers.").format(
+            time=plan.backup.taken_at.strftime("%H:%M %d/%m/%Y"), unit=plan.backup.unit_code, n=plan.backup.dossiers
+        ),
+    ]
+    if plan.current is not None:
+        lines.append(
+            _("It replaces the current data ({n} dossiers); {k} actions saved after the backup will be undone.").format(
+                n=plan.current.dossiers if plan.current.dossiers is not None else "?",
+                k=plan.actions_lost if plan.actions_lost is not None else "?",
+            )
+        )
+        lines.append(_("A copy of the current data is kept in the backups folder first."))
+    return "\n".join(lines)
+
+
+def cmd_restore(args: argparse.Namespace) -> Result:
+    from isodesk.db.migrate import open_database
+    from isodesk.services.safety.restore import other_unit_error, plan_restore, restore_backup
+
+    data_dir = _data_dir(args)
+    file = Path(args.file).expanduser().resolve()
+    _require_backup_right(args)
+    plan = plan_restore(data_dir, file)
+    if plan.other_unit and not args.other_unit:
+        raise other_unit_error(plan)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError(_("Restoring replaces the current data: add --yes to confirm."))
+        sys.stderr.write(describe(plan) + "\n" + _("Restore this backup? [y/N] "))
+        sys.stderr.flush()
+        if sys.stdin.readline().strip().lower() not in ("y", "yes", "c", "có", "co"):
+            raise UserError(_("Restore cancelled; nothing was changed."))
+    result = restore_backup(data_dir, file, allow_other_unit=args.other_unit)
+    db = open_database(data_dir)  # an older backup is migrated now, after its own pre-migration copy
+    db.close()
+    data = {**result.to_dict(), "migrated_from": db.migrated_from}
+    text = _("Restored {path}; the data it replaced is kept in {kept}.").format(path=file, kept=result.kept or "—")
+    return Result(data, text)
+
+
+def cmd_check(args: argparse.Namespace) -> Result:
+    from isodesk.db.paths import database_path
+    from isodesk.db.storage import damaged
+    from isodesk.services.safety.health import check_integrity
+
+    data_dir = _data_dir(args)
+    if not database_path(data_dir).exists():
+        raise UserError(_("There is no database in {path}.").format(path=data_dir))
+    report = check_integrity(data_dir, full=args.full)
+    if not report.ok:
+        if args.json:
+            sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+        raise damaged(database_path(data_dir))
+    return Result(report.to_dict(), _("The database is sound ({seconds:.1f} s).").format(seconds=report.seconds))
+
+
+def cmd_trail_verify(args: argparse.Namespace) -> Result:
+    from isodesk.services.safety.trail_verify import verify_trail
+
+    result = with_context(args, verify_trail)
+    if result.ok:
+        text = _("The audit trail is intact: {n} entries checked.").format(n=result.entries)
+        return Result(result.to_dict(), text)
+    lines = [
+        _("The audit trail has been tampered with: {n} problems in {entries} entries.").format(
+            n=result.problems_total, entries=result.entries
+        )
+    ]
+    lines += ["  " + p.describe() for p in result.problems]
+    return Result(result.to_dict(), "\n".join(lines), status=1)
+
+
+def cmd_trail_list(args: argparse.Namespace) -> Result:
+    from isodesk.i18n.dates import LOCAL_TZ
+    from isodesk.services.safety.trail import describe, list_trail, summary, table_name, trail_action_name
+
+    items = with_context(args, lambda c: list_trail(c, args.record, limit=args.limit))
+    lines = [
+        f"{i.seq:>7} {i.at.astimezone(LOCAL_TZ).strftime('%Y-%m-%d %H:%M:%S')} {i.actor:<12} "
+        f"{trail_action_name(i.action)} {table_name(i.table)} {i.label}: {summary(i, describe(i))}"
+        for i in items
+    ]
+    return Result({"entries": [i.to_dict() for i in items]}, "\n".join(lines) or _("No entries."))

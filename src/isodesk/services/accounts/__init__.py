@@ -1,0 +1,1 @@
+"""Accounts on the shared PC: who may do what (roles, permissions), signing in, passwords."""

@@ -1,0 +1,94 @@
+"""Realistic demo data, so a newcomer can see every screen filled before entering their own.
+
+The demo office is Phường Mỹ Tho (code 28261, Đồng Tháp) with a typical commune-level staff:
+leaders, the one-stop-shop desk, and the civil-servant titles of a ward People's Committee
+(công chức Văn phòng - Thống kê, Tư pháp - Hộ tịch, Địa chính - Xây dựng, Văn hóa - Xã hội, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from isodesk.db.models import Dossier, Staff
+from isodesk.domain.permissions import Permission
+from isodesk.errors import UserError
+from isodesk.i18n import _
+from isodesk.i18n.text import search_key
+from isodesk.services.accounts.auth import require
+from isodesk.services.context import AppContext
+from isodesk.services.ledger.demo_ledger import fill_demo_ledger
+from isodesk.services.office.profile import init_office, is_initialised, update_profile
+from isodesk.services.office.staff import department_by_name
+
+DEMO_PROVINCE = "82"
+DEMO_UNIT = "28261"
+
+DEMO_STAFF: tuple[tuple[str, str, str], ...] = (
+    ("Nguyễn Văn Hùng", "Lãnh đạo UBND", "Chủ tịch UBND phường"),
+    ("Trần Thị Thu Hà", "Lãnh đạo UBND", "Phó Chủ tịch UBND phường"),
+    ("Lê Minh Đức", "Văn phòng - Thống kê", "Công chức Văn phòng - Thống kê, thư ký ISO"),
+    ("Phạm Thị Ngọc Ánh", "Bộ phận một cửa", "Công chức tiếp nhận và trả kết quả"),
+    ("Võ Thanh Tùng", "Bộ phận một cửa", "Công chức tiếp nhận và trả kết quả"),
+    ("Huỳnh Thị Mỹ Linh", "Tư pháp - Hộ tịch", "Công chức Tư pháp - Hộ tịch"),
+    ("Đặng Quốc Bảo", "Tư pháp - Hộ tịch", "Công chức Tư pháp - Hộ tịch"),
+    ("Bùi Văn Sơn", "Địa chính - Xây dựng", "Công chức Địa chính - Xây dựng"),
+    ("Ngô Thị Kim Oanh", "Văn hóa - Xã hội", "Công chức Văn hóa - Xã hội"),
+    ("Trương Hoàng Nam", "Văn hóa - Xã hội", "Công chức Lao động - Thương binh và Xã hội"),
+    ("Đỗ Thị Hồng Nhung", "Tài chính - Kế toán", "Công chức Tài chính - Kế toán"),
+)
+
+
+#: A year of a typical ward's desk: a few hundred to a few thousand dossiers.
+DEFAULT_DOSSIERS = 1500
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    initialised_office: bool
+    staff_added: int
+    dossiers_added: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "initialised_office": self.initialised_office,
+            "staff_added": self.staff_added,
+            "dossiers_added": self.dossiers_added,
+        }
+
+
+def fill_demo(ctx: AppContext, dossiers: int | None = None) -> DemoSummary:
+    """Fill the office with demo data; set up the demo office first if the folder is empty."""
+    created = False
+    if not is_initialised(ctx):
+        init_office(
+            ctx,
+            province_code=DEMO_PROVINCE,
+            unit_code=DEMO_UNIT,
+            leader_name=DEMO_STAFF[0][0],
+            iso_representative=DEMO_STAFF[1][0],
+            iso_secretary=DEMO_STAFF[2][0],
+            address="Số 25 đường Hùng Vương, phường Mỹ Tho, tỉnh Đồng Tháp",
+        )
+        update_profile(ctx, agency_code="000.00.28.H20", phone="0273 3872 135", email="ubndmytho@dongthap.gov.vn")
+        created = True
+    added = 0
+    with ctx.unit_of_work() as s:
+        require(s, Permission.DEMO_LOAD)
+        existing = set(s.execute(select(Staff.search_key)).scalars())
+        for name, dept, position in DEMO_STAFF:
+            key = search_key(name)
+            if key in existing:
+                continue
+            s.add(Staff(name=name, position=position, department=department_by_name(s, dept), search_key=key))
+            s.flush()
+            added += 1
+        has_dossiers = s.execute(select(Dossier.id).limit(1)).first() is not None
+    wanted = DEFAULT_DOSSIERS if dossiers is None else dossiers
+    if wanted < 0 or wanted > 5_000_000:
+        raise UserError(_("The number of demo dossiers must be between 0 and 5,000,000."))
+    made = 0
+    if wanted and (dossiers is not None or not has_dossiers):
+        made = fill_demo_ledger(ctx, wanted)
+    return DemoSummary(created, added, made)

@@ -1,0 +1,1 @@
+"""Screens of accounts: the sign-in window and the accounts page."""

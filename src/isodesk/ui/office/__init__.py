@@ -1,0 +1,1 @@
+"""Screens of the office: the first-run wizard and the settings page."""

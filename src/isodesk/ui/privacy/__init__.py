@@ -1,0 +1,1 @@
+"""The personal-data page: a copy for a person, erasure."""

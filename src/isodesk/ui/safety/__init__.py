@@ -1,0 +1,1 @@
+"""Screens that keep the data safe: backups and restore, the audit trail."""
