@@ -8,7 +8,7 @@ import pytest
 
 from isodesk.errors import UserError
 from isodesk.services.context import AppContext
-from isodesk.services.office.profile import setup
+from isodesk.services.office import setup
 from isodesk.services.office.units import get_unit, name_on, normalise_code
 
 
