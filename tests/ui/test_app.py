@@ -71,4 +71,5 @@ def test_set_up_office_opens_the_main_window_then_asks_who_signs_in(qtbot, offic
 
     seen = _run_until(data_dir, signing_in, lang="en")
     assert sorted(seen) == ["LoginDialog", "MainWindow"]
-    assert hidden_data == [True]
+    # Asked at every poll until the background work is done (more than once on a loaded PC): hidden each time.
+    assert hidden_data and all(hidden_data)
