@@ -1,12 +1,14 @@
 """Translation catalogs: extract, update, compile, check (Babel's Python API).
 
-    python tools/i18n.py extract   # src/isodesk -> src/isodesk/translations/isodesk.pot
+    python tools/i18n.py extract   # src/isodesk -> translations/isodesk.pot
     python tools/i18n.py update    # merge the template into vi and en .po (en is filled with the msgids)
-    python tools/i18n.py compile   # .po -> .mo (committed: an installed program needs no build step)
+    python tools/i18n.py compile   # .po -> .mo beside it (committed: a checkout runs with no build step)
     python tools/i18n.py check     # untranslated, fuzzy or placeholder mismatches -> exit 1
     python tools/i18n.py all       # extract, update, compile, check
 
-Msgids are English; Vietnamese is translated by hand in ``vi/LC_MESSAGES/isodesk.po``.
+Msgids are English; Vietnamese is translated by hand in ``translations/vi/LC_MESSAGES/isodesk.po``. The catalogs
+live at the top level beside ``src/``; the wheel and the Windows bundle carry the compiled ``.mo`` inside the
+package (pyproject.toml, installer/isodesk.spec), and ``isodesk.resources_path`` finds them either way.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "src" / "isodesk"
-LOCALES = SOURCE / "translations"
+LOCALES = ROOT / "translations"
 POT = LOCALES / "isodesk.pot"
 LANGS = ("vi", "en")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}

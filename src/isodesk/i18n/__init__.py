@@ -9,12 +9,14 @@ with ``N_`` and passed through ``_`` where they are displayed.
 from __future__ import annotations
 
 import gettext as _gettext
-from pathlib import Path
+
+from isodesk.resources_path import translations_path
 
 DOMAIN = "isodesk"
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "translations"
+#: ``<lang>/LC_MESSAGES/isodesk.mo``: compiled from ``translations/<lang>/LC_MESSAGES/isodesk.po`` (tools/i18n.py).
+LOCALE_DIR = translations_path()
 
 _current = DEFAULT_LANGUAGE
 _catalogs: dict[str, _gettext.NullTranslations] = {}

@@ -16,13 +16,14 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, TTFontFace, makeToUnicodeCMap
+
+from isodesk.resources_path import resource_path
 
 STYLES = ("regular", "bold", "italic", "bolditalic")
 FAMILY = "OfficialSerif"
@@ -78,7 +79,7 @@ def _candidates() -> list[tuple[str, dict[str, Path]]]:
     found.append(("Times New Roman (system)", {k: tnr_linux / v for k, v in tnr_linux_files.items()}))
     for folder in ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation"):
         found.append(("Liberation Serif (system)", {k: Path(folder) / v for k, v in lib_files.items()}))
-    bundled = Path(str(resources.files("isodesk.resources").joinpath("fonts", "liberation")))
+    bundled = resource_path("fonts", "liberation")
     found.append(("Liberation Serif (bundled)", {k: bundled / v for k, v in lib_files.items()}))
     return found
 

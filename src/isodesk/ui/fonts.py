@@ -7,16 +7,16 @@ beside ``bench/startup.py``: offscreen and under Xvfb), against a start of 170-1
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
+
+from isodesk.resources_path import resource_path
 
 UI_FAMILY = "Noto Sans"
 
 
 def install_ui_font(app: QApplication) -> str:
-    folder = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "noto"
+    folder = resource_path("fonts", "noto")
     family = ""
     for name in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"):
         font_id = QFontDatabase.addApplicationFont(str(folder / name))

@@ -2,20 +2,20 @@
 
 Our own texts come from the gettext catalogs (:mod:`isodesk.i18n`); Qt's own (context menus, message
 box and wizard buttons) from Qt's translation files where Qt ships one for the language, else from ours in
-``qt_translations/`` (Qt ships no ``qtbase_vi``). Every widget that shows text connects its
+``translations/qt/`` (Qt ships no ``qtbase_vi``). Every widget that shows text connects its
 ``retranslate`` to :attr:`LanguageManager.changed`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
 from isodesk.i18n import current_language, set_language
+from isodesk.resources_path import translations_path
 
-BUNDLED = Path(__file__).resolve().parent / "qt_translations"
+#: Ours, for the languages Qt ships none for (compiled from ``translations/qt/qtbase_vi.ts``).
+BUNDLED = translations_path("qt")
 
 
 class LanguageManager(QObject):

@@ -13,7 +13,6 @@ import csv
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal
 
 from sqlalchemy import select
@@ -27,6 +26,7 @@ from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import _, ngettext
 from isodesk.i18n.dates import short_date
+from isodesk.resources_path import resource_path
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.inputs import check
@@ -45,7 +45,7 @@ def statutory_year(year: int) -> tuple[tuple[tuple[date, str], ...], tuple[date,
 
 
 def _seed_overlay(session: Session) -> None:
-    seed = resources.files("isodesk.resources.seed").joinpath("calendar-overlay.csv")
+    seed = resource_path("seed", "calendar-overlay.csv")
     existing = set(session.execute(select(CalendarOverride.day)).scalars())
     with seed.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):

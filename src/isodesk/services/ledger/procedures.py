@@ -13,7 +13,6 @@ import io
 import json
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +38,7 @@ from isodesk.domain.procedures import (
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.text import nfc, search_key
+from isodesk.resources_path import resource_path
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.inputs import check, explain
@@ -153,7 +153,7 @@ def _apply_row(p: Procedure, row: CatalogueRow) -> None:
 
 def seed_procedures(session: Session) -> None:
     """Load the starter catalogue (once, when the office is set up)."""
-    text = resources.files("isodesk.resources.seed").joinpath("procedures-commune.csv").read_text("utf-8")
+    text = resource_path("seed", "procedures-commune.csv").read_text("utf-8")
     for raw in csv.DictReader(io.StringIO(text)):
         p = Procedure(code=raw["code"].strip())
         _apply_row(p, parse_row(raw))

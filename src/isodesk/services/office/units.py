@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
@@ -22,6 +21,7 @@ from isodesk.domain import validation as v
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.text import nfc, search_key, sort_key
+from isodesk.resources_path import resource_path
 from isodesk.services.inputs import check
 
 #: Date the two-level list came into force (Luật Tổ chức chính quyền địa phương 2025; NQ 202/2025/QH15).
@@ -107,7 +107,7 @@ def ensure_reference_data(session: Session) -> None:
                 search_key=search_key(w.name),
             )
         )
-    seed = resources.files("isodesk.resources.seed").joinpath("unit-aliases.csv")
+    seed = resource_path("seed", "unit-aliases.csv")
     with seed.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             names.append(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from isodesk.resources_path import resource_path
 
 
 @cache
 def report_texts() -> dict[str, Any]:
-    text = resources.files("isodesk.resources.forms").joinpath("reports.json").read_text("utf-8")
+    text = resource_path("forms", "reports.json").read_text("utf-8")
     return dict(json.loads(text))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from isodesk.errors import UserError
 from isodesk.i18n import N_, _
+from isodesk.resources_path import resource_path
 
 #: Keys of a set that every one of its forms may use.
 SHARED = ("desk", "timeliness")
@@ -29,7 +29,7 @@ EXTENSION_APOLOGY = N_("Apology and request to extend the processing time")
 
 @cache
 def form_sets() -> list[dict[str, Any]]:
-    text = resources.files("isodesk.resources.forms").joinpath("form-sets.json").read_text("utf-8")
+    text = resource_path("forms", "form-sets.json").read_text("utf-8")
     return list(json.loads(text)["sets"])
 
 

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <!-- Vietnamese for the Qt texts isodesk shows (context menus, message boxes, wizard, scroll bars).
      Qt ships no qtbase_vi; this file stands in for it. Rebuild the .qm with:
-     pyside6-lrelease src/isodesk/ui/qt_translations/qtbase_vi.ts -->
+     pyside6-lrelease translations/qt/qtbase_vi.ts -->
 <TS version="2.1" language="vi_VN">
 <context>
     <name>QMessageBox</name>
