@@ -5,6 +5,9 @@ from __future__ import annotations
 import gettext
 import importlib.util
 import io
+import shutil
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -74,6 +77,18 @@ def test_compiled_catalogs_are_up_to_date(lang: str) -> None:
 
 def _messages(translations: gettext.GNUTranslations) -> dict[object, str]:
     return {key: text for key, text in translations._catalog.items() if key != ""}  # type: ignore[attr-defined]
+
+
+def test_qt_translation_is_compiled_from_its_source(tmp_path: Path) -> None:
+    """translations/qt/qtbase_vi.qm is what pyside6-lrelease (part of PySide6) makes of the .ts beside it."""
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or shutil.which(
+        "pyside6-lrelease"
+    )
+    assert lrelease, "pyside6-lrelease comes with PySide6"
+    source = ROOT / "translations" / "qt" / "qtbase_vi.ts"
+    fresh = tmp_path / "qtbase_vi.qm"
+    subprocess.run([lrelease, "-silent", str(source), "-qm", str(fresh)], check=True, capture_output=True)
+    assert fresh.read_bytes() == source.with_suffix(".qm").read_bytes()
 
 
 def test_runtime_language_switch() -> None:
