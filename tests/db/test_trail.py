@@ -260,3 +260,32 @@ def test_entries_added_behind_the_heads_back_are_found(raw: sqlite3.Connection, 
         (last + 1, *fake, digest, forged),
     )
     assert _problems(data_dir) == (False, [(last + 1, "broken_chain")])
+
+
+# --- Each model names itself in the trail (docs/ARCHITECTURE.md, "A new model joins the audit trail") ----------
+
+
+def test_every_synced_model_names_itself_in_the_trail() -> None:
+    """A model that travels in sync packages is audited: it must say what it is, how one record is called, and
+    which of its columns stay out; otherwise its entries would be nameless lines in the trail screen."""
+    from isodesk.db.base import Base, SyncedMixin
+    from isodesk.db.trail import trailed_models
+
+    models = trailed_models()
+    assert set(models) >= {"dossiers", "applicants", "accounts", "office", "dossier_events"}
+    for table, model in models.items():
+        assert model.trail_name, model.__name__
+        assert model.trail_label is not SyncedMixin.trail_label, model.__name__
+        columns = {column.name for column in Base.metadata.tables[table].columns}
+        assert set(model.trail_withheld) <= columns, model.__name__
+        assert set(model.trail_withheld.values()) <= {"personal", "secret"}, model.__name__
+
+
+def test_what_the_trail_withholds_is_what_the_law_protects() -> None:
+    from isodesk.db.models import Account, Applicant, Dossier
+
+    assert dict(Applicant.trail_withheld) == dict.fromkeys(
+        ("name", "address", "phone", "email", "id_number"), "personal"
+    )
+    assert dict(Dossier.trail_withheld) == {"search_key": "personal"}
+    assert dict(Account.trail_withheld) == {"password_hash": "secret"}

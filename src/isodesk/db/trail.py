@@ -8,17 +8,22 @@ before and after. The sync columns themselves (updated_at, change_seq, …) are 
 data (counters, per-day counts) and reference data (the national unit list) are not audited. Bulk writes done
 with Core statements (demo data) add one summary entry per table with the number of rows (:func:`record_bulk`).
 
+Each model names itself: its kind of record in words (``trail_name``), a record's label (``trail_label``) and
+the columns never written in clear (``trail_withheld``), all on :class:`~isodesk.db.base.SyncedMixin`; this module
+asks the record and knows no model by name.
+
 How: session events, so no service can forget it. ``after_flush`` captures each flushed object's changes while
 SQLAlchemy's attribute history still holds the old values; ``before_commit`` flushes what is left, then appends
 the entries and moves the chain head, on the session's connection, inside the transaction: the change and its
 entries are saved together or not at all.
 
-Personal data of applicants (columns marked ``info={"redact": "personal"}``: name, address, phone, email, ID
-number, and the dossier's search key, which holds the name) and secrets (``"secret"``: password hashes) are never
-written in clear: the entry holds ``{"redacted": "personal"}`` in place of the value, which says the field changed
-and nothing more. The Law on Personal Data Protection (Luật Bảo vệ dữ liệu cá nhân 2025, in force 1 Jan 2026) means
-applicants' data must be erasable after its retention period; since the trail can never be edited (that is its
-point), it must never hold what will have to be erased. A keyed hash was not used: a phone number has few enough
+Personal data of applicants (the columns a model's ``trail_withheld`` marks :data:`~isodesk.db.base.PERSONAL`:
+name, address, phone, email, ID number, and the dossier's search key, which holds the name) and secrets
+(:data:`~isodesk.db.base.SECRET`: password hashes) are never written in clear: the entry holds
+``{"redacted": "personal"}`` in place of the value, which says the field changed and nothing more. The Law on
+Personal Data Protection (Luật Bảo vệ dữ liệu cá nhân 2025, in force 1 Jan 2026) means applicants' data must be
+erasable after its retention period; since the trail can never be edited (that is its point), it must never hold
+what will have to be erased. A keyed hash was not used: a phone number has few enough
 possible values that whoever holds the key can find it again.
 
 The chain: each entry's ``hash`` is SHA-256 over the previous entry's hash and the canonical text of the entry
@@ -45,27 +50,14 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from isodesk.db.base import Base, SyncedMixin
-from isodesk.db.models import (
-    Account,
-    Applicant,
-    CalendarChange,
-    CalendarOverride,
-    Department,
-    Dossier,
-    DossierEvent,
-    Office,
-    Procedure,
-    Setting,
-    Staff,
-    TrailEntry,
-    TrailHead,
-)
+from isodesk.db.models import TrailEntry, TrailHead
 from isodesk.db.types import utcnow
 
 GENESIS = "0" * 64
 #: Columns that are bookkeeping of every synced record, not part of what changed.
 SYNC_COLUMNS = frozenset({"id", "uuid", "unit_code", "created_at", "updated_at", "updated_by", "change_seq"})
 PENDING = "trail_pending"
+LABEL_WIDTH = cast(Any, TrailEntry.__table__).c.label.type.length
 #: Tables in foreign-key dependency order (computed once: sorting the metadata costs milliseconds).
 TABLE_ORDER = {table.name: i for i, table in enumerate(Base.metadata.sorted_tables)}
 
@@ -115,21 +107,26 @@ def entry_digest(
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _redaction(column: Any) -> str | None:
-    return cast("str | None", column.info.get("redact"))
+def trailed_models() -> dict[str, type[SyncedMixin]]:
+    """Every model whose records the trail follows (the synced ones) by its table, in dependency order."""
+    models = {
+        cast(Table, m.local_table).name: m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncedMixin)
+    }
+    return {table: models[table] for table in sorted(models, key=lambda t: TABLE_ORDER.get(t, 0))}
 
 
-def _columns(obj: Any) -> list[tuple[str, Any]]:
+def _columns(obj: SyncedMixin) -> list[tuple[str, str | None]]:
+    """The record's columns that make a change, each with why it is withheld from the trail (None: it is not)."""
+    withheld = obj.trail_withheld
     mapper = inspect(obj).mapper
-    return [(attr.key, attr.columns[0]) for attr in mapper.column_attrs if attr.key not in SYNC_COLUMNS]
+    return [(attr.key, withheld.get(attr.key)) for attr in mapper.column_attrs if attr.key not in SYNC_COLUMNS]
 
 
-def _value(column: Any, value: Any) -> Any:
+def _value(withheld: str | None, value: Any) -> Any:
     """The value as the trail keeps it: a personal or secret value only as a marker (an empty one as empty:
     that a field was left blank says nothing about anyone)."""
-    kind = _redaction(column)
-    if kind and value not in (None, ""):
-        return {"redacted": kind}
+    if withheld and value not in (None, ""):
+        return {"redacted": withheld}
     return _plain(value)
 
 
@@ -184,43 +181,9 @@ def record_event(
     pending.append(_Change(action, table, record_uuid, {}, details, None, label))
 
 
-def _dossier_code(session: Session, dossier_id: int | None) -> str:
-    if dossier_id is None:
-        return ""
-    dossier = session.get(Dossier, dossier_id)
-    return dossier.code if dossier is not None else ""
-
-
-def _applicant_label(session: Session, applicant: Applicant) -> str:
-    """The code of the applicant's dossier (never the applicant's name)."""
-    for obj in session.identity_map.values():
-        if isinstance(obj, Dossier) and obj.applicant_id == applicant.id:
-            return obj.code
-    code = session.execute(select(Dossier.code).where(Dossier.applicant_id == applicant.id).limit(1)).scalar()
-    return code or ""
-
-
-def label_of(session: Session, obj: Any) -> str:
-    """A readable name for the record, so the trail of one dossier can be found by its code."""
-    if isinstance(obj, Dossier):
-        return obj.code
-    if isinstance(obj, DossierEvent):
-        return _dossier_code(session, obj.dossier_id)
-    if isinstance(obj, Applicant):
-        return _applicant_label(session, obj)
-    if isinstance(obj, Procedure):
-        return obj.code
-    if isinstance(obj, Staff | Department):
-        return obj.name
-    if isinstance(obj, Setting):
-        return obj.key
-    if isinstance(obj, CalendarOverride | CalendarChange):
-        return obj.day.isoformat()
-    if isinstance(obj, Office):
-        return obj.unit_code
-    if isinstance(obj, Account):
-        return obj.username
-    return ""
+def label_of(session: Session, obj: SyncedMixin) -> str:
+    """A readable name for the record, as its model gives it (cut to the column's width)."""
+    return obj.trail_label(session)[:LABEL_WIDTH]
 
 
 def read_head(connection: Connection) -> tuple[int, str]:
@@ -237,7 +200,7 @@ def _write(session: Session) -> None:
         return
     for change in pending:
         if change.obj is not None:
-            change.label = label_of(session, change.obj)[:200]
+            change.label = label_of(session, change.obj)
     connection = session.connection()
     seq, prev = read_head(connection)
     at = utcnow().isoformat(timespec="microseconds").replace("+00:00", "Z")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from isodesk.db.base import Base, SyncedMixin
+from isodesk.i18n import N_
 
 
 class ChangeCounter(Base):
@@ -63,6 +64,7 @@ class Office(SyncedMixin, Base):
     """The office using this database: one row. ``role`` is "commune" or "province"."""
 
     __tablename__ = "office"
+    trail_name = N_("office profile")
     province_code: Mapped[str] = mapped_column(String(10))
     role: Mapped[str] = mapped_column(String(20))
     leader_name: Mapped[str] = mapped_column(String(200), default="")
@@ -74,13 +76,20 @@ class Office(SyncedMixin, Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     agency_code: Mapped[str] = mapped_column(String(40), default="")
 
+    def trail_label(self, session: Session) -> str:
+        return self.unit_code
+
 
 class Setting(SyncedMixin, Base):
     """An office-wide setting, stored as JSON text under a dotted key."""
 
     __tablename__ = "settings"
+    trail_name = N_("setting")
     key: Mapped[str] = mapped_column(String(100), unique=True)
     value: Mapped[str] = mapped_column(Text)
+
+    def trail_label(self, session: Session) -> str:
+        return self.key
 
 
 class Department(SyncedMixin, Base):
@@ -90,16 +99,21 @@ class Department(SyncedMixin, Base):
     """
 
     __tablename__ = "departments"
+    trail_name = N_("department")
     name: Mapped[str] = mapped_column(String(200))
     search_key: Mapped[str] = mapped_column(String(400), index=True)
 
     staff: Mapped[list[Staff]] = relationship(back_populates="department")
+
+    def trail_label(self, session: Session) -> str:
+        return self.name
 
 
 class Staff(SyncedMixin, Base):
     """A person of the office: officers, leaders, the ISO secretary, auditors."""
 
     __tablename__ = "staff"
+    trail_name = N_("staff member")
     name: Mapped[str] = mapped_column(String(200))
     position: Mapped[str] = mapped_column(String(200), default="")
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
@@ -107,3 +121,6 @@ class Staff(SyncedMixin, Base):
     search_key: Mapped[str] = mapped_column(String(400), index=True)
 
     department: Mapped[Department] = relationship(back_populates="staff")
+
+    def trail_label(self, session: Session) -> str:
+        return self.name

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
+from typing import ClassVar
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from isodesk.db.base import Base, SyncedMixin
+from isodesk.db.base import PERSONAL, Base, SyncedMixin
 from isodesk.db.types import UTCDateTime
-
-#: Column marker: personal data of an applicant, kept out of the audit trail (see :mod:`isodesk.db.trail`).
-PERSONAL = {"redact": "personal"}
+from isodesk.i18n import N_
 
 
 class Procedure(SyncedMixin, Base):
@@ -22,6 +22,7 @@ class Procedure(SyncedMixin, Base):
     """
 
     __tablename__ = "procedures"
+    trail_name = N_("procedure")
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(Text)
     field: Mapped[str] = mapped_column(String(200), default="")
@@ -40,28 +41,44 @@ class Procedure(SyncedMixin, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     search_key: Mapped[str] = mapped_column(Text, default="")
 
+    def trail_label(self, session: Session) -> str:
+        return self.code
+
 
 class Applicant(SyncedMixin, Base):
     """A person or organisation who applied. Personal data lives only here, so it can be erased alone.
 
-    Columns marked ``redact: personal`` never reach the audit trail in clear (Luật Bảo vệ dữ liệu cá nhân 2025:
-    the data must be erasable after its retention period while the trail stays intact); the trail records only
-    that they changed.
+    The :attr:`personal_fields` never reach the audit trail in clear (Luật Bảo vệ dữ liệu cá nhân 2025: the data
+    must be erasable after its retention period while the trail stays intact); the trail records only that they
+    changed. They are what a copy for the person holds and what an erasure blanks.
     """
 
     __tablename__ = "applicants"
+    personal_fields: ClassVar[tuple[str, ...]] = ("name", "address", "phone", "email", "id_number")
+    trail_name = N_("applicant")
+    trail_withheld: ClassVar[Mapping[str, str]] = dict.fromkeys(personal_fields, PERSONAL)
     kind: Mapped[str] = mapped_column(String(12), default="person")  # "person" | "organisation"
-    name: Mapped[str] = mapped_column(String(200), info=PERSONAL)
-    address: Mapped[str] = mapped_column(String(400), default="", info=PERSONAL)
-    phone: Mapped[str] = mapped_column(String(20), default="", info=PERSONAL)
-    email: Mapped[str] = mapped_column(String(200), default="", info=PERSONAL)
-    id_number: Mapped[str] = mapped_column(String(12), default="", info=PERSONAL)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(400), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    id_number: Mapped[str] = mapped_column(String(12), default="")
+
+    def trail_label(self, session: Session) -> str:
+        """The code of the applicant's dossier (never the applicant's name)."""
+        for obj in session.identity_map.values():
+            if isinstance(obj, Dossier) and obj.applicant_id == self.id:
+                return obj.code
+        code = session.execute(select(Dossier.code).where(Dossier.applicant_id == self.id).limit(1)).scalar()
+        return code or ""
 
 
 class Dossier(SyncedMixin, Base):
     """One application (hồ sơ). Dates are denormalised (local day of receipt, due, settlement) for statistics."""
 
     __tablename__ = "dossiers"
+    trail_name = N_("dossier")
+    trail_withheld: ClassVar[Mapping[str, str]] = {"search_key": PERSONAL}  # it holds the applicant's name
     code: Mapped[str] = mapped_column(String(60), unique=True)
     book_year: Mapped[int] = mapped_column(Integer)
     book_seq: Mapped[int] = mapped_column(Integer)
@@ -80,7 +97,7 @@ class Dossier(SyncedMixin, Base):
     sets: Mapped[int] = mapped_column(Integer, default=1)
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     handler_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    search_key: Mapped[str] = mapped_column(Text, default="", info=PERSONAL)  # holds the applicant's name
+    search_key: Mapped[str] = mapped_column(Text, default="")  # holds the applicant's name
     note: Mapped[str] = mapped_column(Text, default="", server_default="")  # "Ghi chú" column of the ledger form
 
     __table_args__ = (
@@ -92,11 +109,15 @@ class Dossier(SyncedMixin, Base):
         Index("ix_dossiers_applicant", "applicant_id"),  # an applicant's dossiers (trail labels, erasure)
     )
 
+    def trail_label(self, session: Session) -> str:
+        return self.code
+
 
 class DossierEvent(SyncedMixin, Base):
     """A step in a dossier's life: a change of state or a hand-over, as on the process control sheet."""
 
     __tablename__ = "dossier_events"
+    trail_name = N_("dossier step")
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     action: Mapped[str] = mapped_column(String(20))
@@ -106,6 +127,11 @@ class DossierEvent(SyncedMixin, Base):
     to_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     note: Mapped[str] = mapped_column(Text, default="")
+
+    def trail_label(self, session: Session) -> str:
+        """The code of the step's dossier, so a dossier's history finds its steps by that code."""
+        dossier = session.get(Dossier, self.dossier_id) if self.dossier_id is not None else None
+        return dossier.code if dossier is not None else ""
 
 
 class Counter(Base):

@@ -41,7 +41,6 @@ from isodesk.services.settings import read_setting
 RETENTION_ERASURE = N_("personal data erased after the retention period")
 REQUESTED_ERASURE = N_("personal data erased at the person's request")
 FINAL = [s.value for s in FINAL_STATES]
-PERSONAL_FIELDS = ("name", "address", "phone", "email", "id_number")
 
 
 @dataclass(frozen=True)
@@ -198,7 +197,7 @@ def person_data(ctx: AppContext, query: PersonQuery) -> dict[str, Any]:
             {
                 "id": a.id,
                 "kind": a.kind,
-                **{f: getattr(a, f) for f in PERSONAL_FIELDS},
+                **{f: getattr(a, f) for f in Applicant.personal_fields},
                 "recorded": _iso(a.created_at),
                 "dossiers": _dossiers_of(s, a.id),
             }
@@ -294,7 +293,7 @@ def _erase(session: Session, applicant_ids: list[int]) -> int:
     dossiers = 0
     for chunk in _chunks(applicant_ids):
         for person in session.execute(select(Applicant).where(Applicant.id.in_(chunk))).scalars():
-            for name in PERSONAL_FIELDS:
+            for name in Applicant.personal_fields:
                 setattr(person, name, "")
         codes = session.execute(select(Dossier.id, Dossier.code).where(Dossier.applicant_id.in_(chunk))).all()
         if codes:

@@ -16,7 +16,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import Dossier, Staff, TrailEntry
-from isodesk.db.trail import read_head
+from isodesk.db.trail import read_head, trailed_models
 from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import N_, _
@@ -25,19 +25,8 @@ from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.labels import action_name, state_name
 
-TABLE_NAMES = {
-    "dossiers": N_("dossier"),
-    "applicants": N_("applicant"),
-    "dossier_events": N_("dossier step"),
-    "procedures": N_("procedure"),
-    "staff": N_("staff member"),
-    "departments": N_("department"),
-    "settings": N_("setting"),
-    "office": N_("office profile"),
-    "calendar_overrides": N_("calendar day"),
-    "calendar_changes": N_("calendar change"),
-    "accounts": N_("account"),
-}
+#: Each table's kind of record in words, as its model names itself (:attr:`~isodesk.db.base.SyncedMixin.trail_name`).
+TABLE_NAMES = {table: model.trail_name for table, model in trailed_models().items()}
 ACTION_NAMES = {
     "insert": N_("created"),
     "update": N_("changed"),
