@@ -174,3 +174,51 @@ def test_command_modules_take_shared_helpers_from_their_own_module() -> None:
         if target == "isodesk.cli.main"
     ]
     assert back == []
+
+
+# --- Naming rules (docs/ARCHITECTURE.md, "Naming") ---------------------------------------------------------------
+
+
+def _service_functions() -> list[tuple[str, ast.FunctionDef]]:
+    found = []
+    for path in sorted(SERVICES.rglob("*.py")):
+        module = path.relative_to(SRC).with_suffix("").as_posix().replace("/", ".")
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+                found.append((module, node))
+    return found
+
+
+def _first_parameter_type(fn: ast.FunctionDef) -> str:
+    args = fn.args.posonlyargs + fn.args.args
+    return ast.unparse(args[0].annotation) if args and args[0].annotation is not None else ""
+
+
+def test_use_cases_take_the_office_and_helpers_take_a_session() -> None:
+    """``get_`` is a use case (it opens its own read of the office); ``read_`` is the same read inside a session
+    a caller already holds. A helper that takes a session never ends the caller's transaction."""
+    wrong = []
+    for module, fn in _service_functions():
+        first = _first_parameter_type(fn)
+        if fn.name.startswith("get_") and first != "AppContext":
+            wrong.append(f"{module}.{fn.name} takes {first or 'no office'}: a get_ use case takes the AppContext")
+        if fn.name.startswith("read_") and first != "Session":
+            wrong.append(f"{module}.{fn.name} takes {first or 'no session'}: a read_ helper takes a Session")
+        if first == "Session":
+            for node in ast.walk(fn):
+                if isinstance(node, ast.Attribute) and node.attr in ("commit", "rollback", "unit_of_work"):
+                    wrong.append(f"{module}.{fn.name} takes a Session but calls {node.attr}")
+    assert wrong == []
+
+
+def test_no_two_service_functions_share_a_name_within_a_feature() -> None:
+    """One name, one meaning: inside a feature package a name is defined once (a session helper and the use case
+    over it are told apart by read_/get_, not by module)."""
+    seen: dict[tuple[str, str], str] = {}
+    twice = []
+    for module, fn in _service_functions():
+        key = (_feature(module) or module, fn.name)
+        if key in seen:
+            twice.append(f"{fn.name}: {seen[key]} and {module}")
+        seen[key] = module
+    assert twice == []

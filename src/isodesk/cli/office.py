@@ -122,9 +122,9 @@ def cmd_staff_list(args: argparse.Namespace) -> Result:
 
 
 def cmd_setting_list(args: argparse.Namespace) -> Result:
-    from isodesk.services.settings import all_settings
+    from isodesk.services.settings import list_settings
 
-    values = with_context(args, all_settings)
+    values = with_context(args, list_settings)
     return Result({"settings": values}, "\n".join(f"{k} = {v}" for k, v in values.items()))
 
 

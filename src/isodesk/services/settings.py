@@ -146,6 +146,6 @@ def set_setting_text(ctx: AppContext, key: str, text: str) -> Any:
     return value
 
 
-def all_settings(ctx: AppContext) -> dict[str, Any]:
+def list_settings(ctx: AppContext) -> dict[str, Any]:
     with ctx.read() as s:
         return {key: read_setting(s, key) for key in PARSERS}

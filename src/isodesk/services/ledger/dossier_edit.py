@@ -26,7 +26,7 @@ from isodesk.services.accounts.auth import require, roles_of
 from isodesk.services.context import AppContext
 from isodesk.services.inputs import check
 from isodesk.services.labels import state_name
-from isodesk.services.ledger.dossiers import find_dossier
+from isodesk.services.ledger.dossiers import read_dossier
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def edit_dossier(ctx: AppContext, code: str, change: DossierCorrection) -> dict[
     clean = _clean(change)
     with ctx.unit_of_work() as s:
         account = require(s, Permission.DOSSIER_EDIT)
-        dossier = find_dossier(s, code)
+        dossier = read_dossier(s, code)
         closed = State(dossier.status) in FINAL_STATES
         may_edit_any = Permission.DOSSIER_EDIT_CLOSED in permissions_for(roles_of(account))
         if closed and not may_edit_any and not took_part(s, account, dossier):

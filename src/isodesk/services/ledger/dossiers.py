@@ -46,7 +46,7 @@ from isodesk.services.inputs import check
 from isodesk.services.labels import ACTION_NAMES, state_name
 from isodesk.services.ledger import daily_counts
 from isodesk.services.ledger.calendar import deadline_in, explain, office_hours, work_calendar
-from isodesk.services.ledger.procedures import find_procedure, processing_time_of
+from isodesk.services.ledger.procedures import processing_time_of, read_procedure
 from isodesk.services.settings import read_setting
 
 
@@ -166,7 +166,7 @@ def receive_dossier(
         account = require(s, Permission.DOSSIER_RECEIVE)
         if officer_id is None:
             officer_id = account.staff_id  # the officer signed in at the desk received it
-        procedure = find_procedure(s, procedure_code)
+        procedure = read_procedure(s, procedure_code)
         processing = _time_of(procedure)
         office = s.execute(select(Office)).scalar_one()
         calendar = work_calendar(s, (local.year, local.year + 1))
@@ -224,7 +224,7 @@ def receive_dossier(
     return Received(code, deadline.due.astimezone(LOCAL_TZ), explain(deadline), warnings)
 
 
-def find_dossier(session: Session, code: str) -> Dossier:
+def read_dossier(session: Session, code: str) -> Dossier:
     code = check(v.dossier_code, code)
     dossier = session.execute(select(Dossier).where(Dossier.code == code)).scalar_one_or_none()
     if dossier is None:
@@ -255,7 +255,7 @@ def move_dossier(
         raise UserError(_("The rating must be 1 (very satisfied) to 4 (dissatisfied)."))
     with ctx.unit_of_work() as s:
         require(s, Permission.DOSSIER_PROCESS)
-        dossier = find_dossier(s, code)
+        dossier = read_dossier(s, code)
         state = State(dossier.status)
         try:
             target = next_state(state, act)
@@ -347,7 +347,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 def show_dossier(ctx: AppContext, code: str) -> dict[str, Any]:
     with ctx.read() as s:
-        d = find_dossier(s, code)
+        d = read_dossier(s, code)
         procedure = s.get(Procedure, d.procedure_id)
         applicant = s.get(Applicant, d.applicant_id) if d.applicant_id else None
         staff = {p.id: p.name for p in s.execute(select(Staff)).scalars()}
@@ -413,7 +413,7 @@ def preview_due(ctx: AppContext, procedure_code: str, received_at: datetime | No
     """The appointment a dossier would get, with its explanation, before anything is saved."""
     local = to_local(received_at)
     with ctx.read() as s:
-        procedure = find_procedure(s, procedure_code)
+        procedure = read_procedure(s, procedure_code)
         deadline = deadline_in(s, local, _time_of(procedure))
     return Received("", deadline.due.astimezone(LOCAL_TZ), explain(deadline))
 

@@ -160,7 +160,7 @@ def seed_procedures(session: Session) -> None:
         session.add(p)
 
 
-def find_procedure(session: Session, code: str) -> Procedure:
+def read_procedure(session: Session, code: str) -> Procedure:
     code = check(v.procedure_code, code)
     p = session.execute(select(Procedure).where(Procedure.code == code)).scalar_one_or_none()
     if p is None:
@@ -179,7 +179,7 @@ def list_procedures(ctx: AppContext, search: str = "") -> list[ProcedureInfo]:
 
 def get_procedure(ctx: AppContext, code: str) -> ProcedureInfo:
     with ctx.read() as s:
-        return _info(find_procedure(s, code))
+        return _info(read_procedure(s, code))
 
 
 def add_procedure(
@@ -281,7 +281,7 @@ def update_procedure(
     parsed_steps = None if steps is None else _parse_steps(steps)
     with ctx.unit_of_work() as s:
         require(s, Permission.PROCEDURE_MANAGE)
-        p = find_procedure(s, code)
+        p = read_procedure(s, code)
         if set_time:
             p.office_time_unit = processing.unit.value if processing else None
             p.office_time_value = str(processing.value) if processing else None

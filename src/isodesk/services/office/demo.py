@@ -20,7 +20,7 @@ from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.ledger.demo_ledger import fill_demo_ledger
 from isodesk.services.office.profile import init_office, is_initialised, update_profile
-from isodesk.services.office.staff import department_by_name
+from isodesk.services.office.staff import find_or_add_department
 
 DEMO_PROVINCE = "82"
 DEMO_UNIT = "28261"
@@ -81,7 +81,7 @@ def fill_demo(ctx: AppContext, dossiers: int | None = None) -> DemoSummary:
             key = search_key(name)
             if key in existing:
                 continue
-            s.add(Staff(name=name, position=position, department=department_by_name(s, dept), search_key=key))
+            s.add(Staff(name=name, position=position, department=find_or_add_department(s, dept), search_key=key))
             s.flush()
             added += 1
         has_dossiers = s.execute(select(Dossier.id).limit(1)).first() is not None

@@ -20,7 +20,7 @@ from isodesk.services.context import AppContext
 from isodesk.services.inputs import check
 from isodesk.services.ledger.calendar import seed_overlay
 from isodesk.services.ledger.procedures import seed_procedures
-from isodesk.services.office.units import ensure_reference_data, get_unit
+from isodesk.services.office.units import ensure_reference_data, read_unit
 
 ROLES = ("commune", "province")
 
@@ -91,11 +91,11 @@ def init_office(
         ensure_reference_data(s)
         if _load(s) is not None:
             raise UserError(_("This data folder already belongs to an office; it cannot be set up twice."))
-        province = get_unit(s, province_code, province=True)
+        province = read_unit(s, province_code, province=True)
         if role == "commune":
             if not unit_code:
                 raise UserError(_("A commune office needs its commune or ward: give --unit CODE."))
-            unit = get_unit(s, unit_code, province=False)
+            unit = read_unit(s, unit_code, province=False)
             if unit.province_code != province.code:
                 raise UserError(
                     _("{unit} (code {code}) is not in {province}.").format(

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from isodesk.services.context import AppContext
-from isodesk.services.office.units import UnitInfo, ensure_reference_data, search_units
-from isodesk.services.office.units import list_provinces as _list_provinces
+from isodesk.services.office.units import UnitInfo, ensure_reference_data, find_units, read_provinces
 
 
 def prepare(ctx: AppContext) -> None:
@@ -17,10 +16,10 @@ def list_provinces(ctx: AppContext, text: str = "") -> list[UnitInfo]:
     """Provinces and centrally-run cities, in Vietnamese order; ``text`` filters accent-insensitively."""
     with ctx.read() as s:
         if text.strip():
-            return search_units(s, None, text)
-        return _list_provinces(s)
+            return find_units(s, None, text)
+        return read_provinces(s)
 
 
-def search_communes(ctx: AppContext, province_code: str, text: str = "") -> list[UnitInfo]:
+def find_communes(ctx: AppContext, province_code: str, text: str = "") -> list[UnitInfo]:
     with ctx.read() as s:
-        return search_units(s, province_code, text, limit=500)
+        return find_units(s, province_code, text, limit=500)

@@ -27,7 +27,7 @@ class StaffInfo:
         return asdict(self)
 
 
-def department_by_name(session: Session, name: str) -> Department:
+def find_or_add_department(session: Session, name: str) -> Department:
     """The department called ``name`` (accent- and case-insensitive), created if new."""
     key = search_key(name)
     found = session.execute(select(Department).where(Department.search_key == key)).scalars().first()
@@ -43,7 +43,7 @@ def add_staff(ctx: AppContext, name: str, department: str, position: str = "") -
     clean_pos = check(v.text, position, v.POSITION)
     with ctx.unit_of_work() as s:
         require(s, Permission.STAFF_MANAGE)
-        dept = department_by_name(s, clean_dept)
+        dept = find_or_add_department(s, clean_dept)
         person = Staff(name=clean_name, position=clean_pos, department=dept, search_key=search_key(clean_name))
         s.add(person)
         s.flush()

@@ -129,14 +129,14 @@ def _info(unit: AdminUnit, alias: str | None = None) -> UnitInfo:
     return UnitInfo(unit.code, unit.name, unit.division_type, unit.province_code, alias)
 
 
-def list_provinces(session: Session) -> list[UnitInfo]:
+def read_provinces(session: Session) -> list[UnitInfo]:
     rows = session.execute(select(AdminUnit).where(AdminUnit.province_code.is_(None))).scalars()
     return sorted(
         (_info(u) for u in rows), key=lambda u: sort_key(u.name.removeprefix("Tỉnh ").removeprefix("Thành phố "))
     )
 
 
-def search_units(session: Session, province_code: str | None, text: str = "", limit: int = 200) -> list[UnitInfo]:
+def find_units(session: Session, province_code: str | None, text: str = "", limit: int = 200) -> list[UnitInfo]:
     """Communes of a province (or provinces when ``province_code`` is None) matching ``text``.
 
     The match is accent-insensitive and also looks at former names, so "tien giang" finds Đồng Tháp.
@@ -156,7 +156,7 @@ def search_units(session: Session, province_code: str | None, text: str = "", li
     return found[:limit]
 
 
-def get_unit(session: Session, code: str, *, province: bool) -> UnitInfo:
+def read_unit(session: Session, code: str, *, province: bool) -> UnitInfo:
     unit = session.get(AdminUnit, normalise_code(code, province=province))
     if unit is None or (unit.province_code is None) != province:
         if province:

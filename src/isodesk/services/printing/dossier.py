@@ -37,7 +37,7 @@ from isodesk.reports.receipt import ReceiptSlip, render_receipts
 from isodesk.reports.words import duration_words, fee_words, time_words
 from isodesk.services.context import AppContext
 from isodesk.services.labels import applicant_label
-from isodesk.services.ledger.dossiers import find_dossier, step_dues
+from isodesk.services.ledger.dossiers import read_dossier, step_dues
 from isodesk.services.ledger.procedures import processing_time_of
 from isodesk.services.office.profile import get_profile, read_profile
 from isodesk.services.printing.office import paper_office
@@ -87,7 +87,7 @@ def _staff(session: Session) -> dict[int, tuple[str, str]]:
 
 
 def _load(session: Session, code: str) -> _Loaded:
-    d = find_dossier(session, code)
+    d = read_dossier(session, code)
     procedure = session.get(Procedure, d.procedure_id)
     assert procedure is not None
     applicant = session.get(Applicant, d.applicant_id) if d.applicant_id else None

@@ -121,9 +121,9 @@ class UnitPage(QWizardPage):
             self.commune_list.clear()
             self.completeChanged.emit()
             return
-        from isodesk.services.office.setup import search_communes
+        from isodesk.services.office.setup import find_communes
 
-        self._fill(self.commune_list, search_communes(ctx, province, self.commune_search.text()))
+        self._fill(self.commune_list, find_communes(ctx, province, self.commune_search.text()))
         if self.commune_list.count() == 1:
             self.commune_list.setCurrentRow(0)
         self.completeChanged.emit()
