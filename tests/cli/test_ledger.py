@@ -1,4 +1,4 @@
-"""The ledger commands end to end, with their JSON keys (DESIGN.md §5 and the ledger issue)."""
+"""The ledger commands end to end, with their JSON keys (docs/ARCHITECTURE.md §8 and the ledger issue)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Due dates across the 2026 calendar (DOMAIN.md §4) and the rules of isodesk.domain.deadlines."""
+"""Due dates across the 2026 calendar (docs/DOMAIN.md §4) and the rules of isodesk.domain.deadlines."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""The ``isodesk`` command line (DESIGN.md §5): scripting, batch work and tests, on the same services."""
+"""The ``isodesk`` command line (docs/ARCHITECTURE.md §8): scripting, batch work and tests, on the same services."""

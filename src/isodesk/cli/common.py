@@ -1,5 +1,5 @@
 """What every command module shares: the ``--json`` option, the office opened for a command, and parsing of the
-dates and numbers people type (DESIGN.md §5, now docs/ARCHITECTURE.md). Command modules import this, never
+dates and numbers people type (docs/ARCHITECTURE.md §8). Command modules import this, never
 :mod:`isodesk.cli.main`, which imports them."""
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def with_context(args: argparse.Namespace, fn: Callable[[Any], Any]) -> Any:
 
 
 def parse_datetime(value: str) -> datetime:
-    """ISO 8601 or "09:30 12/02/2026"; local Vietnam time unless an offset is given (DESIGN.md §5)."""
+    """ISO 8601 or "09:30 12/02/2026"; local Vietnam time unless an offset is given (docs/ARCHITECTURE.md §8)."""
     from isodesk.i18n.dates import LOCAL_TZ
 
     moment = check(v.parse_datetime, value)

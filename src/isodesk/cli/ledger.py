@@ -1,4 +1,4 @@
-"""Commands of the one-stop-shop ledger: procedure, calendar, deadline, dossier, stats (DESIGN.md §5)."""
+"""Commands of the one-stop-shop ledger: procedure, calendar, deadline, dossier, stats (docs/ARCHITECTURE.md §8)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Parsing, dispatch and error handling of the ``isodesk`` command.
 
-Exit status (DESIGN.md §5): 0 success; 1 an error the user caused, with a message on stderr in the
+Exit status (docs/ARCHITECTURE.md §8): 0 success; 1 an error the user caused, with a message on stderr in the
 chosen language and nothing changed; 2 bad usage (argparse). Nothing here imports Qt: a command that
 opens no window starts fast.
 """

@@ -1,4 +1,4 @@
-"""Printing forms and reports to PDF: ``isodesk form NAME …`` (DESIGN.md §5).
+"""Printing forms and reports to PDF: ``isodesk form NAME …`` (docs/ARCHITECTURE.md §8).
 
 ``form receipt|supplement|refusal|apology|stop|control-sheet --dossier CODE --out FILE.pdf``,
 ``form ledger|stats --from D --to D --out FILE.pdf``, ``form procedure --procedure CODE --out FILE.pdf``,

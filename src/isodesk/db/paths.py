@@ -1,6 +1,6 @@
 """Where an office's data lives.
 
-Order of precedence (DESIGN.md §5): the ``--data-dir`` option, then the ``ISODESK_DATA_DIR``
+Order of precedence (docs/ARCHITECTURE.md §8): the ``--data-dir`` option, then the ``ISODESK_DATA_DIR``
 environment variable, then the per-user data folder that platformdirs gives for this system
 (on Windows ``%LOCALAPPDATA%\\isodesk``). Only the standard library and platformdirs are imported
 here, so the GUI can decide what to show before the database layer is loaded.

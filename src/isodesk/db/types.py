@@ -11,7 +11,7 @@ from sqlalchemy.types import TypeDecorator
 
 
 class UTCDateTime(TypeDecorator[datetime]):
-    """Times are stored in UTC (DESIGN.md §2) and come back timezone-aware.
+    """Times are stored in UTC (docs/ARCHITECTURE.md §2) and come back timezone-aware.
 
     SQLite has no time zone type; a naive UTC value is stored and the zone is put back on load.
     """

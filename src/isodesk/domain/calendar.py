@@ -3,7 +3,7 @@
 Working days are Monday to Friday (the five-day week of Quyết định 188/1999/QĐ-TTg),
 minus public holidays and compensatory days (Bộ luật Lao động 2019, art. 112), minus the extra days off the
 Government announces each year, plus the Saturdays it declares working days in exchange. The statutory part
-comes from the ``holidays`` package; the announcements are an editable overlay (DOMAIN.md §4). This module
+comes from the ``holidays`` package; the announcements are an editable overlay (docs/DOMAIN.md §4). This module
 only combines them: it knows no year and no source.
 """
 

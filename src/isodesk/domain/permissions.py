@@ -3,7 +3,7 @@
 The table is data, not code spread over the services: a change of the office's rules (or of the law) is a change
 here, and every service asks :func:`allows` through one guard (``isodesk.services.accounts.auth.require``).
 
-Roles follow the people the one-stop shop and the quality system need (DESIGN.md §1, DOMAIN.md §1):
+Roles follow the people the one-stop shop and the quality system need (docs/ARCHITECTURE.md §1, docs/DOMAIN.md §1):
 
 - **officer** — công chức tiếp nhận và trả kết quả, and the officers who handle dossiers (NĐ 118/2025/NĐ-CP on the
   one-stop shop: the desk receives, hands over, returns results).

@@ -1,6 +1,6 @@
 """Text normalisation, accent-insensitive search keys and Vietnamese sort keys.
 
-Everything stored is NFC (DESIGN.md §2; reportlab and SQLite compare code points, and a word typed
+Everything stored is NFC (docs/ARCHITECTURE.md §2; reportlab and SQLite compare code points, and a word typed
 with a different input method must be the same word). Search folds case and diacritics, and đ/Đ to d,
 which Unicode decomposition alone does not do (đ is a separate letter, not d plus a mark).
 

@@ -1,4 +1,4 @@
-"""The one-stop-shop papers about one dossier after its receipt (fields as DOMAIN.md §2 lists them):
+"""The one-stop-shop papers about one dossier after its receipt (fields as docs/DOMAIN.md §2 lists them):
 
 - 02 supplement request: number; whose dossier; procedure; address, phone, email; the items to complete (table:
   document, quantity as original / attested copy / photocopy); reason; contact person and phone; the guiding

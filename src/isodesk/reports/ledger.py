@@ -1,7 +1,7 @@
 """The dossier ledger for a period (TT 01/2018/TT-VPCP form 06; TT 03/2025/TT-VPCP form 07): A4 landscape, the
 header row on every page, page numbers.
 
-Columns (DOMAIN.md §2): no. | dossier code | procedure | number of sets | person/organisation | address, phone |
+Columns (docs/DOMAIN.md §2): no. | dossier code | procedure | number of sets | person/organisation | address, phone |
 competent authority | dates: received, appointment, sent to the handling office, result received back, returned
 to the citizen | notes.
 

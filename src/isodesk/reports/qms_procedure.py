@@ -1,4 +1,4 @@
-"""An ISO procedure document (quy trình) for one administrative procedure (DOMAIN.md §1).
+"""An ISO procedure document (quy trình) for one administrative procedure (docs/DOMAIN.md §1).
 
 Code (e.g. "QT 07/HT"), issue number and date on every page; the responsibility block (drafted / reviewed /
 approved: name, signature, title); the revision history; then 1 Purpose, 2 Scope, 3 References, 4 Definitions

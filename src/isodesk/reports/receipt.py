@@ -1,6 +1,6 @@
 """Form 01, the receipt and appointment slip (TT 01/2018/TT-VPCP and TT 03/2025/TT-VPCP), one page per copy.
 
-Fields follow DOMAIN.md §2: dossier code with its QR code, copy, applicant, address, phone, email, procedure; the
+Fields follow docs/DOMAIN.md §2: dossier code with its QR code, copy, applicant, address, phone, email, procedure; the
 dossier components; number of sets; processing time by law; time received; time of return; where the result is
 collected; fees; the ledger book and number; signatures of the applicant and the receiving officer.
 

@@ -2,7 +2,7 @@
 
 Days and months below 10 are zero-padded (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.5); slips write times as
 "09 giờ 30 phút, ngày 05 tháng 02 năm 2026" and durations as "03 ngày làm việc" (TT 01/2018/TT-VPCP, form 01).
-Fees follow the catalogue's convention (``data/procedures-commune.md``): "0" free, a number with its unit, "HĐND" set
+Fees follow the catalogue's convention (docs/DOMAIN.md §2): "0" free, a number with its unit, "HĐND" set
 by the provincial People's Council, "0|HĐND" free in the usual case and otherwise set by the Council, "?" unknown.
 """
 

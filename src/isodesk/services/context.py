@@ -95,7 +95,7 @@ def administrator(session: Session) -> str:
 
 
 def open_context(data_dir: str | Path | None = None, actor: str | None = None) -> AppContext:
-    """Open the office database in ``data_dir`` (resolved as DESIGN.md §5 says), migrating it if needed.
+    """Open the office database in ``data_dir`` (resolved as docs/ARCHITECTURE.md §8 says), migrating it if needed.
 
     Without ``actor`` the context acts as the office's administrator: the command line needs no sign-in (whoever
     can run it can already read the data folder), and its changes are recorded under that account.

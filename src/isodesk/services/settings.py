@@ -28,7 +28,7 @@ SETTING_VALUE = v.TextField(N_("The value"), 200, required=True)
 MIN_RETENTION_YEARS = 1
 
 DEFAULTS: dict[str, Any] = {
-    # Vietnamese first (DESIGN.md §2).
+    # Vietnamese first (docs/ARCHITECTURE.md §1).
     "ui.language": "vi",
     # Office hours of state agencies (commonly 07:30-11:30, 13:30-17:00; each province sets its own).
     "ledger.morning_start": "07:30",
@@ -37,9 +37,10 @@ DEFAULTS: dict[str, Any] = {
     "ledger.afternoon_end": "17:00",
     # "Nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo" (same-day procedures, DVCQG texts).
     "ledger.cutoff": "15:00",
-    # Under NĐ 61/2018 art. 19 a late dossier could get a new appointment once; kept as a setting (DOMAIN.md §2).
+    # Under NĐ 61/2018 art. 19 a late dossier could get a new appointment once; kept as a setting (docs/DOMAIN.md §2).
     "ledger.max_extensions": 1,
-    # Dossier code: observed national format <agency code>-<yymmdd>-<4-digit running number per day> (DOMAIN.md §2).
+    # Dossier code: observed national format <agency code>-<yymmdd>-<4-digit running number per day>
+    # (docs/DOMAIN.md §2).
     "ledger.code_pattern": "{agency}-{yymmdd}-{seq:04d}",
     # Years after a dossier is settled before its applicant's personal data is erased: personal data is kept no
     # longer than its purpose needs (Luật Bảo vệ dữ liệu cá nhân 2025, in force 1 January 2026). The purpose ends

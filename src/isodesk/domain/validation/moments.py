@@ -50,7 +50,7 @@ def _date_of(raw: str, label: str) -> date:
 
 
 def parse_date(value: str, label: str = DATE, *, earliest: date = EARLIEST, latest: date = LATEST) -> date:
-    """A day typed as ISO 8601 (2026-02-12, DESIGN.md §5) or as Vietnamese papers write it (12/02/2026)."""
+    """A day typed as ISO 8601 (2026-02-12, docs/ARCHITECTURE.md §8) or as Vietnamese papers write it (12/02/2026)."""
     raw = normalise(value)
     day = _date_of(raw, label)
     _check_range(day, raw, label, earliest, latest)
@@ -71,7 +71,7 @@ def parse_datetime(
 ) -> datetime:
     """A moment: ISO 8601 (2026-02-12T09:30, with an optional offset) or "09:30 12/02/2026" / "12/02/2026 09:30".
 
-    Without an offset the moment is naive: the caller reads it as Vietnam time (DESIGN.md §5).
+    Without an offset the moment is naive: the caller reads it as Vietnam time (docs/ARCHITECTURE.md §8).
     """
     raw = normalise(value)
     moment: datetime | None = None

@@ -40,7 +40,8 @@ def _strip_controls(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """The stored form of typed text: NFC (DESIGN.md §2), no control characters, whitespace collapsed and trimmed."""
+    """The stored form of typed text: NFC (docs/ARCHITECTURE.md §2), no control characters, whitespace collapsed
+    and trimmed."""
     return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", _strip_controls(text))).strip()
 
 

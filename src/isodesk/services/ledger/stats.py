@@ -1,6 +1,6 @@
 """On-time statistics of the one-stop shop.
 
-Definitions (DOMAIN.md §2; QĐ 766/QĐ-TTg 2022 service indicators): a dossier is *settled* when its result is
+Definitions (docs/DOMAIN.md §2; QĐ 766/QĐ-TTg 2022 service indicators): a dossier is *settled* when its result is
 returned; it is ahead of time, on time or late (see :func:`isodesk.domain.ledger.timeliness`); the on-time rate is
 (ahead + on time) / settled. Dossiers still open past their due date are the *overdue* backlog, counted at the
 moment of the query. Satisfaction is the rating given at return: 1 very satisfied, 2 satisfied, 3 neutral,

@@ -216,7 +216,7 @@ def update_profile(ctx: AppContext, **changes: str) -> OfficeProfile:
 
 
 def office_info(ctx: AppContext) -> dict[str, object]:
-    """What ``isodesk info --json`` prints (keys are a stable contract, DESIGN.md §5)."""
+    """What ``isodesk info --json`` prints (keys are a stable contract, docs/ARCHITECTURE.md §8)."""
     profile = get_profile(ctx)
     with ctx.read() as s:
         counts = {

@@ -1,6 +1,6 @@
 """Applicants' personal data: a copy for the person who asks, and erasure when it is no longer needed.
 
-Luật Bảo vệ dữ liệu cá nhân 2025 (in force 1 January 2026, DOMAIN.md §7) gives the person the right to get the
+Luật Bảo vệ dữ liệu cá nhân 2025 (in force 1 January 2026, docs/DOMAIN.md §7) gives the person the right to get the
 data held about them and to have it erased, and requires that personal data be kept no longer than its purpose
 needs. A dossier's purpose ends with its archive period (setting ``privacy.retention_years``); after it the
 applicant's name, address, phone, email and ID number are erased, while the dossier itself (code, procedure,

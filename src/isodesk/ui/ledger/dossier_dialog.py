@@ -64,7 +64,7 @@ class DossierDialog(QDialog):
 
         self.action = QComboBox()
         self.action.setObjectName("actionCombo")
-        # Times are Vietnam time whatever zone the PC is set to (DESIGN.md §2).
+        # Times are Vietnam time whatever zone the PC is set to (docs/ARCHITECTURE.md §2).
         now = QDateTime(datetime.now(LOCAL_TZ).replace(tzinfo=None, second=0, microsecond=0))
         self.when = QDateTimeEdit(now)
         self.when.setDisplayFormat("HH:mm dd/MM/yyyy")
