@@ -55,10 +55,9 @@ def with_context(args: argparse.Namespace, fn: Callable[[Any], Any]) -> Any:
 
 def parse_datetime(value: str) -> datetime:
     """ISO 8601 or "09:30 12/02/2026"; local Vietnam time unless an offset is given (docs/ARCHITECTURE.md §8)."""
-    from isodesk.i18n.dates import LOCAL_TZ
+    from isodesk.i18n.dates import local_datetime
 
-    moment = check(v.parse_datetime, value)
-    return moment.replace(tzinfo=LOCAL_TZ) if moment.tzinfo is None else moment.astimezone(LOCAL_TZ)
+    return local_datetime(check(v.parse_datetime, value))
 
 
 def parse_date(value: str) -> date:

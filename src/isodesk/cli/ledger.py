@@ -266,10 +266,12 @@ def cmd_dossier_receive(args: argparse.Namespace) -> Result:
     )
     for warning in result.warnings:
         sys.stderr.write(_("Warning: {message}").format(message=warning) + "\n")
+    from isodesk.i18n.dates import short_datetime
+
     return Result(
         result.to_dict(),
         _("Received {code}; due {due}.").format(
-            code=result.code, due=result.due.strftime("%H:%M %d/%m/%Y") if result.due else "—"
+            code=result.code, due=short_datetime(result.due) if result.due else "—"
         ),
     )
 

@@ -77,6 +77,7 @@ def cmd_erase(args: argparse.Namespace) -> Result:
 
 
 def cmd_erase_expired(args: argparse.Namespace) -> Result:
+    from isodesk.i18n.dates import short_date
     from isodesk.services.privacy.personal_data import erase_expired
 
     result = with_context(args, lambda c: erase_expired(c, dry_run=args.dry_run))
@@ -84,5 +85,5 @@ def cmd_erase_expired(args: argparse.Namespace) -> Result:
         text = _("Would erase the personal data of {n} applicant records ({d} dossiers settled before {day}).")
     else:
         text = _("Erased the personal data of {n} applicant records ({d} dossiers settled before {day}).")
-    day = result.cutoff.strftime("%d/%m/%Y") if result.cutoff else "—"
+    day = short_date(result.cutoff) if result.cutoff else "—"
     return Result(result.to_dict(), text.format(n=result.applicants, d=result.dossiers, day=day))

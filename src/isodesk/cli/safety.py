@@ -104,11 +104,12 @@ def cmd_backup(args: argparse.Namespace) -> Result:
 
 
 def cmd_backup_list(args: argparse.Namespace) -> Result:
+    from isodesk.i18n.dates import short_datetime
     from isodesk.services.safety.backups import list_backups
 
     backups = list_backups(_data_dir(args))
     lines = [
-        f"{b.taken_at:%d/%m/%Y %H:%M}  {b.kind:<14} {_size(b.size):>10}  {_('good') if b.good else _('NOT USABLE')}  "
+        f"{short_datetime(b.taken_at)}  {b.kind:<14} {_size(b.size):>10}  {_('good') if b.good else _('NOT USABLE')}  "
         f"{b.path}"
         for b in backups
     ]
@@ -116,13 +117,14 @@ def cmd_backup_list(args: argparse.Namespace) -> Result:
 
 
 def describe(plan: Any) -> str:
+    from isodesk.i18n.dates import short_datetime
     from isodesk.services.safety.restore import RestorePlan
 
     assert isinstance(plan, RestorePlan)
     lines = [
         _("Backup: {path}").format(path=plan.backup.path),
         _("Made on {time}, unit {unit}, {n} dossiers.").format(
-            time=plan.backup.taken_at.strftime("%H:%M %d/%m/%Y"), unit=plan.backup.unit_code, n=plan.backup.dossiers
+            time=short_datetime(plan.backup.taken_at), unit=plan.backup.unit_code, n=plan.backup.dossiers
         ),
     ]
     if plan.current is not None:
@@ -194,12 +196,12 @@ def cmd_trail_verify(args: argparse.Namespace) -> Result:
 
 
 def cmd_trail_list(args: argparse.Namespace) -> Result:
-    from isodesk.i18n.dates import LOCAL_TZ
+    from isodesk.i18n.dates import sortable_datetime
     from isodesk.services.safety.trail import describe, list_trail, summary, table_name, trail_action_name
 
     items = with_context(args, lambda c: list_trail(c, args.record, limit=args.limit))
     lines = [
-        f"{i.seq:>7} {i.at.astimezone(LOCAL_TZ).strftime('%Y-%m-%d %H:%M:%S')} {i.actor:<12} "
+        f"{i.seq:>7} {sortable_datetime(i.at)} {i.actor:<12} "
         f"{trail_action_name(i.action)} {table_name(i.table)} {i.label}: {summary(i, describe(i))}"
         for i in items
     ]

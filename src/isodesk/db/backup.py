@@ -105,6 +105,11 @@ def _copy(source: Path, partial: Path, progress: Progress | None) -> None:
         src.close()
 
 
+#: The time in a backup's file name (the PC's local time, to the second): names sort as the copies were taken.
+STAMP = "%Y%m%d-%H%M%S"
+
+
 def timestamped_name(kind: str, now: datetime | None = None) -> str:
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    """``isodesk-<kind>-<stamp>.sqlite3``: what the copy is and when it was taken, readable without opening it."""
+    stamp = (now or datetime.now()).strftime(STAMP)
     return f"isodesk-{kind}-{stamp}.sqlite3"

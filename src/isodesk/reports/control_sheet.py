@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from isodesk.i18n.dates import official_date, official_time
 from isodesk.reports.fonts import official_font
 from isodesk.reports.official import BLANK, build_pdf, heading, page_numbers_footer, para, style, t, title
 from isodesk.reports.papers import DossierData, PaperOffice, fill, form_page, lines, values
@@ -47,8 +48,8 @@ def _time_cell(moment: datetime | None) -> list[Flowable]:
     if moment is None:
         return [para(BLANK_TIME, SIZE - 1, align=TA_CENTER)]
     return [
-        para(f"{moment.hour:02d} giờ {moment.minute:02d} phút,", SIZE, align=TA_CENTER),
-        para(f"ngày {moment.day:02d} tháng {moment.month:02d} năm {moment.year}", SIZE, align=TA_CENTER),
+        para(f"{official_time(moment)},", SIZE, align=TA_CENTER),
+        para(official_date(moment.date()), SIZE, align=TA_CENTER),
     ]
 
 

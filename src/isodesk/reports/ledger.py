@@ -28,6 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Spacer
 
+from isodesk.i18n.dates import short_date
 from isodesk.reports.fonts import official_font
 from isodesk.reports.official import Issuer, Page, build_pdf, heading, para
 
@@ -238,9 +239,9 @@ def render_ledger(
         heading(issuer, None, printed, width, size=11),
         Spacer(1, 3 * mm),
         para(template["title"], 14, bold=True, align=TA_CENTER),
-        para(f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}", 11, italic=True, align=TA_CENTER),
+        para(f"Từ ngày {short_date(start)} đến ngày {short_date(end)}", 11, italic=True, align=TA_CENTER),
         para(template["number"], 9, italic=True, align=TA_RIGHT),
         Spacer(1, 2 * mm),
         LedgerRows(grid, 0, len(rows), progress),
     ]
-    return build_pdf(story, page, title=f"{template['title']} {start:%d/%m/%Y}-{end:%d/%m/%Y}", page_numbers=True)
+    return build_pdf(story, page, title=f"{template['title']} {short_date(start)}-{short_date(end)}", page_numbers=True)

@@ -14,6 +14,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from isodesk.i18n.dates import short_date
 from isodesk.reports.official import (
     Issuer,
     Page,
@@ -217,7 +218,7 @@ def render_decision(d: ConformityDecision) -> bytes:
         para(
             "DANH MỤC THỦ TỤC HÀNH CHÍNH, HOẠT ĐỘNG ÁP DỤNG HỆ THỐNG QUẢN LÝ CHẤT LƯỢNG", 13, bold=True, align=TA_CENTER
         ),
-        para(f"(Kèm theo Quyết định số {d.number} ngày {d.day:%d/%m/%Y})", 13, italic=True, align=TA_CENTER),
+        para(f"(Kèm theo Quyết định số {d.number} ngày {short_date(d.day)})", 13, italic=True, align=TA_CENTER),
         Spacer(1, 3 * mm),
         field_table(
             [["TT", "Tên thủ tục hành chính, hoạt động"], *[[str(i), s] for i, s in enumerate(d.scope, 1)]],

@@ -19,6 +19,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from isodesk.i18n.dates import short_date
 from isodesk.reports.fonts import official_font
 from isodesk.reports.official import Page, body, build_pdf, field_table, para
 
@@ -113,7 +114,7 @@ def _header(doc: ProcedureDocument, template: Mapping[str, Any]) -> Any:
             [
                 (f"{labels['code']}: {doc.code}", font.name(), 10),
                 (f"{labels['issue']}: {doc.issue:02d}", font.name(), 10),
-                (f"{labels['issued']}: {doc.issued:%d/%m/%Y}", font.name(), 10),
+                (f"{labels['issued']}: {short_date(doc.issued)}", font.name(), 10),
                 (f"{labels['page']}: {number}/{total}", font.name(), 10),
             ],
             x0 + cols[0] + cols[1],
@@ -145,7 +146,7 @@ def render_procedure(doc: ProcedureDocument, template: Mapping[str, Any]) -> byt
     sections = template["sections"]
     story: list[Flowable] = [_responsibility(doc, template, width), Spacer(1, 6 * mm)]
     revisions = [list(template["revisions_header"])]
-    revisions += [[f"{r.issue:02d}", f"{r.day:%d/%m/%Y}", r.change] for r in doc.revisions]
+    revisions += [[f"{r.issue:02d}", short_date(r.day), r.change] for r in doc.revisions]
     story += [
         para(template["revisions_heading"], 12, bold=True, align=TA_CENTER),
         Spacer(1, 2 * mm),

@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from isodesk.i18n.dates import short_date
 from isodesk.reports.fonts import official_font
 from isodesk.reports.official import Issuer, Page, Signer, build_pdf, closing, field_table, heading, para, title
 from isodesk.reports.papers import fill
@@ -110,7 +111,7 @@ def _month_rows(report: StatsReport, template: Mapping[str, Any]) -> list[list[s
 def render_stats(report: StatsReport, issuer: Issuer, template: Mapping[str, Any]) -> bytes:
     page = Page()
     width = page.frame_width
-    period = fill(template["period"], {"start": f"{report.start:%d/%m/%Y}", "end": f"{report.end:%d/%m/%Y}"})
+    period = fill(template["period"], {"start": short_date(report.start), "end": short_date(report.end)})
     story: list[Flowable] = [
         heading(issuer, template["number_format"], report.printed, width),
         *title(template["title"], 14, subtitle=period),

@@ -13,15 +13,16 @@ from datetime import datetime
 from decimal import Decimal
 
 from isodesk.domain.deadlines import ProcessingTime, TimeUnit
-from isodesk.i18n.dates import official_date
+from isodesk.i18n.dates import local_datetime, official_date, official_time
 
 COUNCIL = "Theo Nghị quyết của Hội đồng nhân dân tỉnh"
 _AMOUNT = re.compile(r"(\d+)/")
 
 
 def time_words(moment: datetime) -> str:
-    """ "09 giờ 30 phút, ngày 05 tháng 02 năm 2026" (``moment`` already in Vietnam time)."""
-    return f"{moment.hour:02d} giờ {moment.minute:02d} phút, {official_date(moment.date())}"
+    """ "09 giờ 30 phút, ngày 05 tháng 02 năm 2026", in Vietnam time."""
+    local = local_datetime(moment)
+    return f"{official_time(local)}, {official_date(local.date())}"
 
 
 def _number(value: Decimal) -> str:

@@ -8,19 +8,22 @@ it is raised; the GUI asks :func:`problem` as the user types, to show the same m
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import ParamSpec, TypeVar
 
 from isodesk.domain.validation import Invalid
 from isodesk.errors import UserError
 from isodesk.i18n import _
+from isodesk.i18n.dates import short_date
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
 
 def explain(exc: Invalid) -> str:
-    """The message of a refused value, in the current language."""
-    return _(exc.message).format(field=_(exc.field), value=exc.value, **exc.params)
+    """The message of a refused value, in the current language (a date in it written as screens write dates)."""
+    params = {key: short_date(value) if isinstance(value, date) else value for key, value in exc.params.items()}
+    return _(exc.message).format(field=_(exc.field), value=exc.value, **params)
 
 
 def check(rule: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:

@@ -81,7 +81,9 @@ def set_setting(ctx: AppContext, key: str, value: Any) -> None:
 
 
 def _time(text: str) -> str:
-    return check(v.parse_time, text).strftime("%H:%M")
+    """A time of day as settings store it: ISO 8601 hours and minutes ("15:00"), read back by
+    :func:`isodesk.services.ledger.calendar.office_hours`."""
+    return check(v.parse_time, text).isoformat(timespec="minutes")
 
 
 def _pattern(text: str) -> str:

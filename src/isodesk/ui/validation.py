@@ -9,7 +9,6 @@ number is not reported wrong while its first digits are being typed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -19,7 +18,7 @@ from isodesk.domain import validation as v
 from isodesk.domain.lockout import MAX_PASSWORD_LENGTH
 from isodesk.domain.validation import TextField
 from isodesk.i18n import _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import local_today
 from isodesk.services.inputs import problem
 
 Rule = Callable[[str], object]
@@ -141,7 +140,7 @@ def applicant_checks(dialog: Any, form: QFormLayout, is_organisation: Callable[[
     def name_rule(text: str) -> object:
         return v.text(text, v.APPLICANT_NAME) if is_organisation() else v.person_name(text, v.APPLICANT_NAME)
 
-    today = datetime.now(LOCAL_TZ).date()
+    today = local_today()
     limit(dialog.name, v.APPLICANT_NAME)
     limit(dialog.address, v.ADDRESS)
     limit(dialog.phone, 24)  # "+84 912 345 678" with separators

@@ -24,8 +24,8 @@ def _check_range(day: date, raw: str, label: str, earliest: date, latest: date) 
             N_("{field} “{value}” is outside {earliest} – {latest}: check the year."),
             label,
             raw,
-            earliest=earliest.strftime("%d/%m/%Y"),
-            latest=latest.strftime("%d/%m/%Y"),
+            earliest=earliest,  # dates: written in the user's format where the message is shown
+            latest=latest,
         )
 
 

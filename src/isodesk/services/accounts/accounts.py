@@ -24,7 +24,7 @@ from isodesk.domain.lockout import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, pas
 from isodesk.domain.permissions import Permission, Role, parse_roles
 from isodesk.errors import UserError
 from isodesk.i18n import _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import local_datetime, local_now
 from isodesk.i18n.text import nfc, person_sort_key
 from isodesk.services.accounts.auth import find_account, require, role_name, roles_of, username_key
 from isodesk.services.accounts.passwords import hash_password, temporary_password
@@ -49,7 +49,7 @@ class AccountInfo:
     locked_until: datetime | None
 
     def locked(self, now: datetime | None = None) -> bool:
-        return self.locked_until is not None and self.locked_until > (now or datetime.now(LOCAL_TZ))
+        return self.locked_until is not None and self.locked_until > (now or local_now())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,7 +62,7 @@ class AccountInfo:
             "has_password": self.has_password,
             "must_change_password": self.must_change_password,
             "failed_attempts": self.failed_attempts,
-            "locked_until": self.locked_until.astimezone(LOCAL_TZ).isoformat() if self.locked_until else None,
+            "locked_until": local_datetime(self.locked_until).isoformat() if self.locked_until else None,
         }
 
 

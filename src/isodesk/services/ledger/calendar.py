@@ -25,7 +25,7 @@ from isodesk.domain.deadlines import Deadline, Note, OfficeHours, ProcessingTime
 from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import _, ngettext
-from isodesk.i18n.dates import short_date
+from isodesk.i18n.dates import short_date, short_datetime
 from isodesk.resources_path import resource_path
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
@@ -142,7 +142,7 @@ def explain(deadline: Deadline) -> str:
     """The due date in words: the rule applied and every day skipped, with its reason."""
     lines = [
         _("Processing time: {time}.").format(time=describe_time(deadline.time)),
-        _("Received: {at}.").format(at=deadline.received.strftime("%H:%M %d/%m/%Y")),
+        _("Received: {at}.").format(at=short_datetime(deadline.received)),
     ]
     notes = {
         Note.OUTSIDE_HOURS: _("Received outside office hours: the count starts at {at}."),
@@ -151,7 +151,7 @@ def explain(deadline: Deadline) -> str:
         Note.LAST_DAY_MOVED: _("The last day is not a working day: it moves to the next working day."),
     }
     for note in deadline.rule_notes:
-        lines.append(notes[note].format(at=deadline.start.strftime("%H:%M %d/%m/%Y")))
+        lines.append(notes[note].format(at=short_datetime(deadline.start)))
     skipped = [c for c in deadline.skipped if c.kind is not DayKind.WEEKEND]
     weekends = len(deadline.skipped) - len(skipped)
     for closed in skipped:
@@ -160,7 +160,7 @@ def explain(deadline: Deadline) -> str:
         )
     if weekends:
         lines.append(ngettext("Skipped {n} weekend day.", "Skipped {n} weekend days.", weekends).format(n=weekends))
-    lines.append(_("Due: {at}.").format(at=deadline.due.strftime("%H:%M %d/%m/%Y")))
+    lines.append(_("Due: {at}.").format(at=short_datetime(deadline.due)))
     return "\n".join(lines)
 
 

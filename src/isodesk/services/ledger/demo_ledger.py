@@ -26,7 +26,7 @@ from isodesk.domain.deadlines import OfficeHours, compute_due
 from isodesk.domain.ledger import CodeParts, State, format_code, timeliness
 from isodesk.domain.permissions import Permission
 from isodesk.i18n import N_
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import LOCAL_TZ, local_datetime, local_now
 from isodesk.i18n.text import search_key
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
@@ -164,7 +164,7 @@ def fill_demo_ledger(
     """Add ``count`` dossiers received over the year before ``now``; returns how many were added."""
     require(ctx, Permission.DEMO_LOAD)
     rng = random.Random(seed)
-    now = (now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ)
+    now = local_datetime(now or local_now())
     with ctx.read() as s:
         office = s.execute(select(Office)).scalar_one()
         confirmed = {
@@ -265,7 +265,7 @@ def fill_demo_ledger(
                         status = State.PROCESSING.value  # a few recent ones are overdue at the desk
                     elif returned <= now:
                         status, settled_at = State.RETURNED.value, returned
-                        when = timeliness(returned.astimezone(LOCAL_TZ).date(), due.astimezone(LOCAL_TZ)).value
+                        when = timeliness(local_datetime(returned).date(), local_datetime(due)).value
                         ratings = rng.choices((1, 2, 3, 4), (55, 38, 5, 2))[0]
                     elif ready <= now:
                         status = State.READY.value
@@ -290,7 +290,7 @@ def fill_demo_ledger(
                         }
                     )
                 if status in (State.READY.value, State.RETURNED.value):
-                    if not 7 <= ready.astimezone(LOCAL_TZ).hour < 17:  # results come back in office hours
+                    if not 7 <= local_datetime(ready).hour < 17:  # results come back in office hours
                         ready = max(received + timedelta(minutes=20), returned - timedelta(minutes=30))
                     events.append(  # the result comes back to the desk (ledger column "Nhận kết quả")
                         {
@@ -326,7 +326,7 @@ def fill_demo_ledger(
                 counts = increments.setdefault((day, proc.id), {})
                 counts["received"] = counts.get("received", 0) + 1
                 if status == State.RETURNED.value and settled_at is not None and when:
-                    counts = increments.setdefault((settled_at.astimezone(LOCAL_TZ).date(), proc.id), {})
+                    counts = increments.setdefault((local_datetime(settled_at).date(), proc.id), {})
                     for f in (when, f"rating_{ratings}" if ratings else ""):
                         if f:
                             counts[f] = counts.get(f, 0) + 1
@@ -344,7 +344,7 @@ def fill_demo_ledger(
                         "received_on": day,
                         "due_at": due,
                         "settled_at": settled_at,
-                        "settled_on": settled_at.astimezone(LOCAL_TZ).date()
+                        "settled_on": local_datetime(settled_at).date()
                         if status == "returned" and settled_at
                         else None,
                         "timeliness": when,

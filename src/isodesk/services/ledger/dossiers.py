@@ -38,7 +38,7 @@ from isodesk.domain.ledger import (
 from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import local_datetime, local_now, local_today, short_date, short_datetime
 from isodesk.i18n.text import search_key
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
@@ -90,7 +90,7 @@ def clean_applicant(data: ApplicantInput, today: date | None = None) -> Applican
         check(v.text, data.address, v.ADDRESS),
         check(v.phone_number, data.phone),
         check(v.email_address, data.email),
-        check(v.citizen_id, data.id_number, today or datetime.now(LOCAL_TZ).date()),
+        check(v.citizen_id, data.id_number, today or local_today()),
     )
 
 
@@ -102,16 +102,15 @@ def check_plausible(moment: datetime, now: datetime) -> None:
     """
     if not v.EARLIEST <= moment.date() <= now.date() + timedelta(days=366):
         raise UserError(
-            _("The time {at} cannot be right: check the year (and the PC's clock).").format(
-                at=moment.strftime("%H:%M %d/%m/%Y")
-            )
+            _("The time {at} cannot be right: check the year (and the PC's clock).").format(at=short_datetime(moment))
         )
 
 
 def to_local(moment: datetime | None) -> datetime:
+    """``moment`` in Vietnam time (a naive one is Vietnam wall time); none given is now, to the minute."""
     if moment is None:
-        return datetime.now(LOCAL_TZ).replace(second=0, microsecond=0)
-    return moment.replace(tzinfo=LOCAL_TZ) if moment.tzinfo is None else moment.astimezone(LOCAL_TZ)
+        return local_now().replace(second=0, microsecond=0)
+    return local_datetime(moment)
 
 
 def _next(session: Session, key: str) -> int:
@@ -149,16 +148,16 @@ def receive_dossier(
     person = clean_applicant(applicant)
     clean_note = check(v.text, note, v.DOSSIER_NOTE)
     local = to_local(received_at)
-    now = datetime.now(LOCAL_TZ)
+    now = local_now()
     check_plausible(local, now)
     warnings: list[str] = []
     if local > now + timedelta(minutes=5):
-        warnings.append(_("The receipt time {at} is in the future.").format(at=local.strftime("%H:%M %d/%m/%Y")))
+        warnings.append(_("The receipt time {at} is in the future.").format(at=short_datetime(local)))
     if local.year < now.year - 1:
         warnings.append(
             _(
                 "The receipt time {at} is in {year}, more than a year ago: check the year typed and the PC's clock."
-            ).format(at=local.strftime("%H:%M %d/%m/%Y"), year=local.year)
+            ).format(at=short_datetime(local), year=local.year)
         )
     if not 1 <= sets <= 99:
         raise UserError(_("The number of sets must be between 1 and 99."))
@@ -172,9 +171,7 @@ def receive_dossier(
         calendar = work_calendar(s, (local.year, local.year + 1))
         if not calendar.is_working_day(local.date()):
             warnings.append(
-                _("{day} is not a working day; the count starts on the next working day.").format(
-                    day=local.strftime("%d/%m/%Y")
-                )
+                _("{day} is not a working day; the count starts on the next working day.").format(day=short_date(local))
             )
         deadline = deadline_in(s, local, processing)
         day_seq = _next(s, f"code:{local.date().isoformat()}")
@@ -221,7 +218,7 @@ def receive_dossier(
                 note=clean_note,
             )
         )
-    return Received(code, deadline.due.astimezone(LOCAL_TZ), explain(deadline), warnings)
+    return Received(code, local_datetime(deadline.due), explain(deadline), warnings)
 
 
 def read_dossier(session: Session, code: str) -> Dossier:
@@ -249,7 +246,7 @@ def move_dossier(
     except ValueError as exc:
         raise UserError(_("“{action}” is not a dossier action.").format(action=v.shown(action))) from exc
     moment = to_local(at)
-    check_plausible(moment, datetime.now(LOCAL_TZ))
+    check_plausible(moment, local_now())
     clean_note = check(v.text, note, v.DOSSIER_NOTE)
     if rating is not None and not 1 <= rating <= 4:
         raise UserError(_("The rating must be 1 (very satisfied) to 4 (dissatisfied)."))
@@ -265,11 +262,11 @@ def move_dossier(
                     code=dossier.code, state=state_name(state), action=_(ACTION_NAMES[act])
                 )
             ) from exc
-        received = dossier.received_at.astimezone(LOCAL_TZ)
+        received = local_datetime(dossier.received_at)
         if moment < received:
             raise UserError(
                 _("The time {at} is before the dossier was received ({received}).").format(
-                    at=moment.strftime("%H:%M %d/%m/%Y"), received=received.strftime("%H:%M %d/%m/%Y")
+                    at=short_datetime(moment), received=short_datetime(received)
                 )
             )
         hours = office_hours(s)
@@ -299,14 +296,14 @@ def move_dossier(
                 dossier.due_at = deadline_in(s, moment, _time_of(procedure), hours).due
             elif dossier.due_at is not None and dossier.paused_at is not None:
                 left = working_hours_between(
-                    dossier.paused_at.astimezone(LOCAL_TZ), dossier.due_at.astimezone(LOCAL_TZ), calendar, hours
+                    local_datetime(dossier.paused_at), local_datetime(dossier.due_at), calendar, hours
                 )
                 dossier.due_at = add_working_hours(moment, left, calendar, hours)
             dossier.paused_at = None
         elif act is Action.RETURNED:
             dossier.settled_at = moment
             dossier.settled_on = moment.date()
-            due_local = dossier.due_at.astimezone(LOCAL_TZ) if dossier.due_at else None
+            due_local = local_datetime(dossier.due_at) if dossier.due_at else None
             dossier.timeliness = timeliness(moment.date(), due_local).value
             dossier.rating = rating
             counts = {dossier.timeliness: 1} | ({f"rating_{rating}": 1} if rating else {})
@@ -342,7 +339,7 @@ def move_dossier(
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return moment.astimezone(LOCAL_TZ).isoformat() if moment else None
+    return local_datetime(moment).isoformat() if moment else None
 
 
 def show_dossier(ctx: AppContext, code: str) -> dict[str, Any]:
@@ -415,7 +412,7 @@ def preview_due(ctx: AppContext, procedure_code: str, received_at: datetime | No
     with ctx.read() as s:
         procedure = read_procedure(s, procedure_code)
         deadline = deadline_in(s, local, _time_of(procedure))
-    return Received("", deadline.due.astimezone(LOCAL_TZ), explain(deadline))
+    return Received("", local_datetime(deadline.due), explain(deadline))
 
 
 def step_dues(session: Session, procedure: Procedure, dossier: Dossier) -> list[tuple[str, str, datetime]]:
@@ -423,7 +420,7 @@ def step_dues(session: Session, procedure: Procedure, dossier: Dossier) -> list[
     steps = json.loads(procedure.steps)
     if not steps:
         return []
-    start = dossier.received_at.astimezone(LOCAL_TZ)
+    start = local_datetime(dossier.received_at)
     budgets = [ProcessingTime(TimeUnit(st["unit"]), Decimal(st["value"])) for st in steps]
     calendar = work_calendar(session, (start.year, start.year + 1))
     dues = step_due_times(start, budgets, calendar, office_hours(session))

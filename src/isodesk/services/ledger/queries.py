@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from isodesk.db.models import Applicant, Dossier, Procedure, Staff
 from isodesk.domain import validation as v
 from isodesk.domain.ledger import OPEN_STATES, RUNNING_STATES
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import local_datetime, local_now
 from isodesk.i18n.text import search_key
 from isodesk.services.context import AppContext
 from isodesk.services.inputs import check
@@ -61,8 +61,8 @@ class DossierRow:
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
-        out["received"] = self.received.astimezone(LOCAL_TZ).isoformat()
-        out["due"] = self.due.astimezone(LOCAL_TZ).isoformat() if self.due else None
+        out["received"] = local_datetime(self.received).isoformat()
+        out["due"] = local_datetime(self.due).isoformat() if self.due else None
         return out
 
 
@@ -94,7 +94,7 @@ def _filtered(query: Select[Any], f: DossierFilter, now: datetime) -> Select[Any
     if f.overdue:
         query = query.where(Dossier.status.in_(running), Dossier.due_at < now)
     if f.due_today:
-        local = now.astimezone(LOCAL_TZ)
+        local = local_datetime(now)
         start = local.replace(hour=0, minute=0, second=0, microsecond=0)
         query = query.where(
             Dossier.status.in_(running),
@@ -117,7 +117,7 @@ def count_dossiers(ctx: AppContext, f: DossierFilter = DossierFilter(), now: dat
 
 
 def count_in(session: Session, f: DossierFilter, now: datetime | None = None) -> int:
-    query = _filtered(select(func.count()).select_from(Dossier), f, now or datetime.now(LOCAL_TZ))
+    query = _filtered(select(func.count()).select_from(Dossier), f, now or local_now())
     return int(session.execute(query).scalar_one())
 
 
@@ -131,7 +131,7 @@ def list_dossiers(
     limit: int = 50,
     now: datetime | None = None,
 ) -> list[DossierRow]:
-    now = now or datetime.now(LOCAL_TZ)
+    now = now or local_now()
     columns = SORTS.get(sort, SORTS["received"])
     order = [c.desc() if descending else c.asc() for c in columns]
     with ctx.read() as s:
@@ -147,7 +147,7 @@ def list_dossiers(
             .where(Dossier.id.in_(ids))
         ).all()
     by_id = {r[0].id: r for r in rows}
-    today = now.astimezone(LOCAL_TZ).date()
+    today = local_datetime(now).date()
     out = []
     for dossier_id in ids:
         d, pcode, pname, applicant, handler = by_id[dossier_id]
@@ -166,10 +166,7 @@ def list_dossiers(
                 handler,
                 overdue=bool(running and d.due_at is not None and d.due_at < now),
                 due_today=bool(
-                    running
-                    and d.due_at is not None
-                    and d.due_at.astimezone(LOCAL_TZ).date() == today
-                    and d.due_at >= now
+                    running and d.due_at is not None and local_datetime(d.due_at).date() == today and d.due_at >= now
                 ),
             )
         )

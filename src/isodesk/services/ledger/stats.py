@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from isodesk.db.models import DailyCount, Dossier, Procedure, Staff
 from isodesk.domain.ledger import OPEN_STATES, RUNNING_STATES
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import local_datetime, local_now
 from isodesk.services.context import AppContext
 from isodesk.services.ledger.daily_counts import FIELDS
 
@@ -79,8 +79,8 @@ def stats(
     ctx: AppContext, start: date | None = None, end: date | None = None, now: datetime | None = None
 ) -> dict[str, Any]:
     """Figures for ``start``..``end`` (default: the current year)."""
-    now = now or datetime.now(LOCAL_TZ)
-    today = now.astimezone(LOCAL_TZ).date()
+    now = now or local_now()
+    today = local_datetime(now).date()
     period = Period(start or date(today.year, 1, 1), end or date(today.year, 12, 31))
     with ctx.read() as s:
         return _counts(s, period, now)
@@ -111,7 +111,7 @@ def months_of(start: date, end: date) -> list[Period]:
 
 def stats_by_month(ctx: AppContext, start: date, end: date, now: datetime | None = None) -> list[dict[str, Any]]:
     """Figures of each month of ``start``..``end`` (for the statistics report)."""
-    now = now or datetime.now(LOCAL_TZ)
+    now = now or local_now()
     with ctx.read() as s:
         return [_counts(s, p, now) for p in months_of(start, end)]
 
@@ -119,7 +119,7 @@ def stats_by_month(ctx: AppContext, start: date, end: date, now: datetime | None
 def stats_by_period(
     ctx: AppContext, year: int, kind: str = "month", now: datetime | None = None
 ) -> list[dict[str, Any]]:
-    now = now or datetime.now(LOCAL_TZ)
+    now = now or local_now()
     with ctx.read() as s:
         return [_counts(s, p, now) for p in periods_of(year, kind)]
 
@@ -173,8 +173,8 @@ def dashboard(ctx: AppContext, now: datetime | None = None) -> dict[str, Any]:
     """Today's work at the desk and the year's on-time rate by month (Tổng quan)."""
     from isodesk.services.ledger.queries import DossierFilter, count_in, list_dossiers
 
-    now = now or datetime.now(LOCAL_TZ)
-    today = now.astimezone(LOCAL_TZ).date()
+    now = now or local_now()
+    today = local_datetime(now).date()
     with ctx.read() as s:
         received_today = s.execute(
             select(func.count()).select_from(Dossier).where(Dossier.received_on == today)

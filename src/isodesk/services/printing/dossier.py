@@ -20,7 +20,7 @@ from isodesk.domain.forms import DossierFacts, FormName, NotApplicable, not_appl
 from isodesk.domain.ledger import FINAL_STATES, Action, State
 from isodesk.errors import UserError
 from isodesk.i18n import _
-from isodesk.i18n.dates import LOCAL_TZ, short_datetime
+from isodesk.i18n.dates import local_datetime, local_now, short_datetime
 from isodesk.reports.control_sheet import ControlSheet, HandOver, render_control_sheet
 from isodesk.reports.dossier_forms import (
     Apology,
@@ -65,7 +65,7 @@ class _Loaded:
 
     @property
     def received(self) -> datetime:
-        return self.dossier.received_at.astimezone(LOCAL_TZ)
+        return local_datetime(self.dossier.received_at)
 
     def name(self, staff_id: int | None) -> str:
         return self.staff[staff_id][0] if staff_id in self.staff else ""
@@ -136,7 +136,7 @@ def _form_name(name: str) -> FormName:
 
 def forms_for(ctx: AppContext, code: str, now: datetime | None = None) -> list[FormChoice]:
     """Every dossier paper, each with whether it applies to dossier ``code`` now (for enabling print buttons)."""
-    now = now or datetime.now(LOCAL_TZ)
+    now = now or local_now()
     with ctx.read() as s:
         loaded = _load(s, code)
     form_set = form_set_on(loaded.received.date())
@@ -167,14 +167,14 @@ def _data(loaded: _Loaded, due: datetime | None = None) -> DossierData:
         email=a.email if a else "",
         procedure=loaded.procedure.name,
         received=loaded.received,
-        due=due.astimezone(LOCAL_TZ) if due else None,
+        due=local_datetime(due) if due else None,
         book_seq=d.book_seq,
         book_year=d.book_year,
     )
 
 
 def _local(moment: datetime) -> datetime:
-    return moment.astimezone(LOCAL_TZ)
+    return local_datetime(moment)
 
 
 def _first_due(loaded: _Loaded) -> datetime | None:
@@ -223,7 +223,7 @@ def _apology(loaded: _Loaded, now: datetime) -> Apology:
     event = loaded.last(Action.EXTENDED)
     if event is None:  # still open past its appointment: the new date is written by hand once decided
         due = loaded.dossier.due_at
-        return Apology(_data(loaded), now.astimezone(LOCAL_TZ).date(), _local(due) if due else None, None, "")
+        return Apology(_data(loaded), local_datetime(now).date(), _local(due) if due else None, None, "")
     before = [e for e in loaded.events if e.at <= event.at and e is not event and e.due_at is not None]
     original = before[-1].due_at if before else None
     return Apology(
@@ -295,7 +295,7 @@ def _control_sheet(loaded: _Loaded, template: dict[str, Any], office: PaperOffic
 def form_pdf(ctx: AppContext, name: str, code: str, now: datetime | None = None) -> bytes:
     """Dossier ``code``'s paper ``name`` (receipt, supplement, refusal, apology, stop, control-sheet) as PDF."""
     form = _form_name(name)
-    now = now or datetime.now(LOCAL_TZ)
+    now = now or local_now()
     profile = get_profile(ctx)
     with ctx.read() as s:
         loaded = _load(s, code)

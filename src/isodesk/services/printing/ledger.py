@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from isodesk.db.models import Applicant, Dossier, DossierEvent, Procedure
 from isodesk.errors import UserError
 from isodesk.i18n import _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import local_datetime, local_today
 from isodesk.reports.ledger import LedgerRow, render_ledger
 from isodesk.services.context import AppContext
 from isodesk.services.labels import applicant_label
@@ -100,13 +100,13 @@ def ledger_pdf(ctx: AppContext, start: date, end: date, progress: Progress | Non
                 applicant=applicant_label(name),
                 contact=", ".join(x for x in (address, phone) if x),
                 authority=authority,
-                received=received.astimezone(LOCAL_TZ),
-                due=due.astimezone(LOCAL_TZ) if due else None,
-                handed_over=handed_at.astimezone(LOCAL_TZ) if handed_at else None,
-                result_back=back_at.astimezone(LOCAL_TZ) if back_at else None,
-                returned=settled.astimezone(LOCAL_TZ) if settled and status == "returned" else None,
+                received=local_datetime(received),
+                due=local_datetime(due) if due else None,
+                handed_over=local_datetime(handed_at) if handed_at else None,
+                result_back=local_datetime(back_at) if back_at else None,
+                returned=local_datetime(settled) if settled and status == "returned" else None,
                 note=note,
             )
         )
-    printed = datetime.now(LOCAL_TZ).date()
+    printed = local_today()
     return render_ledger(rows, office_issuer(profile), template, start, end, printed, progress)

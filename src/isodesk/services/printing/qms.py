@@ -4,13 +4,13 @@ QMS scope (ISO 9001:2015, 4.3: the procedures applied and the requirements exclu
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from isodesk.domain.deadlines import ProcessingTime, TimeUnit
 from isodesk.errors import UserError
 from isodesk.i18n import _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import local_today
 from isodesk.reports.papers import fill, request
 from isodesk.reports.qms import QmsScope, ScopeItem, render_scope
 from isodesk.reports.qms_procedure import Person, ProcedureDocument, Revision, Step, render_procedure
@@ -67,7 +67,7 @@ def procedure_pdf(
         raise UserError(_("The issue number must be 1 or more."))
     template = report_texts()["procedure"]
     profile = get_profile(ctx)
-    issued = issued or datetime.now(LOCAL_TZ).date()
+    issued = issued or local_today()
     form_set = form_set_on(issued)
     office = full_name(profile)
     words = {"office": office, "request": request(info.name), "desk": form_set["desk"]}
@@ -136,7 +136,7 @@ def scope_pdf(ctx: AppContext, day: date | None = None) -> bytes:
     outside = [ScopeItem(p.field, p.code, p.name) for p in items if not p.in_scope]
     signer = head_signer(profile, template)
     scope = QmsScope(
-        day=day or datetime.now(LOCAL_TZ).date(),
+        day=day or local_today(),
         office=full_name(profile),
         applied=applied,
         outside=outside,

@@ -9,6 +9,7 @@ from typing import Any
 
 from isodesk.errors import UserError
 from isodesk.i18n import N_, _
+from isodesk.i18n.dates import short_date
 from isodesk.resources_path import resource_path
 
 #: Keys of a set that every one of its forms may use.
@@ -59,10 +60,10 @@ def template_of(form_set: dict[str, Any], name: str) -> dict[str, Any]:
         words = {
             "set": form_set["name"],
             "form": form_title(name, form_set).lower(),
-            "start": date.fromisoformat(form_set["valid_from"]).strftime("%d/%m/%Y"),
+            "start": short_date(date.fromisoformat(form_set["valid_from"])),
         }
         if form_set["valid_to"]:
-            words["end"] = date.fromisoformat(form_set["valid_to"]).strftime("%d/%m/%Y")
+            words["end"] = short_date(date.fromisoformat(form_set["valid_to"]))
             message = _("The form set {set} has no {form}; it applies to dossiers received from {start} to {end}.")
         else:
             message = _("The form set {set} has no {form}; it applies to dossiers received from {start}.")

@@ -30,7 +30,7 @@ from isodesk.domain.ledger import FINAL_STATES
 from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import N_, _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import LOCAL_TZ, local_datetime, local_now, local_today
 from isodesk.i18n.text import search_key
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
@@ -55,7 +55,7 @@ class PersonQuery:
         query = PersonQuery(
             check(v.text, self.name, v.PERSON_NAME),
             check(v.phone_number, self.phone),
-            check(v.citizen_id, self.id_number, datetime.now(LOCAL_TZ).date()),
+            check(v.citizen_id, self.id_number, local_today()),
         )
         if not (query.name or query.phone or query.id_number):
             raise UserError(_("Give the person's name, phone number or citizen ID number."))
@@ -130,7 +130,7 @@ def _dossiers_of(session: Session, applicant_id: int) -> list[dict[str, Any]]:
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return moment.astimezone(LOCAL_TZ).isoformat(timespec="minutes") if moment else None
+    return local_datetime(moment).isoformat(timespec="minutes") if moment else None
 
 
 @dataclass(frozen=True)
@@ -208,7 +208,7 @@ def person_data(ctx: AppContext, query: PersonQuery) -> dict[str, Any]:
             record_event(s, "export", Applicant.__tablename__, str(a.uuid), label_of(s, a), details)
     return {
         "format": "isodesk-personal-data/1",
-        "exported_at": datetime.now(LOCAL_TZ).isoformat(timespec="seconds"),
+        "exported_at": local_now().isoformat(timespec="seconds"),
         "office": {"unit_code": profile.unit_code, "unit_name": profile.unit_name},
         "query": {"name": query.name, "phone": query.phone, "id_number": query.id_number},
         "applicants": people,
@@ -329,7 +329,7 @@ def _checkpoint(ctx: AppContext) -> None:
 
 def erase_expired(ctx: AppContext, *, dry_run: bool = False, today: date | None = None) -> ErasureResult:
     """Erase the personal data of applicants whose dossiers were all settled before the retention period."""
-    today = today or datetime.now(LOCAL_TZ).date()
+    today = today or local_today()
     require(ctx, Permission.PERSONAL_DATA_ERASE)
     with ctx.read() as s:
         cutoff = retention_cutoff(s, today)

@@ -31,7 +31,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from isodesk.db.backup import Progress, backup_file, timestamped_name
+from isodesk.db.backup import STAMP, Progress, backup_file, timestamped_name
 from isodesk.db.paths import backup_dir, database_path, readonly_uri
 from isodesk.domain.permissions import Permission
 from isodesk.domain.retention import Copy, to_keep
@@ -43,7 +43,6 @@ from isodesk.services.context import AppContext
 _NAME = re.compile(
     r"^isodesk-(?P<kind>[a-z]+(?:-[a-z]+)?)(?:-(?P<rev>[0-9a-z_]+?))?-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite3$"
 )
-_STAMP = "%Y%m%d-%H%M%S"
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ def _kind_and_time(path: Path) -> tuple[str, datetime]:
             kind = match["kind"]
             # Copies of the same second are numbered -2, -3...: the number orders them, so rotation never takes
             # the newest for an older one (many imports in one second, from a script).
-            taken = datetime.strptime(match["stamp"], _STAMP) + timedelta(microseconds=int(match["n"] or 1) - 1)
+            taken = datetime.strptime(match["stamp"], STAMP) + timedelta(microseconds=int(match["n"] or 1) - 1)
             return ("pre-migration" if kind.startswith("pre-migration") else kind), taken
     return "other", datetime.fromtimestamp(path.stat().st_mtime)
 
@@ -176,7 +175,7 @@ def backup_to(data_dir: Path, target: Path, *, progress: Progress | None = None)
     source = _current(data_dir)
     if target.is_dir():
         unit = inspect(source).unit_code or "office"
-        dest = _unique(target / f"isodesk-{unit}-{datetime.now().strftime(_STAMP)}.sqlite3")
+        dest = _unique(target / timestamped_name(unit))
     else:
         dest = target
         if dest.exists():

@@ -7,7 +7,6 @@ keeps only its hash.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from isodesk.domain import validation as v
 from isodesk.i18n import _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import local_now, short_time
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.tables import read_only_table
@@ -113,14 +112,12 @@ class AccountsBox(QGroupBox):
         from isodesk.services.accounts.auth import role_name
 
         self.accounts, people = data
-        now = datetime.now(LOCAL_TZ)
+        now = local_now()
         self.table.setRowCount(len(self.accounts))
         for row, account in enumerate(self.accounts):
             state = _("active") if account.active else _("disabled")
             if account.locked(now):
-                state = _("locked until {time}").format(
-                    time=account.locked_until.astimezone(LOCAL_TZ).strftime("%H:%M")
-                )  # type: ignore[union-attr]
+                state = _("locked until {time}").format(time=short_time(account.locked_until))  # type: ignore[union-attr]
             elif account.must_change_password:
                 state += " · " + _("temporary password")
             elif not account.has_password:

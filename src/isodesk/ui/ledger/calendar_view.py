@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from isodesk.domain import validation as v
 from isodesk.i18n import _
+from isodesk.i18n.dates import short_date
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.validation import limit
@@ -98,16 +99,16 @@ class CalendarView(QWidget):
             self.calendar.setDateTextFormat(QDate.fromString(d["date"], "yyyy-MM-dd"), fmt)
             mark = "" if d["confirmed"] else " " + _("(unconfirmed)")
             kind = _("working day") if d["kind"] == "workday" else _("day off")
-            self.listing.addItem(f"{date.fromisoformat(d['date']).strftime('%d/%m/%Y')} — {kind}: {d['name']}{mark}")
+            self.listing.addItem(f"{short_date(date.fromisoformat(d['date']))} — {kind}: {d['name']}{mark}")
         self._show_day()
 
     def _show_day(self) -> None:
         day = self.calendar.selectedDate().toPython()
         info = self.details.get(day.isoformat())
         if info is None:
-            text = _("{day}: ordinary day").format(day=day.strftime("%d/%m/%Y"))
+            text = _("{day}: ordinary day").format(day=short_date(day))
         else:
-            text = f"{day.strftime('%d/%m/%Y')}: {info['name'] or _('day off')}"
+            text = f"{short_date(day)}: {info['name'] or _('day off')}"
         self.day_label.setText(text)
 
     def _set(self, kind: str) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from isodesk.domain import validation as v
 from isodesk.i18n import N_, _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import QT_SHORT_DATETIME, local_datetime, local_now, short_datetime
 from isodesk.ui.ledger.history import HistoryTable
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
@@ -39,7 +39,7 @@ RATINGS = ((1, N_("very satisfied")), (2, N_("satisfied")), (3, N_("neutral")), 
 
 
 def _when(iso: str | None) -> str:
-    return datetime.fromisoformat(iso).strftime("%H:%M %d/%m/%Y") if iso else "—"
+    return short_datetime(datetime.fromisoformat(iso)) if iso else "—"
 
 
 class DossierDialog(QDialog):
@@ -65,11 +65,11 @@ class DossierDialog(QDialog):
         self.action = QComboBox()
         self.action.setObjectName("actionCombo")
         # Times are Vietnam time whatever zone the PC is set to (docs/ARCHITECTURE.md §2).
-        now = QDateTime(datetime.now(LOCAL_TZ).replace(tzinfo=None, second=0, microsecond=0))
+        now = QDateTime(local_now().replace(tzinfo=None, second=0, microsecond=0))
         self.when = QDateTimeEdit(now)
-        self.when.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.when.setDisplayFormat(QT_SHORT_DATETIME)
         self.new_due = QDateTimeEdit(now.addDays(5))
-        self.new_due.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.new_due.setDisplayFormat(QT_SHORT_DATETIME)
         self.rating = QComboBox()
         for value, label in RATINGS:
             self.rating.addItem(_(label), value)
@@ -213,8 +213,8 @@ class DossierDialog(QDialog):
         if not action:
             return
         ctx, code, note = self.ctx, self.code, self.note.text()
-        at = self.when.dateTime().toPython().replace(tzinfo=LOCAL_TZ)
-        new_due = self.new_due.dateTime().toPython().replace(tzinfo=LOCAL_TZ) if action == "extended" else None
+        at = local_datetime(self.when.dateTime().toPython())
+        new_due = local_datetime(self.new_due.dateTime().toPython()) if action == "extended" else None
         to_staff = self.to_staff.currentData() or None
         rating = self.rating.currentData() if action == "returned" else None
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from isodesk.i18n import _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import exact_datetime
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.tables import read_only_table
@@ -56,7 +56,7 @@ class HistoryTable(QTableWidget):
         self.setRowCount(len(entries))
         for row, (item, changes) in enumerate(entries):
             cells = (
-                item.at.astimezone(LOCAL_TZ).strftime("%H:%M:%S %d/%m/%Y"),
+                exact_datetime(item.at),
                 item.actor,
                 f"{trail_action_name(item.action)} {table_name(item.table)}",
                 "\n".join(change_lines(item.action, changes)),

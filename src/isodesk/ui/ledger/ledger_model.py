@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from isodesk.i18n import N_
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import local_now, short_datetime
 from isodesk.services.ledger.queries import DossierFilter, DossierRow, count_dossiers, list_dossiers
 from isodesk.ui.paged_model import PAGE, PagedTableModel
 
@@ -33,7 +33,7 @@ DUE_TODAY = QColor("#fbe6b6")
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.astimezone(LOCAL_TZ).strftime("%H:%M %d/%m/%Y") if moment else "—"
+    return short_datetime(moment) if moment else "—"
 
 
 class LedgerModel(PagedTableModel):
@@ -44,7 +44,7 @@ class LedgerModel(PagedTableModel):
         self.filter = DossierFilter()
         self.sort_key = "received"
         self.descending = True
-        self.now = datetime.now(LOCAL_TZ)
+        self.now = local_now()
 
     # -- loading ----------------------------------------------------------------------------------------
     def set_context(self, ctx: AppContext) -> None:
@@ -56,7 +56,7 @@ class LedgerModel(PagedTableModel):
         self.reload()
 
     def starting(self) -> None:
-        self.now = datetime.now(LOCAL_TZ)  # "due today" and "overdue" of every page are judged at one moment
+        self.now = local_now()  # "due today" and "overdue" of every page are judged at one moment
 
     def count_rows(self) -> int:
         assert self.ctx is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from isodesk.domain import validation as v
 from isodesk.i18n import N_, _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import QT_SHORT_DATE, local_today
 from isodesk.services.ledger.queries import DossierFilter
 from isodesk.ui.ledger.calendar_view import CalendarView
 from isodesk.ui.ledger.ledger_model import COL_PROCEDURE, COL_RECEIVED, DUE_TODAY, OVERDUE, LedgerModel
@@ -80,7 +80,7 @@ class LedgerPage(Page):
         self.date_from = QDateEdit(QDate(today.year(), 1, 1))
         self.date_to = QDateEdit(today)
         for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setDisplayFormat(QT_SHORT_DATE)
             edit.setCalendarPopup(True)
             edit.setEnabled(False)
         self.receive = QPushButton()
@@ -236,7 +236,7 @@ class LedgerPage(Page):
 
     # -- printing ---------------------------------------------------------------------------------------
     def today(self) -> date:
-        return datetime.now(LOCAL_TZ).date()
+        return local_today()
 
     def print_selected_receipt(self) -> PreviewDialog | None:
         item = self.model.row_at(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from isodesk.i18n import N_, _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import short_date
 from isodesk.ui.ledger.rate_chart import RateChart
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.page import Page
@@ -128,7 +128,7 @@ class OverviewPage(Page):
         self.chart.set_rates([m["rate"] for m in board["months"]])
         self.overdue_list.clear()
         for row in board["overdue_list"]:
-            due = row.due.astimezone(LOCAL_TZ).strftime("%d/%m/%Y") if isinstance(row.due, datetime) else "—"
+            due = short_date(row.due) if isinstance(row.due, datetime) else "—"
             self.overdue_list.addItem(
                 _("{code} · {applicant} · due {due}").format(code=row.code, applicant=row.applicant, due=due)
             )

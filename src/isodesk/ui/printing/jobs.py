@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from isodesk.i18n import _
+from isodesk.i18n.dates import short_date
 from isodesk.i18n.text import search_key
 from isodesk.ui.printing.preview import PrintJob
 
@@ -41,7 +42,7 @@ def receipt_job(ctx: AppContext, code: str) -> PrintJob:
 
 def receipts_of_day_job(ctx: AppContext, day: date) -> PrintJob:
     """Every receipt slip of the dossiers received on ``day``, in ledger order, as one document."""
-    title = _("Receipt slips of {day}").format(day=day.strftime("%d/%m/%Y"))
+    title = _("Receipt slips of {day}").format(day=short_date(day))
 
     def make(_progress: object) -> bytes:
         from isodesk.errors import UserError
@@ -49,14 +50,14 @@ def receipts_of_day_job(ctx: AppContext, day: date) -> PrintJob:
 
         codes = received_on(ctx, day)
         if not codes:
-            raise UserError(_("No dossier was received on {day}.").format(day=day.strftime("%d/%m/%Y")))
+            raise UserError(_("No dossier was received on {day}.").format(day=short_date(day)))
         return receipts_pdf(ctx, codes)
 
     return PrintJob(title, file_name(_("Receipt slips"), day.isoformat()), make)
 
 
 def ledger_job(ctx: AppContext, start: date, end: date) -> PrintJob:
-    title = _("Dossier ledger {start} – {end}").format(start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y"))
+    title = _("Dossier ledger {start} – {end}").format(start=short_date(start), end=short_date(end))
 
     def make(progress: object) -> bytes:
         from isodesk.services.printing import ledger_pdf
@@ -67,9 +68,7 @@ def ledger_job(ctx: AppContext, start: date, end: date) -> PrintJob:
 
 
 def stats_job(ctx: AppContext, start: date, end: date) -> PrintJob:
-    title = _("Statistics report {start} – {end}").format(
-        start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y")
-    )
+    title = _("Statistics report {start} – {end}").format(start=short_date(start), end=short_date(end))
 
     def make(_progress: object) -> bytes:
         from isodesk.services.printing import stats_pdf

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from isodesk.i18n import _
+from isodesk.i18n.dates import QT_SHORT_DATE
 
 
 def month_of(day: date) -> tuple[date, date]:
@@ -44,7 +45,7 @@ class PeriodDialog(QDialog):
         self.start = QDateEdit()
         self.end = QDateEdit()
         for edit in (self.start, self.end):
-            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setDisplayFormat(QT_SHORT_DATE)
             edit.setCalendarPopup(True)
         self.problem = QLabel()
         self.problem.setObjectName("periodProblem")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from isodesk.domain import validation as v
 from isodesk.i18n import _
+from isodesk.i18n.dates import short_date
 from isodesk.ui.messages import confirm, show_error
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.validation import FormCheck, add_row, limit
@@ -130,7 +131,7 @@ class PrivacyBox(QGroupBox):
 
     def _counted(self, result: Any) -> None:
         self.erase.setEnabled(True)
-        day = result.cutoff.strftime("%d/%m/%Y")
+        day = short_date(result.cutoff)
         if not result.applicants:
             self.status.setText(
                 _("No personal data is past the retention period (dossiers settled before {day}).").format(day=day)
@@ -161,7 +162,7 @@ class PrivacyBox(QGroupBox):
             self.erase.setEnabled(True)
             self.status.setText(
                 _("Erased the personal data of {n} applicant records ({d} dossiers settled before {day}).").format(
-                    n=result.applicants, d=result.dossiers, day=result.cutoff.strftime("%d/%m/%Y")
+                    n=result.applicants, d=result.dossiers, day=short_date(result.cutoff)
                 )
             )
 
@@ -285,8 +286,6 @@ class PersonExportDialog(QDialog):
 
 
 def _today() -> Any:
-    from datetime import datetime
+    from isodesk.i18n.dates import local_today
 
-    from isodesk.i18n.dates import LOCAL_TZ
-
-    return datetime.now(LOCAL_TZ).date()
+    return local_today()

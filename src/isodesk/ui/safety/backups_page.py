@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from isodesk.i18n import N_, _
+from isodesk.i18n.dates import short_datetime
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import Progress, run_in_background, run_with_progress
 from isodesk.ui.tables import read_only_table
@@ -56,7 +57,7 @@ def size_text(n: int) -> str:
 
 
 def when_text(info: BackupInfo) -> str:
-    return info.taken_at.strftime("%H:%M %d/%m/%Y")
+    return short_datetime(info.taken_at)
 
 
 def restore_text(plan: RestorePlan) -> str:

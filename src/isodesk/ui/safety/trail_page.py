@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from isodesk.i18n import N_, _
-from isodesk.i18n.dates import LOCAL_TZ
+from isodesk.i18n.dates import exact_datetime
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_with_progress
 from isodesk.ui.page import Page
@@ -81,7 +81,7 @@ class TrailModel(PagedTableModel):
         if column == COL_SEQ:
             return str(item.seq)
         if column == COL_AT:
-            return item.at.astimezone(LOCAL_TZ).strftime("%H:%M:%S %d/%m/%Y")
+            return exact_datetime(item.at)
         if column == COL_ACTOR:
             return item.actor
         if column == COL_ACTION:
