@@ -143,9 +143,9 @@ def applicant_checks(dialog: Any, form: QFormLayout, is_organisation: Callable[[
     today = local_today()
     limit(dialog.name, v.APPLICANT_NAME)
     limit(dialog.address, v.ADDRESS)
-    limit(dialog.phone, 24)  # "+84 912 345 678" with separators
-    limit(dialog.email, 254)  # RFC 5321
-    limit(dialog.id_number, 16)  # 12 digits and a few separators
+    limit(dialog.phone, v.PHONE_TYPED_LENGTH)
+    limit(dialog.email, v.EMAIL_LENGTH)
+    limit(dialog.id_number, v.CITIZEN_ID_TYPED_LENGTH)
     add_row(form, check, _("Full name:"), dialog.name, name_rule)
     add_row(form, check, _("Address:"), dialog.address, lambda t: v.text(t, v.ADDRESS))
     add_row(form, check, _("Phone:"), dialog.phone, v.phone_number)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from isodesk.db.base import SECRET, Base, SyncedMixin
 from isodesk.db.types import UTCDateTime
+from isodesk.domain import validation as v
 from isodesk.i18n import N_
 
 
@@ -29,9 +30,9 @@ class Account(SyncedMixin, Base):
     __tablename__ = "accounts"
     trail_name = N_("account")
     trail_withheld: ClassVar[Mapping[str, str]] = {"password_hash": SECRET}
-    username: Mapped[str] = mapped_column(String(64))
-    username_key: Mapped[str] = mapped_column(String(64), unique=True)
-    display_name: Mapped[str] = mapped_column(String(200), default="")
+    username: Mapped[str] = mapped_column(String(v.USERNAME_LENGTH))
+    username_key: Mapped[str] = mapped_column(String(v.USERNAME_LENGTH), unique=True)
+    display_name: Mapped[str] = mapped_column(String(v.PERSON_NAME.limit), default="")
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     roles: Mapped[str] = mapped_column(Text, default="[]")
     active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from isodesk.db.base import Base, SyncedMixin
+from isodesk.domain import validation as v
 from isodesk.i18n import N_
 
 
@@ -67,14 +68,16 @@ class Office(SyncedMixin, Base):
     trail_name = N_("office profile")
     province_code: Mapped[str] = mapped_column(String(10))
     role: Mapped[str] = mapped_column(String(20))
-    leader_name: Mapped[str] = mapped_column(String(200), default="")
-    leader_title: Mapped[str] = mapped_column(String(200), default="")
-    iso_representative: Mapped[str] = mapped_column(String(200), default="")
-    iso_secretary: Mapped[str] = mapped_column(String(200), default="")
-    address: Mapped[str] = mapped_column(String(400), default="")
+    leader_name: Mapped[str] = mapped_column(String(v.PERSON_NAME.limit), default="")
+    leader_title: Mapped[str] = mapped_column(String(v.TITLE.limit), default="")
+    iso_representative: Mapped[str] = mapped_column(String(v.PERSON_NAME.limit), default="")
+    iso_secretary: Mapped[str] = mapped_column(String(v.PERSON_NAME.limit), default="")
+    address: Mapped[str] = mapped_column(String(v.ADDRESS.limit), default="")
+    # Wider than any number the phone rule accepts (v.PHONE_LENGTH) since schema 0001; narrowing it would rebuild
+    # the table in every office's database for nothing (SQLite does not enforce a width).
     phone: Mapped[str] = mapped_column(String(40), default="")
-    email: Mapped[str] = mapped_column(String(200), default="")
-    agency_code: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(v.EMAIL_LENGTH), default="")
+    agency_code: Mapped[str] = mapped_column(String(v.AGENCY_CODE_LENGTH), default="")
 
     def trail_label(self, session: Session) -> str:
         return self.unit_code
@@ -100,7 +103,7 @@ class Department(SyncedMixin, Base):
 
     __tablename__ = "departments"
     trail_name = N_("department")
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(v.DEPARTMENT.limit))
     search_key: Mapped[str] = mapped_column(String(400), index=True)
 
     staff: Mapped[list[Staff]] = relationship(back_populates="department")
@@ -114,8 +117,8 @@ class Staff(SyncedMixin, Base):
 
     __tablename__ = "staff"
     trail_name = N_("staff member")
-    name: Mapped[str] = mapped_column(String(200))
-    position: Mapped[str] = mapped_column(String(200), default="")
+    name: Mapped[str] = mapped_column(String(v.STAFF_NAME.limit))
+    position: Mapped[str] = mapped_column(String(v.POSITION.limit), default="")
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     search_key: Mapped[str] = mapped_column(String(400), index=True)

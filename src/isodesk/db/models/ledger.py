@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from isodesk.db.base import PERSONAL, Base, SyncedMixin
 from isodesk.db.types import UTCDateTime
+from isodesk.domain import validation as v
 from isodesk.i18n import N_
 
 
@@ -23,13 +24,13 @@ class Procedure(SyncedMixin, Base):
 
     __tablename__ = "procedures"
     trail_name = N_("procedure")
-    code: Mapped[str] = mapped_column(String(40), unique=True)
+    code: Mapped[str] = mapped_column(String(v.PROCEDURE_CODE_LENGTH), unique=True)
     name: Mapped[str] = mapped_column(Text)
-    field: Mapped[str] = mapped_column(String(200), default="")
+    field: Mapped[str] = mapped_column(String(v.PROCEDURE_FIELD.limit), default="")
     time_unit: Mapped[str] = mapped_column(String(20), default="unknown")
     time_value: Mapped[str] = mapped_column(String(12), default="0")
     cutoff_note: Mapped[str] = mapped_column(Text, default="")
-    fee: Mapped[str] = mapped_column(String(200), default="")
+    fee: Mapped[str] = mapped_column(String(v.FEE.limit), default="")
     components: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {name, original, copy}
     steps: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {name, responsible, unit, value}
     in_scope: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -37,7 +38,7 @@ class Procedure(SyncedMixin, Base):
     confidence: Mapped[str] = mapped_column(String(10), default="")
     office_time_unit: Mapped[str | None] = mapped_column(String(20))
     office_time_value: Mapped[str | None] = mapped_column(String(12))
-    office_fee: Mapped[str | None] = mapped_column(String(200))
+    office_fee: Mapped[str | None] = mapped_column(String(v.FEE.limit))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     search_key: Mapped[str] = mapped_column(Text, default="")
 
@@ -58,11 +59,11 @@ class Applicant(SyncedMixin, Base):
     trail_name = N_("applicant")
     trail_withheld: ClassVar[Mapping[str, str]] = dict.fromkeys(personal_fields, PERSONAL)
     kind: Mapped[str] = mapped_column(String(12), default="person")  # "person" | "organisation"
-    name: Mapped[str] = mapped_column(String(200))
-    address: Mapped[str] = mapped_column(String(400), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
-    email: Mapped[str] = mapped_column(String(200), default="")
-    id_number: Mapped[str] = mapped_column(String(12), default="")
+    name: Mapped[str] = mapped_column(String(v.APPLICANT_NAME.limit))
+    address: Mapped[str] = mapped_column(String(v.ADDRESS.limit), default="")
+    phone: Mapped[str] = mapped_column(String(v.PHONE_LENGTH), default="")
+    email: Mapped[str] = mapped_column(String(v.EMAIL_LENGTH), default="")
+    id_number: Mapped[str] = mapped_column(String(v.CITIZEN_ID_LENGTH), default="")
 
     def trail_label(self, session: Session) -> str:
         """The code of the applicant's dossier (never the applicant's name)."""
@@ -79,7 +80,7 @@ class Dossier(SyncedMixin, Base):
     __tablename__ = "dossiers"
     trail_name = N_("dossier")
     trail_withheld: ClassVar[Mapping[str, str]] = {"search_key": PERSONAL}  # it holds the applicant's name
-    code: Mapped[str] = mapped_column(String(60), unique=True)
+    code: Mapped[str] = mapped_column(String(v.DOSSIER_CODE_LENGTH), unique=True)
     book_year: Mapped[int] = mapped_column(Integer)
     book_seq: Mapped[int] = mapped_column(Integer)
     procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"))

@@ -5,14 +5,20 @@ phone numbers and ID numbers without their separators) or raises :class:`Invalid
 certainly wrong and says what is expected; the message is an English msgid with placeholders, translated where it
 reaches the user (:mod:`isodesk.services.inputs`), because the domain knows nothing of languages.
 
-Limits of free text are the widths of the database columns that hold it (``isodesk.db.models``), so what passes
-here always fits; the GUI gives its fields the same limits.
+The limits here (a text field's ``limit``, the ``*_LENGTH`` of codes and contact data) are the one statement of
+how long a value may be: the database columns that hold them take their widths from these constants
+(``isodesk.db.models``; ``tests/db/test_column_limits.py`` ties each to its column), so what passes here always
+fits, and the GUI gives its fields the same limits.
 """
 
 from isodesk.domain.validation.codes import (
     AGENCY_CODE,
+    AGENCY_CODE_LENGTH,
     DOSSIER_CODE,
+    DOSSIER_CODE_LENGTH,
     PROCEDURE_CODE,
+    PROCEDURE_CODE_LENGTH,
+    USERNAME_LENGTH,
     agency_code,
     dossier_code,
     procedure_code,
@@ -20,8 +26,13 @@ from isodesk.domain.validation.codes import (
 )
 from isodesk.domain.validation.contact import (
     CITIZEN_ID,
+    CITIZEN_ID_LENGTH,
+    CITIZEN_ID_TYPED_LENGTH,
     EMAIL,
+    EMAIL_LENGTH,
     PHONE,
+    PHONE_LENGTH,
+    PHONE_TYPED_LENGTH,
     citizen_id,
     email_address,
     phone_digits,
@@ -69,25 +80,33 @@ from isodesk.domain.validation.text import (
 __all__ = [
     "ADDRESS",
     "AGENCY_CODE",
+    "AGENCY_CODE_LENGTH",
     "APPLICANT_NAME",
     "CALENDAR_NOTE",
     "CITIZEN_ID",
+    "CITIZEN_ID_LENGTH",
+    "CITIZEN_ID_TYPED_LENGTH",
     "COMPONENT",
     "CUTOFF_NOTE",
     "DATE",
     "DEPARTMENT",
     "DOSSIER_CODE",
+    "DOSSIER_CODE_LENGTH",
     "DOSSIER_NOTE",
     "EARLIEST",
     "EMAIL",
+    "EMAIL_LENGTH",
     "FEE",
     "LATEST",
     "LEDGER_NOTE",
     "N_",
     "PERSON_NAME",
     "PHONE",
+    "PHONE_LENGTH",
+    "PHONE_TYPED_LENGTH",
     "POSITION",
     "PROCEDURE_CODE",
+    "PROCEDURE_CODE_LENGTH",
     "PROCEDURE_FIELD",
     "PROCEDURE_NAME",
     "SEARCH",
@@ -96,6 +115,7 @@ __all__ = [
     "STAFF_NAME",
     "STEP_PART",
     "TITLE",
+    "USERNAME_LENGTH",
     "Invalid",
     "TextField",
     "agency_code",

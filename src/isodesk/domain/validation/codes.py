@@ -10,6 +10,12 @@ from isodesk.domain.validation.text import N_, Invalid, normalise
 PROCEDURE_CODE = N_("The procedure code")
 DOSSIER_CODE = N_("The dossier code")
 AGENCY_CODE = N_("The agency code")
+#: The longest code of each kind: what the rules accept and the width of the column that stores it.
+PROCEDURE_CODE_LENGTH = 40
+DOSSIER_CODE_LENGTH = 60
+AGENCY_CODE_LENGTH = 40
+#: An account's username: 2 to 64 letters, digits, dots, hyphens or underscores.
+USERNAME_LENGTH = 64
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-/]*")
 
 
@@ -34,19 +40,20 @@ def _code(value: str, label: str, limit: int, example: str) -> str:
 def procedure_code(value: str) -> str:
     """A procedure's code in the national database of administrative procedures (e.g. 1.001193, NĐ 63/2010 art. 24).
 
-    Provinces add local suffixes, so the shape is not fixed: plain characters only, within the column's 40.
+    Provinces add local suffixes, so the shape is not fixed: plain characters only, within the column's width.
     """
-    return _code(value, PROCEDURE_CODE, 40, "1.001193")
+    return _code(value, PROCEDURE_CODE, PROCEDURE_CODE_LENGTH, "1.001193")
 
 
 def dossier_code(value: str) -> str:
-    """A dossier's code as the office's pattern makes it (``ledger.code_pattern``): plain characters, at most 60."""
-    return _code(value, DOSSIER_CODE, 60, "000.00.28.H20-261116-0001")
+    """A dossier's code as the office's pattern makes it (``ledger.code_pattern``): plain characters, at most
+    :data:`DOSSIER_CODE_LENGTH`."""
+    return _code(value, DOSSIER_CODE, DOSSIER_CODE_LENGTH, "000.00.28.H20-261116-0001")
 
 
 def agency_code(value: str) -> str:
     """The office's electronic agency code used in dossier codes (e.g. 000.00.28.H20, QCVN 102:2016/BTTTT)."""
-    return _code(value, AGENCY_CODE, 40, "000.00.28.H20")
+    return _code(value, AGENCY_CODE, AGENCY_CODE_LENGTH, "000.00.28.H20")
 
 
 def unit_code(value: str, *, province: bool) -> str:

@@ -9,6 +9,10 @@ from isodesk.domain.validation.text import N_, Invalid, normalise
 
 # -- phone numbers -----------------------------------------------------------------------------------------------
 PHONE = N_("The phone number")
+#: The longest number as stored: an international number of 15 digits (ITU-T E.164) with its + and separators.
+PHONE_LENGTH = 20
+#: What a phone field takes while it is typed: a few separators more than the stored form ("+84 912 345 678").
+PHONE_TYPED_LENGTH = 24
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()/]")
 
 
@@ -42,9 +46,12 @@ def phone_number(value: str, label: str = PHONE) -> str:
             foreign = phonenumbers.parse(compact, None)
         except phonenumbers.NumberParseException:
             foreign = None
-        if foreign is None or not phonenumbers.is_valid_number(foreign):
+        formatted = (
+            "" if foreign is None else phonenumbers.format_number(foreign, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        )
+        if foreign is None or not phonenumbers.is_valid_number(foreign) or len(formatted) > PHONE_LENGTH:
             raise Invalid(N_("{field} “{value}” is not a valid international number."), label, raw)
-        return phonenumbers.format_number(foreign, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        return formatted
     if compact.startswith("+84"):
         national = "0" + compact[3:].removeprefix("0")  # "+84 0912..." is a common way of writing it
     elif compact.startswith("84") and len(compact) in (11, 12):
@@ -86,6 +93,9 @@ def phone_digits(value: str) -> str:
 
 # -- email -------------------------------------------------------------------------------------------------------
 EMAIL = N_("The email address")
+#: The longest address stored. RFC 5321 allows 254 characters; an address a person types is far shorter, and
+#: the columns that hold one are 200 wide.
+EMAIL_LENGTH = 200
 _LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
 _LABEL = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
 
@@ -94,7 +104,8 @@ def email_address(value: str, label: str = EMAIL) -> str:
     """An email address: ``name@domain.tld`` in plain letters, domain stored in lower case.
 
     A practical check, not RFC 5322 in full: the dot-atom local part and host-name domain of RFC 5321 §4.1.2, with
-    its limits (64 characters before the @, 254 in all, 63 per domain label) and a top-level domain of letters.
+    its limits (64 characters before the @, 63 per domain label; :data:`EMAIL_LENGTH` in all, within its 254) and a
+    top-level domain of letters.
     Written here rather than taken from ``email-validator`` because that library's value is its deliverability
     check, which needs the network the office does not have. Accented letters are refused on purpose: at a
     Vietnamese desk they mean the Vietnamese keyboard (Unikey, EVKey) was left on.
@@ -114,7 +125,7 @@ def email_address(value: str, label: str = EMAIL) -> str:
     labels = domain.lower().split(".")
     ok = (
         bool(at)
-        and len(raw) <= 254
+        and len(raw) <= EMAIL_LENGTH
         and 0 < len(local) <= 64
         and _LOCAL.fullmatch(local) is not None
         and len(labels) >= 2
@@ -130,6 +141,9 @@ def email_address(value: str, label: str = EMAIL) -> str:
 
 # -- citizen ID --------------------------------------------------------------------------------------------------
 CITIZEN_ID = N_("The citizen ID number")
+#: The digits of a personal identification number, and what its field takes while typed (a few separators).
+CITIZEN_ID_LENGTH = 12
+CITIZEN_ID_TYPED_LENGTH = 16
 
 
 def citizen_id(value: str, today: date, label: str = CITIZEN_ID) -> str:
@@ -157,7 +171,7 @@ def citizen_id(value: str, today: date, label: str = CITIZEN_ID) -> str:
             label,
             raw,
         )
-    if len(digits) != 12:
+    if len(digits) != CITIZEN_ID_LENGTH:
         raise Invalid(N_("{field} “{value}” is not valid: it has {n} digits, it needs 12."), label, raw, n=len(digits))
     year = 1900 + int(digits[3]) // 2 * 100 + int(digits[4:6])
     if year > today.year:

@@ -60,7 +60,8 @@ class TextField:
     required: bool = False
 
 
-# Limits: the column widths in isodesk.db.models (String(n)); Text columns get a limit a person never reaches.
+# Limits: the widths of the String columns in isodesk.db.models are taken from these; a Text column has no width,
+# and its field gets a limit a person never reaches.
 APPLICANT_NAME = TextField(N_("The applicant's name"), 200, required=True)
 ADDRESS = TextField(N_("The address"), 400)
 STAFF_NAME = TextField(N_("The name"), 200, required=True)

@@ -31,7 +31,7 @@ from isodesk.services.accounts.passwords import hash_password, temporary_passwor
 from isodesk.services.context import AppContext
 from isodesk.services.inputs import check
 
-USERNAME = re.compile(r"^[\w.-]{2,64}$")
+USERNAME = re.compile(rf"^[\w.-]{{2,{v.USERNAME_LENGTH}}}$")
 DEFAULT_ADMIN = "admin"
 
 

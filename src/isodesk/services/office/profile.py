@@ -195,6 +195,19 @@ PROFILE_RULES: dict[str, Callable[[str], str]] = {
 }
 
 
+#: How much each profile field takes while it is typed (the rule's limit; a phone a few separators more).
+PROFILE_LIMITS: dict[str, int] = {
+    "leader_name": v.PERSON_NAME.limit,
+    "leader_title": v.TITLE.limit,
+    "iso_representative": v.PERSON_NAME.limit,
+    "iso_secretary": v.PERSON_NAME.limit,
+    "address": v.ADDRESS.limit,
+    "phone": v.PHONE_TYPED_LENGTH,
+    "email": v.EMAIL_LENGTH,
+    "agency_code": v.AGENCY_CODE_LENGTH,
+}
+
+
 def _clean_profile(**fields: str) -> dict[str, str]:
     return {key: check(PROFILE_RULES[key], value) for key, value in fields.items()}
 

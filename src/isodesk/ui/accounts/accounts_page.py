@@ -57,7 +57,7 @@ class AccountsBox(QGroupBox):
 
         self.username = QLineEdit()
         self.username.setObjectName("newUsername")
-        self.username.setMaxLength(64)
+        self.username.setMaxLength(v.USERNAME_LENGTH)
         self.display_name = limit(QLineEdit(), v.PERSON_NAME)
         self.display_name.setObjectName("newDisplayName")
         self.staff = QComboBox()

@@ -65,12 +65,12 @@ class SettingsPage(Page):
         form = QFormLayout(self.profile_box)
         self.profile_labels: dict[str, QLabel] = {}
         self.profile_edits: dict[str, QLineEdit] = {}
-        from isodesk.services.office.profile import PROFILE_RULES
+        from isodesk.services.office.profile import PROFILE_LIMITS, PROFILE_RULES
 
         self.profile_check = FormCheck(self)
         for key, _msg in PROFILE_FIELDS:
             self.profile_labels[key] = QLabel()
-            edit = limit(QLineEdit(), 400 if key == "address" else 200)
+            edit = limit(QLineEdit(), PROFILE_LIMITS[key])
             edit.setObjectName(f"profile_{key}")
             self.profile_edits[key] = edit
             add_row(form, self.profile_check, self.profile_labels[key], edit, PROFILE_RULES[key])

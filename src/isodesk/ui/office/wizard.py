@@ -155,7 +155,7 @@ class LeadersPage(QWizardPage):
 
     def __init__(self) -> None:
         super().__init__()
-        from isodesk.services.office.profile import PROFILE_RULES
+        from isodesk.services.office.profile import PROFILE_LIMITS, PROFILE_RULES
 
         form = QFormLayout(self)
         self.labels: dict[str, QLabel] = {}
@@ -164,7 +164,7 @@ class LeadersPage(QWizardPage):
         self.checks = FormCheck(self)
         for key, _msg in self.FIELDS:
             self.labels[key] = QLabel()
-            edit = limit(QLineEdit(), v.ADDRESS if key == "address" else v.PERSON_NAME)
+            edit = limit(QLineEdit(), PROFILE_LIMITS[key])
             edit.setObjectName(f"wizard_{key}")
             edit.textChanged.connect(lambda *_: self.completeChanged.emit())
             self.edits[key] = edit
@@ -216,7 +216,7 @@ class AdminPage(QWizardPage):
         form = QFormLayout(self)
         self.username = QLineEdit("admin")
         self.username.setObjectName("adminUsername")
-        self.username.setMaxLength(64)
+        self.username.setMaxLength(v.USERNAME_LENGTH)
         self.display_name = limit(QLineEdit(), v.PERSON_NAME)
         self.display_name.setObjectName("adminName")
         self.password, self.repeat = password_edit("adminPassword"), password_edit("adminRepeat")
