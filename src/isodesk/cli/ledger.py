@@ -9,6 +9,7 @@ from typing import Any, Literal
 from isodesk.cli.common import add_json, parse_date, parse_datetime, parse_number, with_context
 from isodesk.cli.output import Result
 from isodesk.domain import validation as v
+from isodesk.domain.ledger import Satisfaction
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.services.inputs import check
@@ -123,7 +124,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--at", metavar="DATETIME")
     p.add_argument("--note", default="")
     p.add_argument("--new-due", metavar="DATETIME")
-    p.add_argument("--rating", type=int, choices=(1, 2, 3, 4))
+    p.add_argument("--rating", type=int, choices=[level.value for level in Satisfaction])
     p.add_argument("--staff", type=int, metavar="ID", help="hand over to this staff member")
     add_json(p)
     p.set_defaults(handler=cmd_dossier_move)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 
 class State(StrEnum):
@@ -43,6 +43,17 @@ class Timeliness(StrEnum):
     AHEAD = "ahead"
     ON_TIME = "on_time"
     LATE = "late"
+
+
+class Satisfaction(IntEnum):
+    """The applicant's rating when the result is returned, on the four levels offices use (QĐ 766/QĐ-TTg 2022
+    counts satisfaction among the service-quality indicators; the levels are the counter devices' and the portal's).
+    Stored as the number; statistics count each level (``rating_1`` … ``rating_4``)."""
+
+    VERY_SATISFIED = 1
+    SATISFIED = 2
+    NEUTRAL = 3
+    DISSATISFIED = 4
 
 
 OPEN_STATES = frozenset({State.RECEIVED, State.PROCESSING, State.SUPPLEMENT, State.PAUSED, State.READY})

@@ -1,4 +1,4 @@
-"""The names of a dossier's states and steps, and of an applicant, in the user's language.
+"""The names of a dossier's states and steps, of a satisfaction rating and of an applicant, in the user's language.
 
 One place for the words every feature shows for the ledger's values (the ledger, the trail, a person's data copy,
 the printed papers, the command line and the screens), so that none keeps a copy of its own.
@@ -6,7 +6,7 @@ the printed papers, the command line and the screens), so that none keeps a copy
 
 from __future__ import annotations
 
-from isodesk.domain.ledger import Action, State
+from isodesk.domain.ledger import Action, Satisfaction, State
 from isodesk.i18n import N_, _
 
 #: Shown and printed where an erased applicant's name was.
@@ -48,6 +48,18 @@ def action_name(action: str) -> str:
     if action in {a.value for a in Action}:
         return _(ACTION_NAMES[Action(action)])
     return state_name(action) if action == State.RECEIVED.value else action
+
+
+SATISFACTION_NAMES = {
+    Satisfaction.VERY_SATISFIED: N_("very satisfied"),
+    Satisfaction.SATISFIED: N_("satisfied"),
+    Satisfaction.NEUTRAL: N_("neutral"),
+    Satisfaction.DISSATISFIED: N_("dissatisfied"),
+}
+
+
+def satisfaction_name(rating: int) -> str:
+    return _(SATISFACTION_NAMES[Satisfaction(rating)])
 
 
 def applicant_label(name: str | None) -> str:

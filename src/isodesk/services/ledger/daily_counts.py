@@ -8,8 +8,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import DailyCount
+from isodesk.domain.ledger import Satisfaction, Timeliness
 
-FIELDS = ("received", "ahead", "on_time", "late", "rating_1", "rating_2", "rating_3", "rating_4")
+FIELDS = ("received", *(t.value for t in Timeliness), *(f"rating_{level.value}" for level in Satisfaction))
 
 
 def record(session: Session, day: date, procedure_id: int, **increments: int) -> None:

@@ -28,6 +28,7 @@ from isodesk.domain.deadlines import (
 from isodesk.domain.ledger import (
     Action,
     CodeParts,
+    Satisfaction,
     State,
     TransitionError,
     allowed_actions,
@@ -248,7 +249,7 @@ def move_dossier(
     moment = to_local(at)
     check_plausible(moment, local_now())
     clean_note = check(v.text, note, v.DOSSIER_NOTE)
-    if rating is not None and not 1 <= rating <= 4:
+    if rating is not None and rating not in {level.value for level in Satisfaction}:
         raise UserError(_("The rating must be 1 (very satisfied) to 4 (dissatisfied)."))
     with ctx.unit_of_work() as s:
         require(s, Permission.DOSSIER_PROCESS)

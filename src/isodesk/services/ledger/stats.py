@@ -17,7 +17,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from isodesk.db.models import DailyCount, Dossier, Procedure, Staff
-from isodesk.domain.ledger import OPEN_STATES, RUNNING_STATES
+from isodesk.domain.ledger import OPEN_STATES, RUNNING_STATES, Satisfaction
 from isodesk.i18n.dates import local_datetime, local_now
 from isodesk.services.context import AppContext
 from isodesk.services.ledger.daily_counts import FIELDS
@@ -66,12 +66,7 @@ def _counts(session: Session, period: Period, now: datetime) -> dict[str, Any]:
         "in_progress": in_progress,
         "overdue": overdue,
         "on_time_rate": round((ahead + on_time) / total, 4) if total else None,
-        "satisfaction": {
-            "very_satisfied": totals["rating_1"],
-            "satisfied": totals["rating_2"],
-            "neutral": totals["rating_3"],
-            "dissatisfied": totals["rating_4"],
-        },
+        "satisfaction": {level.name.lower(): totals[f"rating_{level.value}"] for level in Satisfaction},
     }
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from isodesk.domain import validation as v
+from isodesk.domain.permissions import Role
 from isodesk.i18n import _
 from isodesk.i18n.dates import local_now, short_time
 from isodesk.ui.messages import show_error
@@ -34,8 +35,6 @@ from isodesk.ui.validation import limit
 if TYPE_CHECKING:
     from isodesk.services.accounts.accounts import AccountInfo
     from isodesk.services.context import AppContext
-
-ROLE_KEYS = ("officer", "iso_secretary", "auditor", "leader", "admin")
 
 
 class AccountsBox(QGroupBox):
@@ -62,7 +61,7 @@ class AccountsBox(QGroupBox):
         self.display_name.setObjectName("newDisplayName")
         self.staff = QComboBox()
         self.staff.setObjectName("newStaff")
-        self.role_boxes = {key: QCheckBox() for key in ROLE_KEYS}
+        self.role_boxes = {role.value: QCheckBox() for role in Role}
         for key, box in self.role_boxes.items():
             box.setObjectName(f"role_{key}")
         self.add_button = QPushButton()

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from isodesk.domain import validation as v
-from isodesk.i18n import N_, _
+from isodesk.domain.ledger import Satisfaction
+from isodesk.i18n import _
 from isodesk.i18n.dates import QT_SHORT_DATETIME, local_datetime, local_now, short_datetime
+from isodesk.services.labels import satisfaction_name
 from isodesk.ui.ledger.history import HistoryTable
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
@@ -34,8 +36,6 @@ from isodesk.ui.validation import limit
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
-
-RATINGS = ((1, N_("very satisfied")), (2, N_("satisfied")), (3, N_("neutral")), (4, N_("dissatisfied")))
 
 
 def _when(iso: str | None) -> str:
@@ -71,8 +71,8 @@ class DossierDialog(QDialog):
         self.new_due = QDateTimeEdit(now.addDays(5))
         self.new_due.setDisplayFormat(QT_SHORT_DATETIME)
         self.rating = QComboBox()
-        for value, label in RATINGS:
-            self.rating.addItem(_(label), value)
+        for rating in Satisfaction:
+            self.rating.addItem(satisfaction_name(rating), rating.value)
         self.note = QLineEdit()
         limit(self.note, v.DOSSIER_NOTE)
         self.to_staff = QComboBox()
