@@ -70,16 +70,22 @@ def mounted(tmp_path: Path) -> Iterator[Any]:
         subprocess.run(["umount", "-l", str(point)], check=False)
 
 
+def _receive_until_full(ctx: AppContext, tries: int) -> int:
+    """Receive dossiers until the disk is full (at most ``tries``); the refusal says so. Returns how many were saved."""
+    saved = 0
+    with pytest.raises(UserError) as err:
+        for i in range(tries):
+            _receive(ctx, i)
+            saved += 1
+    assert err.value.message == disk_full(ctx.db.path).message
+    return saved
+
+
 def test_database_full_by_sqlite_limit_is_a_clear_message(office: AppContext) -> None:
     pages = sqlite3.connect(office.db.path).execute("PRAGMA page_count").fetchone()[0]
     event.listen(office.db.engine, "connect", lambda c, _r: c.execute(f"PRAGMA max_page_count={pages + 3}"))
     office.db.reset()
-    saved = 0
-    with pytest.raises(UserError) as err:
-        for i in range(500):
-            _receive(office, i)
-            saved += 1
-    assert err.value.message == disk_full(office.db.path).message
+    saved = _receive_until_full(office, 500)
     assert count_dossiers(office) == saved
     assert _integrity(office.db.path) == "ok"
 
@@ -92,12 +98,7 @@ def test_real_full_disk_then_space_freed(mounted: Any) -> None:
     filler = disk / "filler"
     free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
     filler.write_bytes(b"\0" * max(0, free - 48 * 1024))
-    saved = 0
-    with pytest.raises(UserError) as err:
-        for i in range(2000):
-            _receive(ctx, i)
-            saved += 1
-    assert err.value.message == disk_full(ctx.db.path).message
+    saved = _receive_until_full(ctx, 2000)
     assert count_dossiers(ctx) == saved
     filler.unlink()
     _receive(ctx, 9999)  # space is back: the program goes on

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -120,33 +121,35 @@ def test_damaged_file_offers_the_newest_good_backup(qtbot, window: MainWindow, o
     assert any(b.kind == "damaged" for b in list_backups(office.data_dir))
 
 
-def test_second_copy_on_the_same_folder_says_so_and_exits(qtbot, data_dir: Path) -> None:
+@contextmanager
+def another_copy_holding(data_dir: Path) -> Iterator[None]:
+    """Another process holding the data folder's lock, as a copy of the program already running on it does."""
     holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(data_dir)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_second_copy_on_the_same_folder_says_so_and_exits(qtbot, data_dir: Path) -> None:
+    with another_copy_holding(data_dir):
         texts: list[str] = []
         answer("alreadyRunning", "Đồng ý", texts)
         assert run_gui(str(data_dir)) == 1
         assert str(data_dir) in texts[0]
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_second_copy_on_a_set_up_office_paints_then_gives_way(qtbot, office: AppContext, data_dir: Path) -> None:
     """The lock is taken after the first paint (start-up budget) but before the data is opened or signed in to."""
     office.close()
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(data_dir)], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with another_copy_holding(data_dir):
         texts: list[str] = []
         answer("alreadyRunning", "Đồng ý", texts)
         assert run_gui(str(data_dir)) == 1
         assert str(data_dir) in texts[0]
         assert not any(w.objectName() == "loginDialog" for w in QApplication.topLevelWidgets() if w.isVisible())
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_a_knock_brings_the_first_window_forward(qtbot, data_dir: Path) -> None:
