@@ -175,9 +175,17 @@ def test_a_copy_leaving_the_pc_is_encrypted_and_refused_when_edited(data_dir: Pa
     changed = isodesk("backup", "passphrase", "set", "--change", input=f"{PASSPHRASE}\nmột cụm mới dài hơn\n",
                       data_dir=data_dir)  # fmt: skip
     assert changed.code == 0, changed.err
+    # A copy made before the change opens with the new passphrase beside the office, with the old one anywhere.
     reopened = isodesk("decrypt", str(copy), "--out", str(tmp_path / "plain.sqlite3"), signed_in=False,
-                       env={"ISODESK_BACKUP_PASSPHRASE": "một cụm mới dài hơn"})  # fmt: skip
-    assert reopened.code == 0, reopened.err  # copies made before the change open with the new passphrase
+                       data_dir=data_dir, env={"ISODESK_BACKUP_PASSPHRASE": "một cụm mới dài hơn"})  # fmt: skip
+    assert reopened.code == 0, reopened.err
+    elsewhere = tmp_path / "new-pc"
+    new_pc = isodesk("decrypt", str(copy), "--out", str(tmp_path / "b.sqlite3"), signed_in=False,
+                     data_dir=elsewhere, env={"ISODESK_BACKUP_PASSPHRASE": "một cụm mới dài hơn"})  # fmt: skip
+    assert new_pc.code == 1 and "Cụm mật khẩu không đúng" in new_pc.err
+    old = isodesk("decrypt", str(copy), "--out", str(tmp_path / "b.sqlite3"), signed_in=False,
+                  data_dir=elsewhere, env=KEY)  # fmt: skip
+    assert old.code == 0, old.err
 
 
 def test_copies_made_before_an_erasure_are_listed_and_dropped(data_dir: Path) -> None:

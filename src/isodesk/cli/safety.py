@@ -261,6 +261,7 @@ def cmd_passphrase_set(args: argparse.Namespace) -> Result:
 
 
 def cmd_decrypt(args: argparse.Namespace) -> Result:
+    from isodesk.services.safety.backup_key import stored_office_key
     from isodesk.services.safety.sealed import decrypt_to, read_header
 
     file = Path(args.file).expanduser()
@@ -270,7 +271,8 @@ def cmd_decrypt(args: argparse.Namespace) -> Result:
     if out.exists():
         raise UserError(_("{path} already exists; choose another name or a folder.").format(path=out))
     read_header(file)  # says "not an isodesk file" before asking anything
-    header = decrypt_to(file, out, read_passphrase(args))
+    office = stored_office_key(_data_dir(args))  # this PC's office: a copy from before a passphrase change opens
+    header = decrypt_to(file, out, read_passphrase(args), office=office)
     return Result(
         {"out": str(out), "kind": header.kind, "unit_code": header.unit_code, "bytes": out.stat().st_size},
         _("Decrypted into {path}.").format(path=out),

@@ -65,7 +65,8 @@ def render_recovery_sheet(sheet: RecoverySheet) -> bytes:
         ),
         body(
             "Cất phiếu này trong phong bì dán kín, trong tủ có khóa của cơ quan, tách riêng khỏi các USB sao lưu. "
-            "Khi đổi cụm mật khẩu, hủy phiếu cũ và in phiếu mới."
+            "Khi đổi cụm mật khẩu, in phiếu mới nhưng giữ phiếu cũ cho tới khi không còn dùng các bản sao cũ: trên máy "
+            "khác, bản sao làm trước khi đổi chỉ mở được bằng cụm mật khẩu cũ."
         ),
         body(
             "Khôi phục: trong chương trình, Cài đặt › Sao lưu › Khôi phục…, chọn tệp .isodesk-enc và gõ cụm mật khẩu; "

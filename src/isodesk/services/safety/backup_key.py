@@ -2,7 +2,8 @@
 
 The passphrase is never stored: only the key pair, its private half sealed by the passphrase, in the setting
 ``backup.key``. Setting or changing it is the administrator's (``Permission.BACKUP_MANAGE``), as are the copies
-themselves. Changing the passphrase reseals the same key pair, so copies made before open with the new one.
+themselves. Changing the passphrase reseals the same key pair, so copies made before open with the new one beside the
+office (its setting holds the new seal); elsewhere they open with the passphrase sealed in their own header.
 
 A copy to a folder or a USB stick is made as the unencrypted checked backup is (SQLite's online backup into the
 data folder's ``backups`` folder, ``integrity_check``), then encrypted from there to the target in chunks and the
@@ -49,6 +50,28 @@ def office_key(ctx: AppContext) -> sealed.OfficeKey | None:
     with ctx.read() as s:
         stored = read_setting(s, KEY_SETTING)
     return sealed.OfficeKey.from_json(stored) if stored else None
+
+
+def stored_office_key(data_dir: Path) -> sealed.OfficeKey | None:
+    """The key kept in the data folder's database, read without opening the office (a restore replaces it)."""
+    import json
+    import sqlite3
+
+    from isodesk.db.paths import readonly_uri
+
+    path = database_path(data_dir)
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (KEY_SETTING,)).fetchone()
+        finally:
+            conn.close()
+        stored = json.loads(row[0]) if row else None
+        return sealed.OfficeKey.from_json(stored) if stored else None
+    except (sqlite3.Error, ValueError, KeyError, TypeError):
+        return None
 
 
 def no_passphrase_error() -> UserError:
@@ -195,7 +218,8 @@ def restore_encrypted(
     incoming = data_dir / (DB_FILENAME + RESTORING_SUFFIX)
     with holding(data_dir), storage_errors(data_dir):
         try:
-            sealed.decrypt_to(file, incoming, passphrase, progress=progress)
+            office = stored_office_key(data_dir)  # a copy made before the passphrase was changed opens too
+            sealed.decrypt_to(file, incoming, passphrase, progress=progress, office=office)
             problems = integrity_problems(incoming)
             if problems:
                 raise damaged_backup(file, problems[0])

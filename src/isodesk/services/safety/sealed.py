@@ -18,7 +18,8 @@ Two ways to get the file key:
   is never stored. A backup is encrypted to the public key (an ephemeral key pair, then HKDF-SHA256, RFC 5869), so
   the daily or scheduled copy needs no passphrase; opening it needs the passphrase, which unseals the private half
   carried in the file's header (sealed, so useless without the passphrase): a new PC restores a stick's copy
-  without anything else.
+  without anything else. After the office changes its passphrase, an older copy opens with the new one where the
+  office's settings are at hand, and with the passphrase of its day anywhere else.
 * ``passphrase`` (a person's copy): the key comes from a passphrase given at the export, by scrypt.
 
 Losing the passphrase loses every encrypted copy: nobody, the program's authors included, can open them.
@@ -323,15 +324,25 @@ def encrypt_with_passphrase(source: Path | bytes, dest: Path, passphrase: str, *
     _sealed_write(source, dest, _header(kind, unit_code, key_info), key, None)
 
 
-def _key_for(header: Header, passphrase: str) -> bytes:
+def _key_for(header: Header, passphrase: str, office: OfficeKey | None = None) -> bytes:
+    """The file's key. A backup's private half is unsealed from the file's own header (the passphrase in force when
+    it was made) or, when the file was made for ``office``'s key, from the office's current seal (the passphrase
+    after a change)."""
     info = header.key
     try:
         method = info["method"]
         if method == "office-key":
-            office = OfficeKey(_unb64(info["recipient"]), dict(info["sealed"]))
-            private = unseal(office, passphrase)
+            recipient = OfficeKey(_unb64(info["recipient"]), dict(info["sealed"]))
+            try:
+                private = unseal(recipient, passphrase)
+            except UserError:
+                if office is None or office.public != recipient.public:
+                    raise
+                private = unseal(office, passphrase)
             ephemeral = _unb64(info["ephemeral"])
-            return _file_key(private.exchange(X25519PublicKey.from_public_bytes(ephemeral)), ephemeral, office.public)
+            return _file_key(
+                private.exchange(X25519PublicKey.from_public_bytes(ephemeral)), ephemeral, recipient.public
+            )
         if method == "passphrase":
             return _scrypt(passphrase, _unb64(info["salt"]), int(info["n"]), int(info["r"]), int(info["p"]))
     except (KeyError, ValueError, TypeError) as exc:
@@ -339,12 +350,15 @@ def _key_for(header: Header, passphrase: str) -> bytes:
     raise wrong_passphrase()
 
 
-def decrypt_to(source: Path, dest: Path, passphrase: str, *, progress: Progress | None = None) -> Header:
-    """Decrypt ``source`` into ``dest`` (a new file, removed again unless every chunk checked out)."""
+def decrypt_to(
+    source: Path, dest: Path, passphrase: str, *, progress: Progress | None = None, office: OfficeKey | None = None
+) -> Header:
+    """Decrypt ``source`` into ``dest`` (a new file, removed again unless every chunk checked out). ``office``: the
+    office's current key, so a backup made before the passphrase was changed opens with the new one."""
     try:
         with open(source, "rb") as f, open(dest, "wb") as out:
             header = _read_header(f, source)
-            key = _key_for(header, passphrase)
+            key = _key_for(header, passphrase, office)
             aead = AESGCM(key)
             digest = hashlib.sha256(MAGIC + header.raw).digest()
             total = source.stat().st_size
@@ -376,11 +390,11 @@ def _first_chunk_failed(source: Path, header: Header, passphrase: str) -> UserEr
     )
 
 
-def decrypt_bytes(source: Path, passphrase: str) -> bytes:
+def decrypt_bytes(source: Path, passphrase: str, office: OfficeKey | None = None) -> bytes:
     """A small encrypted file (a person's copy) decrypted in memory."""
     with open(source, "rb") as f:
         header = _read_header(f, source)
-        aead = AESGCM(_key_for(header, passphrase))
+        aead = AESGCM(_key_for(header, passphrase, office))
         digest = hashlib.sha256(MAGIC + header.raw).digest()
         out = bytearray()
         for index, (block, final) in enumerate(_blocks(f, CHUNK + TAG)):
