@@ -1,4 +1,8 @@
-"""Running the real ``isodesk`` command in a subprocess, as a script or a province batch would."""
+"""Running the real ``isodesk`` command in a subprocess, as a script or a province batch would.
+
+A script signs in through the environment (``ISODESK_USER``, ``ISODESK_PASSWORD``); :func:`isodesk` does so as the
+administrator :func:`init` creates, unless the test gives other variables or ``signed_in=False``.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,12 @@ from typing import Any
 
 import pytest
 
+ADMIN = "admin"
+ADMIN_PASSWORD = "Quản trị 2026"
+#: The password every account a test adds is given (``add_user``).
+USER_PASSWORD = "Một cửa 2026"
+_OURS = ("ISODESK_DATA_DIR", "ISODESK_LANG", "ISODESK_USER", "ISODESK_PASSWORD", "ISODESK_BACKUP_PASSPHRASE")
+
 
 @dataclass
 class Run:
@@ -23,17 +33,58 @@ class Run:
         return json.loads(self.out)
 
 
-def isodesk(*args: str, data_dir: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    full_env = {k: v for k, v in os.environ.items() if k not in ("ISODESK_DATA_DIR", "ISODESK_LANG")}
+def isodesk(
+    *args: str,
+    data_dir: Path | None = None,
+    env: dict[str, str] | None = None,
+    input: str | None = None,
+    signed_in: bool = True,
+) -> Run:
+    full_env = {k: v for k, v in os.environ.items() if k not in _OURS}
+    if signed_in:
+        full_env.update({"ISODESK_USER": ADMIN, "ISODESK_PASSWORD": ADMIN_PASSWORD})
     full_env.update(env or {})
     if data_dir is not None:
         full_env["ISODESK_DATA_DIR"] = str(data_dir)
     proc = subprocess.run(
-        [sys.executable, "-m", "isodesk", *args], capture_output=True, text=True, env=full_env, timeout=120
+        [sys.executable, "-m", "isodesk", *args],
+        input=input or "",
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def init(*args: str, data_dir: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """``isodesk init ARGS`` with the administrator ``admin`` and its password (what :func:`isodesk` signs in with)."""
+    return isodesk("init", *args, "--admin-password-stdin", input=ADMIN_PASSWORD + "\n", data_dir=data_dir, env=env)
+
+
+def add_user(data_dir: Path, username: str, name: str, *roles: str, env: dict[str, str] | None = None) -> None:
+    """An account with :data:`USER_PASSWORD`, added by the administrator (or the account ``env`` signs in as)."""
+    role_args = [a for r in roles for a in ("--role", r)]
+    run = isodesk(
+        "user", "add", "--username", username, "--name", name, *role_args, "--new-password-stdin",
+        input=USER_PASSWORD + "\n", data_dir=data_dir, env=env,
+    )  # fmt: skip
+    assert run.code == 0, run.err
+
+
+def as_user(username: str, password: str = USER_PASSWORD) -> dict[str, str]:
+    """The environment a script signs in with as ``username``."""
+    return {"ISODESK_USER": username, "ISODESK_PASSWORD": password}
 
 
 @pytest.fixture
 def cli():
     return isodesk
+
+
+@pytest.fixture
+def office_dir(data_dir: Path) -> Path:
+    """A commune office set up with ``init``, whose administrator :func:`isodesk` signs in as."""
+    run = init("--province", "82", "--unit", "28261", data_dir=data_dir)
+    assert run.code == 0, run.err
+    return data_dir

@@ -1,4 +1,4 @@
-"""`isodesk user ...`, `isodesk trail ...` and `--user`: accounts, permissions and the trail from the command line."""
+"""`isodesk user ...`, `isodesk trail ...` and signing in: accounts, permissions and the trail from the command line."""
 
 from __future__ import annotations
 
@@ -10,14 +10,23 @@ from pathlib import Path
 import pytest
 
 from isodesk.db.paths import database_path
-from tests.cli.conftest import isodesk
+from tests.cli import conftest
+from tests.cli.conftest import USER_PASSWORD, Run, add_user
+
+ADMIN = "duc.le"
+ADMIN_PASSWORD = "Quản trị 2026"
+
+
+def isodesk(*args: str, env: dict[str, str] | None = None, **kw: object) -> Run:
+    """The command, signed in as this office's administrator ``duc.le`` unless ``env`` names another account."""
+    return conftest.isodesk(*args, env={"ISODESK_USER": ADMIN, "ISODESK_PASSWORD": ADMIN_PASSWORD, **(env or {})}, **kw)  # type: ignore[arg-type]
 
 
 def run_stdin(data_dir: Path, text: str, *args: str) -> subprocess.CompletedProcess[str]:
     import os
 
-    env = {k: v for k, v in os.environ.items() if k not in ("ISODESK_DATA_DIR", "ISODESK_LANG")}
-    env["ISODESK_DATA_DIR"] = str(data_dir)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ISODESK_")}
+    env.update({"ISODESK_DATA_DIR": str(data_dir), "ISODESK_USER": ADMIN, "ISODESK_PASSWORD": ADMIN_PASSWORD})
     return subprocess.run(
         [sys.executable, "-m", "isodesk", *args], input=text, capture_output=True, text=True, env=env, timeout=120
     )
@@ -59,7 +68,7 @@ def test_init_creates_the_administrator_and_user_commands_manage_accounts(office
         "officer",
         "--role",
         "auditor",
-        "--password-stdin",
+        "--new-password-stdin",
         "--json",
     )
     assert added.returncode == 0, added.stderr
@@ -76,13 +85,20 @@ def test_init_creates_the_administrator_and_user_commands_manage_accounts(office
     assert isodesk("user", "unlock", "anh", data_dir=office_dir).code == 0
     disabled = isodesk("user", "disable", "anh", "--json", data_dir=office_dir)
     assert disabled.code == 0 and disabled.json()["active"] is False
-    refused = isodesk("--user", "anh", "info", data_dir=office_dir)
-    assert refused.code == 1 and "Không có tài khoản “anh” đang hoạt động" in refused.err
+    refused = isodesk(
+        "--user", "anh", "dossier", "list", data_dir=office_dir, env={"ISODESK_PASSWORD": "Mật khẩu riêng 1"}
+    )
+    assert refused.code == 1 and "Tài khoản “anh” đã ngừng hoạt động" in refused.err
 
 
 def test_user_option_applies_the_accounts_permissions_and_is_recorded(office_dir: Path) -> None:
-    isodesk("user", "add", "--username", "tung", "--name", "Võ Thanh Tùng", "--role", "officer", data_dir=office_dir)
-    isodesk("user", "add", "--username", "son", "--name", "Bùi Văn Sơn", "--role", "auditor", data_dir=office_dir)
+    add_user(
+        office_dir, "tung", "Võ Thanh Tùng", "officer", env={"ISODESK_USER": ADMIN, "ISODESK_PASSWORD": ADMIN_PASSWORD}
+    )
+    add_user(
+        office_dir, "son", "Bùi Văn Sơn", "auditor", env={"ISODESK_USER": ADMIN, "ISODESK_PASSWORD": ADMIN_PASSWORD}
+    )
+    officer = {"ISODESK_PASSWORD": USER_PASSWORD}
     received = isodesk(
         "--user",
         "tung",
@@ -94,25 +110,31 @@ def test_user_option_applies_the_accounts_permissions_and_is_recorded(office_dir
         "Lê Thị Hoa",
         "--json",
         data_dir=office_dir,
+        env=officer,
     )
     assert received.code == 0, received.err
     code = received.json()["code"]
 
-    refused = isodesk("--user", "tung", "procedure", "set", "1.004873", "--working-days", "4", data_dir=office_dir)
+    refused = isodesk(
+        "--user", "tung", "procedure", "set", "1.004873", "--working-days", "4", data_dir=office_dir, env=officer
+    )
     assert refused.code == 1 and refused.out == ""
     assert "Tài khoản “tung” không được sửa danh mục thủ tục" in refused.err
-    assert isodesk("--user", "tung", "trail", "list", data_dir=office_dir).code == 1
-    assert isodesk("--user", "son", "dossier", "move", code, "--to", "processing", data_dir=office_dir).code == 1
+    assert isodesk("--user", "tung", "trail", "list", data_dir=office_dir, env=officer).code == 1
+    assert (
+        isodesk("--user", "son", "dossier", "move", code, "--to", "processing", data_dir=office_dir, env=officer).code
+        == 1
+    )
 
-    trail = isodesk("--user", "son", "trail", "list", "--record", code, "--json", data_dir=office_dir)
+    trail = isodesk("--user", "son", "trail", "list", "--record", code, "--json", data_dir=office_dir, env=officer)
     assert trail.code == 0, trail.err
     entries = trail.json()["entries"]
     assert {e["actor"] for e in entries} == {"tung"} and {e["label"] for e in entries} == {code}
     assert "Lê Thị Hoa" not in trail.out
-    verified = isodesk("--user", "son", "trail", "verify", "--json", data_dir=office_dir).json()
+    verified = isodesk("--user", "son", "trail", "verify", "--json", data_dir=office_dir, env=officer).json()
     assert verified["ok"] is True and verified["problems"] == [] and verified["entries"] > 70
 
-    # Without --user, changes are the office's administrator's.
+    # Signed in as the office's administrator (ISODESK_USER), changes are recorded under that account.
     assert isodesk("procedure", "set", "1.004873", "--working-days", "4", data_dir=office_dir).code == 0
     last = isodesk("trail", "list", "--limit", "1", "--json", data_dir=office_dir).json()["entries"][0]
     assert (last["actor"], last["table"]) == ("duc.le", "procedures")

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.cli.conftest import isodesk
-
-
-@pytest.fixture
-def office_dir(data_dir: Path) -> Path:
-    assert isodesk("init", "--province", "82", "--unit", "28261", data_dir=data_dir).code == 0
-    return data_dir
 
 
 def test_deadline_across_tet(data_dir: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from isodesk import __version__
 from isodesk.db.paths import database_path
-from tests.cli.conftest import isodesk
+from tests.cli.conftest import init, isodesk
 
 
 def test_version() -> None:
@@ -37,7 +37,7 @@ def test_init_then_info_reports_the_unit(data_dir: Path) -> None:
 
 def test_data_dir_option_wins_over_the_environment(tmp_path: Path) -> None:
     chosen, other = tmp_path / "chosen", tmp_path / "other"
-    run = isodesk("--data-dir", str(chosen), "init", "--province", "1", "--role", "province", data_dir=other)
+    run = init("--data-dir", str(chosen), "--province", "1", "--role", "province", data_dir=other)
     assert run.code == 0, run.err
     assert database_path(chosen).exists() and not database_path(other).exists()
     info = isodesk("info", "--json", "--data-dir", str(chosen)).json()
@@ -45,7 +45,7 @@ def test_data_dir_option_wins_over_the_environment(tmp_path: Path) -> None:
 
 
 def test_unknown_unit_is_refused_and_nothing_is_written(data_dir: Path) -> None:
-    run = isodesk("init", "--province", "82", "--unit", "99999", data_dir=data_dir)
+    run = init("--province", "82", "--unit", "99999", data_dir=data_dir)
     assert run.code == 1
     assert "99999" in run.err and "Traceback" not in run.err
     assert run.out == ""
@@ -53,7 +53,7 @@ def test_unknown_unit_is_refused_and_nothing_is_written(data_dir: Path) -> None:
 
 
 def test_unit_outside_the_province_is_refused(data_dir: Path) -> None:
-    run = isodesk("init", "--province", "01", "--unit", "28261", "--lang", "en", data_dir=data_dir)
+    run = init("--province", "01", "--unit", "28261", "--lang", "en", data_dir=data_dir)
     assert run.code == 1
     assert run.err.strip() == "Error: Phường Mỹ Tho (code 28261) is not in Thành phố Hà Nội."
 
@@ -67,7 +67,7 @@ def test_messages_follow_the_chosen_language(data_dir: Path) -> None:
 
 
 def test_staff_add_and_list_in_vietnamese_order(data_dir: Path) -> None:
-    assert isodesk("init", "--province", "82", "--unit", "28261", data_dir=data_dir).code == 0
+    assert init("--province", "82", "--unit", "28261", data_dir=data_dir).code == 0
     ids = []
     for name in ("Trần Văn Bình", "Nguyễn Thị Ánh", "Lê Văn An", "Phạm Thị Ân"):
         run = isodesk(
@@ -92,7 +92,7 @@ def test_staff_add_and_list_in_vietnamese_order(data_dir: Path) -> None:
 
 
 def test_staff_add_with_an_empty_name_is_refused(data_dir: Path) -> None:
-    assert isodesk("init", "--province", "82", "--unit", "28261", data_dir=data_dir).code == 0
+    assert init("--province", "82", "--unit", "28261", data_dir=data_dir).code == 0
     run = isodesk("staff", "add", "--name", "  ", "--department", "Một cửa", data_dir=data_dir)
     assert run.code == 1 and "không được để trống" in run.err
 
@@ -118,7 +118,7 @@ def test_read_only_data_dir(tmp_path: Path) -> None:
         folder = tmp_path / "ro"
         folder.mkdir()
         folder.chmod(0o500)
-    run = isodesk("init", "--province", "82", "--unit", "28261", data_dir=folder)
+    run = init("--province", "82", "--unit", "28261", data_dir=folder)
     assert run.code == 1 and str(folder) in run.err
 
 
@@ -130,7 +130,7 @@ def test_data_dir_on_a_missing_drive(tmp_path: Path) -> None:
 
 
 def test_commands_without_a_window_do_not_load_qt(data_dir: Path) -> None:
-    assert isodesk("init", "--province", "82", "--unit", "28261", data_dir=data_dir).code == 0
+    assert init("--province", "82", "--unit", "28261", data_dir=data_dir).code == 0
     import subprocess
     import sys
 

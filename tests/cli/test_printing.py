@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import isodesk
+from isodesk.services.accounts.signin import change_password
+from tests.cli.conftest import ADMIN, ADMIN_PASSWORD, isodesk
 from tests.forms_life import Life, build_life
 from tests.pdfcheck import pages_text
 
@@ -15,6 +16,7 @@ from tests.pdfcheck import pages_text
 @pytest.fixture(scope="module")
 def life(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Life]:
     world = build_life(tmp_path_factory.mktemp("cli-life"))
+    change_password(world.ctx, ADMIN, "", ADMIN_PASSWORD)  # the demo's administrator, as the commands sign in
     world.ctx.close()  # the commands open the office themselves
     yield world
 

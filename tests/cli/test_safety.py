@@ -8,12 +8,15 @@ import sys
 from pathlib import Path
 
 from isodesk.db.paths import database_path
-from tests.cli.conftest import isodesk
+from tests.cli.conftest import ADMIN_PASSWORD, USER_PASSWORD, as_user, init, isodesk
 from tests.services.safety.test_backups import HOLD_LOCK
+
+PASSPHRASE = "ba con mèo trèo cây cau"
+KEY = {"ISODESK_BACKUP_PASSPHRASE": PASSPHRASE}
 
 
 def _office(data_dir: Path) -> None:
-    assert isodesk("init", "--province", "82", "--unit", "28261", data_dir=data_dir).code == 0
+    assert init("--province", "82", "--unit", "28261", data_dir=data_dir).code == 0
 
 
 def _receive(data_dir: Path, name: str) -> None:
@@ -28,6 +31,7 @@ def _dossiers(data_dir: Path) -> int:
 def test_backup_list_restore_round_trip(data_dir: Path, tmp_path: Path) -> None:
     _office(data_dir)
     _receive(data_dir, "Nguyễn Văn Bình")
+    assert isodesk("backup", "passphrase", "set", input=PASSPHRASE + "\n", data_dir=data_dir).code == 0
     run = isodesk("backup", "--out", str(tmp_path), "--json", data_dir=data_dir)
     assert run.code == 0, run.err
     made = run.json()
@@ -39,9 +43,9 @@ def test_backup_list_restore_round_trip(data_dir: Path, tmp_path: Path) -> None:
     assert set(listed[0]) >= {"kind", "path", "time", "size", "good"}
 
     _receive(data_dir, "Trần Thị Hoa")
-    refused = isodesk("restore", made["path"], data_dir=data_dir)  # no terminal to ask: --yes is needed
+    refused = isodesk("restore", made["path"], data_dir=data_dir, env=KEY)  # no terminal to ask: --yes is needed
     assert refused.code == 1 and "--yes" in refused.err and _dossiers(data_dir) == 2
-    done = isodesk("restore", made["path"], "--yes", "--json", data_dir=data_dir)
+    done = isodesk("restore", made["path"], "--yes", "--json", data_dir=data_dir, env=KEY)
     assert done.code == 0, done.err
     assert Path(done.json()["kept"]).name.startswith("isodesk-pre-restore-")
     assert _dossiers(data_dir) == 1
@@ -104,12 +108,99 @@ def test_an_officer_may_not_back_up_or_restore(data_dir: Path) -> None:
         "Phạm Thị Ngọc Ánh",
         "--role",
         "officer",
+        "--new-password-stdin",
         "--json",
+        input=USER_PASSWORD + "\n",
         data_dir=data_dir,
     )
     assert add.code == 0, add.err
-    refused = isodesk("--user", "mot.cua", "backup", data_dir=data_dir)
-    assert refused.code == 1 and "mot.cua" in refused.err
+    refused = isodesk("--user", "mot.cua", "backup", data_dir=data_dir, env=as_user("mot.cua"))
+    assert refused.code == 1 and "mot.cua" in refused.err and "sao lưu" in refused.err
     copy = isodesk("backup", "--json", data_dir=data_dir).json()["path"]
-    refused = isodesk("--user", "mot.cua", "restore", copy, "--yes", data_dir=data_dir)
-    assert refused.code == 1 and "mot.cua" in refused.err
+    refused = isodesk("--user", "mot.cua", "restore", copy, "--yes", data_dir=data_dir, env=as_user("mot.cua"))
+    assert refused.code == 1 and "mot.cua" in refused.err and "sao lưu" in refused.err
+
+
+def test_a_copy_leaving_the_pc_is_encrypted_and_refused_when_edited(data_dir: Path, tmp_path: Path) -> None:
+    _office(data_dir)
+    _receive(data_dir, "Nguyễn Văn Bình")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    unset = isodesk("backup", "--out", str(stick), data_dir=data_dir)
+    assert unset.code == 1 and "isodesk backup passphrase set" in unset.err and list(stick.iterdir()) == []
+    # The passphrase comes after the signing-in password on standard input.
+    short = isodesk("--password-stdin", "backup", "passphrase", "set", input=f"{ADMIN_PASSWORD}\nngắn\n",
+                    data_dir=data_dir, env={"ISODESK_PASSWORD": ""})  # fmt: skip
+    assert short.code == 1 and "quá ngắn" in short.err
+    chosen = isodesk("--password-stdin", "backup", "passphrase", "set", "--json",
+                     input=f"{ADMIN_PASSWORD}\n{PASSPHRASE}\n", data_dir=data_dir,
+                     env={"ISODESK_PASSWORD": ""})  # fmt: skip
+    assert chosen.code == 0, chosen.err
+    assert chosen.json()["changed"] is False and len(chosen.json()["fingerprint"]) == 24
+    again = isodesk("backup", "passphrase", "set", input="một cụm khác hẳn nữa\n", data_dir=data_dir)
+    assert again.code == 1 and "--change" in again.err
+    made = isodesk("backup", "--out", str(stick), "--json", data_dir=data_dir).json()
+    copy = Path(made["path"])
+    assert copy.name.endswith(".sqlite3.isodesk-enc") and copy.read_bytes().startswith(b"isodesk encrypted file")
+    assert "Bình".encode() not in copy.read_bytes()
+    _receive(data_dir, "Trần Thị Hoa")
+
+    no_key = isodesk("restore", str(copy), "--yes", data_dir=data_dir)
+    assert no_key.code == 1 and "--passphrase-stdin" in no_key.err
+    wrong = isodesk("restore", str(copy), "--yes", data_dir=data_dir, env={"ISODESK_BACKUP_PASSPHRASE": "sai rồi"})
+    assert wrong.code == 1 and "Cụm mật khẩu không đúng" in wrong.err
+    data = copy.read_bytes()
+    flipped = bytearray(data)
+    flipped[len(data) - 200] ^= 0x01
+    (stick / "flipped.isodesk-enc").write_bytes(bytes(flipped))
+    (stick / "cut.isodesk-enc").write_bytes(data[: len(data) - 4096])
+    for name in ("flipped", "cut"):
+        bad = isodesk("restore", str(stick / f"{name}.isodesk-enc"), "--yes", data_dir=data_dir, env=KEY)
+        assert bad.code == 1 and "bị hỏng hoặc đã bị sửa" in bad.err and "Traceback" not in bad.err, name
+    assert _dossiers(data_dir) == 2 and not list(data_dir.glob("*.restoring"))
+
+    other = tmp_path / "other"
+    assert init("--province", "82", "--unit", "28249", data_dir=other).code == 0
+    assert isodesk("backup", "passphrase", "set", input="cụm mật khẩu xã khác\n", data_dir=other).code == 0
+    theirs = isodesk("backup", "--out", str(stick), "--json", data_dir=other).json()["path"]
+    foreign = isodesk("restore", theirs, "--yes", data_dir=data_dir, env=KEY)
+    assert foreign.code == 1 and "thuộc đơn vị khác (28249)" in foreign.err and _dossiers(data_dir) == 2
+
+    # The passphrase after the signing-in password on stdin; the office changes it with the current one.
+    done = isodesk("--password-stdin", "restore", str(copy), "--yes", "--passphrase-stdin", "--json",
+                   input=f"{ADMIN_PASSWORD}\n{PASSPHRASE}\n", data_dir=data_dir,
+                   env={"ISODESK_PASSWORD": ""})  # fmt: skip
+    assert done.code == 0, done.err
+    assert _dossiers(data_dir) == 1
+    changed = isodesk("backup", "passphrase", "set", "--change", input=f"{PASSPHRASE}\nmột cụm mới dài hơn\n",
+                      data_dir=data_dir)  # fmt: skip
+    assert changed.code == 0, changed.err
+    # A copy made before the change opens with the new passphrase beside the office, with the old one anywhere.
+    reopened = isodesk("decrypt", str(copy), "--out", str(tmp_path / "plain.sqlite3"), signed_in=False,
+                       data_dir=data_dir, env={"ISODESK_BACKUP_PASSPHRASE": "một cụm mới dài hơn"})  # fmt: skip
+    assert reopened.code == 0, reopened.err
+    elsewhere = tmp_path / "new-pc"
+    new_pc = isodesk("decrypt", str(copy), "--out", str(tmp_path / "b.sqlite3"), signed_in=False,
+                     data_dir=elsewhere, env={"ISODESK_BACKUP_PASSPHRASE": "một cụm mới dài hơn"})  # fmt: skip
+    assert new_pc.code == 1 and "Cụm mật khẩu không đúng" in new_pc.err
+    old = isodesk("decrypt", str(copy), "--out", str(tmp_path / "b.sqlite3"), signed_in=False,
+                  data_dir=elsewhere, env=KEY)  # fmt: skip
+    assert old.code == 0, old.err
+
+
+def test_copies_made_before_an_erasure_are_listed_and_dropped(data_dir: Path) -> None:
+    _office(data_dir)
+    _receive(data_dir, "Nguyễn Văn Bình")
+    code = isodesk("dossier", "list", "--json", data_dir=data_dir).json()["dossiers"][0]["code"]
+    assert isodesk("dossier", "move", code, "--to", "refused", "--note", "Thiếu giấy tờ", data_dir=data_dir).code == 0
+    assert isodesk("backup", data_dir=data_dir).code == 0
+    none_yet = isodesk("backup", "before-erasure", "--json", data_dir=data_dir).json()
+    assert none_yet == {"copies": [], "dropped": []}
+    found = isodesk("person", "find", "--name", "Nguyễn Văn Bình", "--json", data_dir=data_dir).json()["applicants"]
+    assert isodesk("person", "erase", "--id", str(found[0]["id"]), data_dir=data_dir).code == 0
+    listed = isodesk("backup", "before-erasure", "--json", data_dir=data_dir).json()
+    assert sorted(c["kind"] for c in listed["copies"]) == ["manual", "pre-erasure"] and listed["dropped"] == []
+    dropped = isodesk("backup", "before-erasure", "--drop", "--json", data_dir=data_dir).json()
+    assert sorted(dropped["dropped"]) == sorted(c["path"] for c in listed["copies"])
+    assert not any(Path(c["path"]).exists() for c in listed["copies"])
+    assert isodesk("backup", "before-erasure", "--json", data_dir=data_dir).json()["copies"] == []

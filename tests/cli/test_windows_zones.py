@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.cli.conftest import isodesk
+from tests.cli.conftest import init, isodesk
 
 NOWHERE = {"PYTHONTZPATH": "/nonexistent-zoneinfo"}
 
 
 def test_commands_run_with_the_system_zone_database_hidden(data_dir: Path) -> None:
-    init = isodesk("init", "--province", "82", "--unit", "28261", data_dir=data_dir, env=NOWHERE)
-    assert init.code == 0, init.err
-    assert "Traceback" not in init.err
+    made = init("--province", "82", "--unit", "28261", data_dir=data_dir, env=NOWHERE)
+    assert made.code == 0, made.err
+    assert "Traceback" not in made.err
     run = isodesk(
         "deadline", "--received", "2026-02-12T09:00", "--working-days", "3", "--json", data_dir=data_dir, env=NOWHERE
     )

@@ -27,6 +27,9 @@ from pathlib import Path
 BIRTH = "1.001193"
 IMPORTED = 1500  # procedures in the large import file
 DEMO_MORE = 6000  # dossiers a killed `demo` adds, in chunks of 5,000
+#: The commands sign in as the demo office's administrator, given this password when the template is built.
+ADMIN_PASSWORD = "Quản trị 2026"
+PASSPHRASE = "ba con mèo trèo cây cau"
 
 
 @dataclass
@@ -40,8 +43,8 @@ class Outcome:
 
 def run_cli(args: list[str], data_dir: Path, delay: float | None) -> tuple[bool, int, str]:
     """Run the command; kill it after ``delay`` seconds. Returns (killed, exit code, stderr)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("ISODESK_DATA_DIR", "ISODESK_LANG")}
-    env["ISODESK_DATA_DIR"] = str(data_dir)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ISODESK_")}
+    env.update({"ISODESK_DATA_DIR": str(data_dir), "ISODESK_USER": "admin", "ISODESK_PASSWORD": ADMIN_PASSWORD})
     proc = subprocess.Popen(
         [sys.executable, "-m", "isodesk", *args],
         env=env,
@@ -152,12 +155,17 @@ class Scenario:
 
 
 def _office(data_dir: Path, dossiers: int) -> None:
+    """The demo office, its administrator given the password the commands sign in with, and a backup passphrase."""
+    from isodesk.services.accounts.signin import change_password
     from isodesk.services.context import open_context
     from isodesk.services.office.demo import fill_demo
+    from isodesk.services.safety.backup_key import set_passphrase
 
     ctx = open_context(data_dir)
     try:
         fill_demo(ctx, dossiers)
+        change_password(ctx, "admin", "", ADMIN_PASSWORD)
+        set_passphrase(ctx, PASSPHRASE)
     finally:
         ctx.close()
 
@@ -258,8 +266,12 @@ def _build_backup(t: Path) -> None:
 def _check_backup(run: Path, t: Path) -> None:
     db = run / "data" / "isodesk.sqlite3"
     check_ledger(db)
-    out = run / "copy.sqlite3"
-    if out.exists():
+    sealed_copy = run / "copy.sqlite3"
+    if sealed_copy.exists():  # a copy that leaves the PC is encrypted: whole, or not under its name at all
+        from isodesk.services.safety.sealed import decrypt_to
+
+        out = run / "copy-decrypted.sqlite3"
+        decrypt_to(sealed_copy, out, PASSPHRASE)
         check_ledger(out)
         assert _count(out) == _count(db)
         assert query(out, "PRAGMA journal_mode") == [("delete",)]

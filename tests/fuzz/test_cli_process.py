@@ -24,6 +24,7 @@ ARGS = st.one_of(
     st.sampled_from([b"\xff\xfe", b"Nguy\xe1\xbb\x85n", b"Nguy\xc3n", b"0912\x00345", b"--", b"-x", b"2026-02-30"]),
     st.text(max_size=20).map(lambda s: s.encode("utf-8", "surrogateescape")),
 )
+PASSWORD = "Quản trị 2026"
 COMMANDS = [
     [b"staff", b"add", b"--name", None, b"--department", b"V\xc4\x83n ph\xc3\xb2ng"],
     [b"dossier", b"receive", b"--procedure", b"1.004873", b"--applicant", None, b"--phone", None],
@@ -40,7 +41,7 @@ def office_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
     folder = tmp_path_factory.mktemp("cli-fuzz")
     ctx = open_context(folder)
-    init_office(ctx, province_code="82", unit_code="28261", leader_name="Nguyễn Văn Hùng")
+    init_office(ctx, province_code="82", unit_code="28261", leader_name="Nguyễn Văn Hùng", admin_password=PASSWORD)
     ctx.close()
     yield folder
 
@@ -49,7 +50,11 @@ def office_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 @given(command=st.sampled_from(COMMANDS), values=st.lists(ARGS, min_size=2, max_size=2))
 def test_the_real_command_answers_any_bytes_cleanly(office_dir: Path, command: list, values: list[bytes]) -> None:
     argv = [(values.pop() if part is None else part).replace(b"\x00", b"") for part in command]  # the OS takes no NUL
-    env = {k: v for k, v in os.environ.items() if k not in ("ISODESK_LANG",)} | {"ISODESK_DATA_DIR": str(office_dir)}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ISODESK_")} | {
+        "ISODESK_DATA_DIR": str(office_dir),
+        "ISODESK_USER": "admin",  # signed in, so the bytes reach the command's own checks
+        "ISODESK_PASSWORD": PASSWORD,
+    }
     watcher = sqlite3.connect(database_path(office_dir))
     try:
         before = watcher.execute("PRAGMA data_version").fetchone()

@@ -73,10 +73,20 @@ def test_export_for_a_person(qtbot, office: AppContext, old_office: dict[str, st
     dialog.find.click()
     qtbot.waitUntil(lambda: dialog.matches.count() == 2, timeout=5000)
     assert old_office["old"] in dialog.matches.item(0).text() and dialog.save.isEnabled()
+    dialog.export_to(tmp_path / "yen-nhi.csv")  # no passphrase: the copy leaves the office, it must be encrypted
+    qtbot.waitUntil(lambda: "quá ngắn" in dialog.status.text(), timeout=5000)
+    assert list(tmp_path.glob("yen-nhi*")) == []
+    type_text(dialog.passphrase, "hoa sen nở giữa hồ")
+    type_text(dialog.passphrase_repeat, "hoa sen nở giữa hồ")
     dialog.export_to(tmp_path / "yen-nhi.csv")
-    qtbot.waitUntil(lambda: dialog.status.text().startswith("Đã ghi"), timeout=5000)
-    assert "Đoàn Thị Yến Nhi" in (tmp_path / "yen-nhi.csv").read_text("utf-8-sig")
-    assert (tmp_path / "yen-nhi.json").exists()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Đã ghi"), timeout=30000)  # a key from a passphrase: slow
+    from isodesk.services.safety.sealed import decrypt_bytes
+
+    assert b"Yen Nhi" not in (tmp_path / "yen-nhi.csv.isodesk-enc").read_bytes()
+    assert "Đoàn Thị Yến Nhi" in decrypt_bytes(tmp_path / "yen-nhi.csv.isodesk-enc", "hoa sen nở giữa hồ").decode(
+        "utf-8-sig"
+    )
+    assert (tmp_path / "yen-nhi.json.isodesk-enc").exists()
 
 
 def test_buttons_follow_the_account(qtbot, office: AppContext) -> None:

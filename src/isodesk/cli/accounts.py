@@ -1,19 +1,20 @@
 """Accounts on the command line: ``isodesk user ...``.
 
-The command line needs no sign-in (see :func:`isodesk.cli.main.context`); managing accounts still needs the
-administrator's permission, checked on the account named by ``--user`` (default: the office's administrator).
-Passwords are read from standard input, never from the command line, where other users of the PC could see them
-in the process list: one line per password when stdin is a pipe, hidden prompts when it is a terminal.
+Managing accounts needs the administrator's permission, checked on the account that signed in (``--user`` and its
+password, :func:`isodesk.cli.common.context`). ``user passwd`` needs no other sign-in: it proves the old password
+itself, with the same growing wait after wrong ones, and is how an administrator set up without a password (or an
+account given a temporary one) becomes usable on the command line. Passwords are read from standard input, never
+from the command line, where other users of the PC could see them in the process list: one line per password when
+stdin is a pipe (after the signing-in one), hidden prompts when it is a terminal.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from typing import Any
 
-from isodesk.cli.common import add_json, with_context
+from isodesk.cli.common import add_json, no_account, read_secret, with_context
 from isodesk.cli.output import Result
 from isodesk.errors import UserError
 from isodesk.i18n import _
@@ -33,7 +34,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="officer, iso_secretary, auditor, leader or admin (repeat for several)",
     )
     p.add_argument("--staff-id", type=int, metavar="ID", help="the staff member this account belongs to")
-    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin (else a temporary one)")
+    p.add_argument(
+        "--new-password-stdin",
+        action="store_true",
+        help="read the new account's password from stdin, after the signing-in one (else a temporary one)",
+    )
     add_json(p)
     p.set_defaults(handler=cmd_user_add)
     p = usub.add_parser("list", parents=[common], help="list the accounts")
@@ -43,6 +48,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("username")
     add_json(p)
     p.set_defaults(handler=cmd_user_passwd)
+    no_account(p)  # the old password is the proof
     p = usub.add_parser("reset", parents=[common], help="give an account a temporary password")
     p.add_argument("username")
     add_json(p)
@@ -63,13 +69,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_user_roles)
 
 
-def _read_secret(prompt: str) -> str:
-    if sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline()
-    return line.rstrip("\r\n")
-
-
 def _account_line(a: Any) -> str:
     from isodesk.services.accounts.auth import role_name
 
@@ -83,7 +82,7 @@ def _account_line(a: Any) -> str:
 def cmd_user_add(args: argparse.Namespace) -> Result:
     from isodesk.services.accounts.accounts import add_account
 
-    password = _read_secret(_("Password: ")) if args.password_stdin else None
+    password = read_secret(_("Password: ")) if args.new_password_stdin else None
     made = with_context(
         args,
         lambda c: add_account(c, args.username, args.name, args.role, staff_id=args.staff_id, password=password),
@@ -106,9 +105,9 @@ def cmd_user_list(args: argparse.Namespace) -> Result:
 def cmd_user_passwd(args: argparse.Namespace) -> Result:
     from isodesk.services.accounts.signin import change_password
 
-    old = _read_secret(_("Old password (empty if none was set): "))
-    new = _read_secret(_("New password: "))
-    if sys.stdin.isatty() and _read_secret(_("Repeat the new password: ")) != new:
+    old = read_secret(_("Old password (empty if none was set): "))
+    new = read_secret(_("New password: "))
+    if sys.stdin.isatty() and read_secret(_("Repeat the new password: ")) != new:
         raise UserError(_("The two new passwords differ."))
     info = with_context(args, lambda c: change_password(c, args.username, old, new))
     return Result(

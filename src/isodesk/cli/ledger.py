@@ -6,7 +6,7 @@ import argparse
 from datetime import date, datetime
 from typing import Any, Literal
 
-from isodesk.cli.common import add_json, parse_date, parse_datetime, parse_number, with_context
+from isodesk.cli.common import add_json, no_account, parse_date, parse_datetime, parse_number, with_context
 from isodesk.cli.output import Result
 from isodesk.domain import validation as v
 from isodesk.domain.ledger import Satisfaction
@@ -75,6 +75,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--search", default="")
     add_json(p)
     p.set_defaults(handler=cmd_procedure_list)
+    no_account(p)
     p = psub.add_parser("import", parents=[common], help="import a CSV or XLSX catalogue")
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="only show what would change")
@@ -88,6 +89,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, default=datetime.now().year)
     add_json(p)
     p.set_defaults(handler=cmd_calendar_show)
+    no_account(p)
     p = csub.add_parser("set", parents=[common], help="declare a day off or a working day")
     p.add_argument("date")
     g = p.add_mutually_exclusive_group(required=True)
@@ -103,6 +105,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     _time_options(p)
     add_json(p)
     p.set_defaults(handler=cmd_deadline)
+    no_account(p)
 
     dossier = sub.add_parser("dossier", parents=[common], help="dossiers of the one-stop shop")
     dsub = dossier.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
@@ -155,6 +158,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--by", choices=("month", "quarter", "half", "nine_months", "year", "procedure", "field", "officer"))
     add_json(p)
     p.set_defaults(handler=cmd_stats)
+    no_account(p)
 
 
 def cmd_procedure_add(args: argparse.Namespace) -> Result:

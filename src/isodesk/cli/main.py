@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from isodesk import __version__
+from isodesk.cli.common import read_credentials
 from isodesk.cli.output import Result, emit
 from isodesk.errors import UserError
 from isodesk.i18n import LANGUAGES, _, set_language
@@ -30,7 +31,15 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
         help="data folder (default: $ISODESK_DATA_DIR or the user data folder)",
     )
     parser.add_argument("--lang", choices=LANGUAGES, default=default, help="language of messages (vi, en)")
-    parser.add_argument("--user", default=default, metavar="NAME", help="account the changes are recorded under")
+    parser.add_argument(
+        "--user", default=default, metavar="NAME", help="the account to sign in with (default: $ISODESK_USER)"
+    )
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="read the account's password from the first line of stdin (default: $ISODESK_PASSWORD)",
+    )
 
 
 def command_modules() -> list[Any]:
@@ -72,6 +81,7 @@ def run(argv: list[str], open_gui: Callable[[str | None, str | None], int] | Non
         return open_gui(args.data_dir, args.lang)
     handler: Handler = args.handler
     try:
+        args.credentials = read_credentials(args)  # before anything is opened: without them nothing happens
         result = handler(args)
     except UserError as exc:
         sys.stderr.write(_("Error: {message}").format(message=exc.message) + "\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from isodesk.cli.common import add_json, with_context
+from isodesk.cli.common import account_if_office, add_json, no_account, with_context
 from isodesk.cli.output import Result
 from isodesk.i18n import _
 
@@ -24,15 +24,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     add_json(p)
     p.set_defaults(handler=cmd_init)
+    account_if_office(p)  # an empty folder has no account yet; a set-up one is refused anyway
 
     p = sub.add_parser("info", parents=[common], help="show the office and its database")
     add_json(p)
     p.set_defaults(handler=cmd_info)
+    no_account(p)
 
     p = sub.add_parser("demo", parents=[common], help="fill the office with realistic demo data")
     p.add_argument("--dossiers", type=int, default=None, metavar="N", help="number of demo dossiers (default 1500)")
     add_json(p)
     p.set_defaults(handler=cmd_demo)
+    account_if_office(p)
 
     setting = sub.add_parser("setting", parents=[common], help="office settings (hours, cut-off, code pattern...)")
     ssub2 = setting.add_subparsers(dest="setting_command", metavar="ACTION", required=True)

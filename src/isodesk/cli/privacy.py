@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from isodesk.cli.common import add_json, with_context
+from isodesk.cli.common import add_json, read_secret, with_context
 from isodesk.cli.output import Result
+from isodesk.errors import UserError
 from isodesk.i18n import _
 
 
@@ -25,7 +26,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_find)
     p = psub.add_parser("export", parents=[common], help="everything held about a person, as JSON and CSV")
     _who(p)
-    p.add_argument("--out", required=True, metavar="FILE", help="FILE.json and FILE.csv are written")
+    p.add_argument(
+        "--out", required=True, metavar="FILE", help="FILE.json.isodesk-enc and FILE.csv.isodesk-enc are written"
+    )
+    p.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the passphrase the files are encrypted with (told to the person) from stdin, after the "
+        "signing-in password (default: $ISODESK_BACKUP_PASSPHRASE)",
+    )
     add_json(p)
     p.set_defaults(handler=cmd_export)
     p = psub.add_parser("erase", parents=[common], help="erase an applicant's personal data at their request")
@@ -52,10 +61,28 @@ def cmd_find(args: argparse.Namespace) -> Result:
     return Result({"applicants": [m.to_dict() for m in found]}, "\n".join(lines) or _("No applicant matches."))
 
 
+def read_export_passphrase(args: argparse.Namespace) -> str:
+    """The copy leaves the office, so it is encrypted; the person is told the passphrase apart from the files."""
+    import os
+
+    if args.passphrase_stdin:
+        return read_secret(_("Passphrase for the person's copy: "))
+    if os.environ.get("ISODESK_BACKUP_PASSPHRASE"):
+        return os.environ["ISODESK_BACKUP_PASSPHRASE"]
+    raise UserError(
+        _(
+            "A person's copy leaves the office, so it is encrypted: give the passphrase (told to the person apart "
+            "from the files) on standard input with --passphrase-stdin, or in ISODESK_BACKUP_PASSPHRASE. Nothing "
+            "was written."
+        )
+    )
+
+
 def cmd_export(args: argparse.Namespace) -> Result:
     from isodesk.services.privacy.personal_data import export_person
 
-    result = with_context(args, lambda c: export_person(c, _query(args), args.out))
+    passphrase = read_export_passphrase(args)
+    result = with_context(args, lambda c: export_person(c, _query(args), args.out, passphrase))
     return Result(
         result.to_dict(),
         _("Written {json} and {csv}: {n} applicant records, {d} dossiers.").format(

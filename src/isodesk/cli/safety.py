@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from isodesk.cli.common import add_json, with_context
+from isodesk.cli.common import account_if_office, add_json, no_account, read_secret, with_context
 from isodesk.cli.output import Result
 from isodesk.errors import UserError
 from isodesk.i18n import _
@@ -20,25 +20,47 @@ from isodesk.i18n import _
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("backup", parents=[common], help="copy the database (default: into the backups folder)")
-    p.add_argument("--out", metavar="FILE|DIR", help="a new file, or a folder such as a USB stick")
+    p.add_argument("--out", metavar="FILE|DIR", help="an encrypted copy: a new file, or a folder such as a USB stick")
     add_json(p)
     p.set_defaults(handler=cmd_backup)
     bsub = p.add_subparsers(dest="backup_command", metavar="ACTION")
     q = bsub.add_parser("list", parents=[common], help="the backups in the data folder, newest first")
     add_json(q)
     q.set_defaults(handler=cmd_backup_list)
+    account_if_office(q)  # a damaged file's accounts cannot be read, and the list is the way out of it
+    q = bsub.add_parser("passphrase", parents=[common], help="the passphrase that encrypts copies leaving the PC")
+    qsub = q.add_subparsers(dest="passphrase_command", metavar="ACTION", required=True)
+    q = qsub.add_parser("set", parents=[common], help="set it (read from stdin, after the signing-in password)")
+    q.add_argument("--change", action="store_true", help="replace it: the current passphrase, then the new one")
+    add_json(q)
+    q.set_defaults(handler=cmd_passphrase_set)
+    q = bsub.add_parser("before-erasure", parents=[common], help="copies that still hold erased personal data")
+    q.add_argument("--drop", action="store_true", help="delete those in the data folder's backups folder")
+    add_json(q)
+    q.set_defaults(handler=cmd_before_erasure)
 
     p = sub.add_parser("check", parents=[common], help="check that the database file is sound")
     p.add_argument("--full", action="store_true", help="the full integrity_check instead of the quick one")
     add_json(p)
     p.set_defaults(handler=cmd_check)
+    no_account(p)
 
     p = sub.add_parser("restore", parents=[common], help="replace the database by a backup (the current one is kept)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--other-unit", action="store_true", help="accept a backup of another unit")
+    _passphrase_option(p)
     add_json(p)
     p.set_defaults(handler=cmd_restore)
+    account_if_office(p)  # a new PC filled from a USB stick, or a damaged file, has no account to check
+
+    p = sub.add_parser("decrypt", parents=[common], help="open a file isodesk encrypted (a person's copy, a backup)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--out", required=True, metavar="FILE", help="where the decrypted content is written (a new file)")
+    _passphrase_option(p)
+    add_json(p)
+    p.set_defaults(handler=cmd_decrypt)
+    no_account(p)  # reads no office: the passphrase is the proof
 
     trail = sub.add_parser("trail", parents=[common], help="the audit trail of every change")
     tsub = trail.add_subparsers(dest="trail_command", metavar="ACTION", required=True)
@@ -52,6 +74,33 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_trail_list)
 
 
+def _passphrase_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the backup passphrase from stdin, after the signing-in password (default: "
+        "$ISODESK_BACKUP_PASSPHRASE)",
+    )
+
+
+def read_passphrase(args: argparse.Namespace) -> str:
+    """The passphrase that opens an encrypted file: ``--passphrase-stdin`` or ``ISODESK_BACKUP_PASSPHRASE``."""
+    import os
+
+    from isodesk.services.safety.backup_key import PASSPHRASE_VARIABLE
+
+    if getattr(args, "passphrase_stdin", False):
+        return read_secret(_("Backup passphrase: "))
+    if os.environ.get(PASSPHRASE_VARIABLE):
+        return os.environ[PASSPHRASE_VARIABLE]
+    raise UserError(
+        _(
+            "The file is encrypted: give its passphrase on standard input with --passphrase-stdin (or in "
+            "ISODESK_BACKUP_PASSPHRASE). Nothing was changed."
+        )
+    )
+
+
 def _data_dir(args: argparse.Namespace) -> Path:
     from isodesk.db.paths import resolve_data_dir
 
@@ -63,10 +112,10 @@ def _size(n: int) -> str:
 
 
 def _require_backup_right(args: argparse.Namespace) -> None:
-    """The acting account (``--user``, else the administrator) must hold the backup permission.
+    """The account that signed in must hold the backup permission.
 
     Not asked when there is no database yet (a new PC being filled from a USB stick) or when it is damaged: its
-    accounts cannot be read, and whoever can reach the data folder could copy the files anyway.
+    accounts cannot be read, and a backup leaving the PC is encrypted whoever makes it.
     """
     from isodesk.cli.common import context
     from isodesk.db.paths import database_path
@@ -88,13 +137,18 @@ def _require_backup_right(args: argparse.Namespace) -> None:
 
 def cmd_backup(args: argparse.Namespace) -> Result:
     from isodesk.db.paths import database_path
-    from isodesk.services.safety.backups import backup_to, make_backup
+    from isodesk.services.safety.backups import make_backup
 
     data_dir = _data_dir(args)
     if not database_path(data_dir).exists():
         raise UserError(_("There is no database in {path} to back up.").format(path=data_dir))
-    _require_backup_right(args)
-    result = backup_to(data_dir, Path(args.out).expanduser()) if args.out else make_backup(data_dir, "manual")
+    if args.out:
+        from isodesk.services.safety.backup_key import backup_out
+
+        result = with_context(args, lambda c: backup_out(c, Path(args.out).expanduser()))
+    else:
+        _require_backup_right(args)
+        result = make_backup(data_dir, "manual")
     return Result(
         result.to_dict(),
         _("Backup saved: {path} ({size}, {seconds:.1f} s).").format(
@@ -107,6 +161,7 @@ def cmd_backup_list(args: argparse.Namespace) -> Result:
     from isodesk.i18n.dates import short_datetime
     from isodesk.services.safety.backups import list_backups
 
+    _require_backup_right(args)
     backups = list_backups(_data_dir(args))
     lines = [
         f"{short_datetime(b.taken_at)}  {b.kind:<14} {_size(b.size):>10}  {_('good') if b.good else _('NOT USABLE')}  "
@@ -138,13 +193,36 @@ def describe(plan: Any) -> str:
     return "\n".join(lines)
 
 
+def _restore_encrypted(args: argparse.Namespace, data_dir: Path, file: Path) -> Any:
+    from isodesk.services.safety.backup_key import describe_encrypted, restore_encrypted
+
+    info = describe_encrypted(file)
+    passphrase = read_passphrase(args)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError(_("Restoring replaces the current data: add --yes to confirm."))
+        made = info.created.strftime("%H:%M %d/%m/%Y") if info.created else "?"
+        sys.stderr.write(
+            _("Encrypted backup of unit {unit}, made on {time} (UTC).").format(unit=info.unit_code, time=made)
+            + "\n"
+            + _("Restore this backup? [y/N] ")
+        )
+        sys.stderr.flush()
+        if sys.stdin.readline().strip().lower() not in ("y", "yes", "c", "có", "co"):
+            raise UserError(_("Restore cancelled; nothing was changed."))
+    return restore_encrypted(data_dir, file, passphrase, allow_other_unit=args.other_unit)
+
+
 def cmd_restore(args: argparse.Namespace) -> Result:
-    from isodesk.db.migrate import open_database
     from isodesk.services.safety.restore import other_unit_error, plan_restore, restore_backup
+    from isodesk.services.safety.sealed import is_encrypted
 
     data_dir = _data_dir(args)
     file = Path(args.file).expanduser().resolve()
     _require_backup_right(args)
+    if is_encrypted(file):
+        result = _restore_encrypted(args, data_dir, file)
+        return _restored(data_dir, file, result)
     plan = plan_restore(data_dir, file)
     if plan.other_unit and not args.other_unit:
         raise other_unit_error(plan)
@@ -156,11 +234,66 @@ def cmd_restore(args: argparse.Namespace) -> Result:
         if sys.stdin.readline().strip().lower() not in ("y", "yes", "c", "có", "co"):
             raise UserError(_("Restore cancelled; nothing was changed."))
     result = restore_backup(data_dir, file, allow_other_unit=args.other_unit)
+    return _restored(data_dir, file, result)
+
+
+def _restored(data_dir: Path, file: Path, result: Any) -> Result:
+    from isodesk.db.migrate import open_database
+
     db = open_database(data_dir)  # an older backup is migrated now, after its own pre-migration copy
     db.close()
     data = {**result.to_dict(), "migrated_from": db.migrated_from}
     text = _("Restored {path}; the data it replaced is kept in {kept}.").format(path=file, kept=result.kept or "—")
     return Result(data, text)
+
+
+def cmd_passphrase_set(args: argparse.Namespace) -> Result:
+    from isodesk.services.safety.backup_key import set_passphrase
+
+    old = read_secret(_("Current backup passphrase: ")) if args.change else None
+    new = read_secret(_("New backup passphrase: "))
+    if sys.stdin.isatty() and read_secret(_("Repeat the new backup passphrase: ")) != new:
+        raise UserError(_("The two passphrases differ; nothing was changed."))
+    done = with_context(args, lambda c: set_passphrase(c, new, old))
+    text = _(
+        "The backup passphrase is set (key {fingerprint}). Copies that leave the PC are encrypted from now on. "
+        "Write the passphrase down and keep it apart from the copies: without it no copy can be opened."
+    ).format(fingerprint=done.fingerprint)
+    return Result(done.to_dict(), text)
+
+
+def cmd_decrypt(args: argparse.Namespace) -> Result:
+    from isodesk.services.safety.backup_key import stored_office_key
+    from isodesk.services.safety.sealed import decrypt_to, read_header
+
+    file = Path(args.file).expanduser()
+    out = Path(args.out).expanduser()
+    if not file.is_file():
+        raise UserError(_("The file {path} does not exist.").format(path=file))
+    if out.exists():
+        raise UserError(_("{path} already exists; choose another name or a folder.").format(path=out))
+    read_header(file)  # says "not an isodesk file" before asking anything
+    office = stored_office_key(_data_dir(args))  # this PC's office: a copy from before a passphrase change opens
+    header = decrypt_to(file, out, read_passphrase(args), office=office)
+    return Result(
+        {"out": str(out), "kind": header.kind, "unit_code": header.unit_code, "bytes": out.stat().st_size},
+        _("Decrypted into {path}.").format(path=out),
+    )
+
+
+def cmd_before_erasure(args: argparse.Namespace) -> Result:
+    from isodesk.services.safety.backups import copies_before_erasure, drop_copies
+
+    _require_backup_right(args)
+    data_dir = _data_dir(args)
+    found = copies_before_erasure(data_dir)
+    dropped = drop_copies(data_dir, [b.path for b in found]) if args.drop else []
+    lines = [
+        f"{b.taken_at:%d/%m/%Y %H:%M}  {b.kind:<14} {b.path}" + (f"  ({_('deleted')})" if b.path in dropped else "")
+        for b in found
+    ]
+    text = "\n".join(lines) or _("No copy holds personal data erased since it was made.")
+    return Result({"copies": [b.to_dict() for b in found], "dropped": [str(p) for p in dropped]}, text)
 
 
 def cmd_check(args: argparse.Namespace) -> Result:

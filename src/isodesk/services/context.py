@@ -28,8 +28,8 @@ from isodesk.domain.permissions import Role
 @dataclass
 class AppContext:
     """The open office. ``actor`` is the username of the account that acts (recorded in ``updated_by`` and the
-    audit trail, and whose permissions apply): the signed-in user in the GUI, ``--user`` on the command line,
-    else the office's administrator account (see :func:`open_context`)."""
+    audit trail, and whose permissions apply): the account signed in at the window or on the command line
+    (``--user`` with its password), nobody ("") before that (see :func:`open_context`)."""
 
     db: Database
     actor: str = ""
@@ -94,11 +94,35 @@ def administrator(session: Session) -> str:
     return ""
 
 
+def office_set_up(data_dir: str | Path | None = None) -> bool:
+    """Whether ``data_dir`` holds a database with an office in it, read without opening (or migrating) it.
+
+    The command line asks before it opens anything: setting up an empty folder needs no account (there is none
+    yet), while a set-up office is only reached by signing in. A file that cannot be read says False: a damaged
+    database's accounts cannot be checked, and the way out of it (a restore) must stay open.
+    """
+    import sqlite3
+
+    from isodesk.db.paths import database_path, readonly_uri
+
+    path = database_path(resolve_data_dir(data_dir))
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            return conn.execute("SELECT 1 FROM office LIMIT 1").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
 def open_context(data_dir: str | Path | None = None, actor: str | None = None) -> AppContext:
     """Open the office database in ``data_dir`` (resolved as docs/ARCHITECTURE.md §8 says), migrating it if needed.
 
-    Without ``actor`` the context acts as the office's administrator: the command line needs no sign-in (whoever
-    can run it can already read the data folder), and its changes are recorded under that account.
+    Without ``actor`` the context acts as the office's administrator (tests and the program's own upkeep); the
+    window and the command line name the account that signed in, or nobody (``actor=""``).
     """
     ctx = AppContext(open_database(resolve_data_dir(data_dir)))
     if actor is None:

@@ -48,6 +48,13 @@ DEFAULTS: dict[str, Any] = {
     # retention tables (Thông tư 10/2022/TT-BNV and the sector tables). 10 years is a starting value, not a
     # confirmed one (check): the office sets the period its province's list gives.
     "privacy.retention_years": 10,
+    # Minutes without use after which the window locks and asks the same person's password again: several officers
+    # share one PC, often under one Windows account (docs/DOMAIN.md §7); 15 minutes is the usual screen-lock default
+    # (e.g. CIS benchmarks ask for 15 or fewer). 0 turns the lock off.
+    "security.idle_lock_minutes": 15,
+    # The office's backup key pair (services.safety.backup_key): the public half and the private half sealed by the
+    # passphrase. Never typed as text; set by "isodesk backup passphrase set" or Settings › Sao lưu.
+    "backup.key": None,
 }
 
 
@@ -66,18 +73,23 @@ def get_setting(ctx: AppContext, key: str) -> Any:
         return read_setting(s, key)
 
 
+def write_setting(session: Session, key: str, value: Any) -> None:
+    """Store a setting inside an open unit of work (the caller has checked who may)."""
+    text = json.dumps(value, ensure_ascii=False)
+    row = session.execute(select(Setting).where(Setting.key == key)).scalar_one_or_none()
+    if row is None:
+        session.add(Setting(key=key, value=text))
+    else:
+        row.value = text
+
+
 def set_setting(ctx: AppContext, key: str, value: Any) -> None:
     if key == "ui.language" and value not in LANGUAGES:
         raise ValueError(f"unsupported language {value!r}")
-    text = json.dumps(value, ensure_ascii=False)
     with ctx.unit_of_work() as s:
         if key not in PERSONAL_PREFERENCES:
             require(s, Permission.SETTINGS_MANAGE)
-        row = s.execute(select(Setting).where(Setting.key == key)).scalar_one_or_none()
-        if row is None:
-            s.add(Setting(key=key, value=text))
-        else:
-            row.value = text
+        write_setting(s, key, value)
 
 
 def _time(text: str) -> str:
@@ -125,6 +137,9 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "ledger.code_pattern": _pattern,
     "privacy.retention_years": lambda text: check(
         v.whole_number, text, N_("The retention period"), MIN_RETENTION_YEARS, 100
+    ),
+    "security.idle_lock_minutes": lambda text: check(
+        v.whole_number, text, N_("The minutes before the window locks"), 0, 240
     ),
 }
 HOURS = ("ledger.morning_start", "ledger.morning_end", "ledger.afternoon_start", "ledger.afternoon_end")

@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel()
         self.user_label.setObjectName("statusUser")
         self.account: object | None = None  # the signed-in account (isodesk.services.accounts.accounts.AccountInfo)
+        self.idle_lock: Any = None  # isodesk.ui.accounts.idle_lock.IdleLock, made at the first sign-in
+        self.idle_minutes = 0
         self.permissions: frozenset[str] = frozenset()
         self.location_label = QLabel()
         self.location_label.setObjectName("statusLocation")
@@ -213,6 +215,8 @@ class MainWindow(QMainWindow):
         from isodesk.ui.accounts.login import LoginDialog
 
         previous = ctx.actor
+        if self.idle_lock is not None:
+            self.idle_lock.stop()  # the sign-in window is itself the lock
         sign_out(ctx)
         self.account = None
         for dialog in self.findChildren(QDialog):
@@ -243,20 +247,34 @@ class MainWindow(QMainWindow):
             return
         from isodesk.ui.ops import run_in_background
 
-        def load() -> tuple[Any, frozenset[str]]:
+        def load() -> tuple[Any, frozenset[str], int]:
             from isodesk.services.accounts.accounts import current_account
             from isodesk.services.accounts.auth import permissions_of
+            from isodesk.services.settings import get_setting
 
-            return current_account(ctx), frozenset(p.value for p in permissions_of(ctx))
+            minutes = int(get_setting(ctx, "security.idle_lock_minutes") or 0)
+            return current_account(ctx), frozenset(p.value for p in permissions_of(ctx)), minutes
 
         run_in_background(load, self._show_account)
 
-    def _show_account(self, data: tuple[Any, frozenset[str]]) -> None:
-        self.account, self.permissions = data
+    def _show_account(self, data: tuple[Any, frozenset[str], int]) -> None:
+        self.account, self.permissions, minutes = data
+        self.start_idle_lock(minutes)
         for row, (key, *_rest) in enumerate(AREAS):
             needed = AREA_PERMISSIONS.get(key)
             self.nav.setRowHidden(row, needed is not None and needed not in self.permissions)
         self._show_status()
+
+    def start_idle_lock(self, minutes: int, clock: Any = None) -> Any:
+        """Lock the window after ``minutes`` without use (the office's setting; 0: never)."""
+        if self.idle_lock is None:
+            from isodesk.ui.accounts.idle_lock import IdleLock
+
+            self.idle_lock = IdleLock(self) if clock is None else IdleLock(self, clock)
+        self.idle_minutes = minutes
+        if self.account is not None:
+            self.idle_lock.start(minutes)
+        return self.idle_lock
 
     def show_area(self, key: str) -> None:
         keys = [a[0] for a in AREAS]

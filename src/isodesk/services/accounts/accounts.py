@@ -279,7 +279,8 @@ def unlock(ctx: AppContext, username: str) -> AccountInfo:
 
 
 def use_account(ctx: AppContext, username: str) -> AccountInfo:
-    """Act as ``username`` from now on (the command line's ``--user``; no password: see :func:`open_context`)."""
+    """Act as an active ``username`` from now on, without a password: for the program's own upkeep and tests. People
+    sign in (:mod:`isodesk.services.accounts.signin`), at the window and on the command line alike."""
     with ctx.read() as s:
         account = find_account(s, username)
         if account is None or not account.active:

@@ -16,6 +16,7 @@ from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.text import search_key
+from isodesk.services.accounts.accounts import DEFAULT_ADMIN
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.ledger.demo_ledger import fill_demo_ledger
@@ -71,6 +72,8 @@ def fill_demo(ctx: AppContext, dossiers: int | None = None) -> DemoSummary:
             iso_secretary=DEMO_STAFF[2][0],
             address="Số 25 đường Hùng Vương, phường Mỹ Tho, tỉnh Đồng Tháp",
         )
+        # Whoever sets up an empty folder acts as the administrator it creates (the wizard and ``init`` alike).
+        ctx.actor = ctx.actor or DEFAULT_ADMIN
         update_profile(ctx, agency_code="000.00.28.H20", phone="0273 3872 135", email="ubndmytho@dongthap.gov.vn")
         created = True
     added = 0

@@ -219,20 +219,31 @@ def _describe(query: PersonQuery) -> str:
     return ", ".join(v.shown(x) for x in (query.name, query.phone, query.id_number) if x)
 
 
-def export_person(ctx: AppContext, query: PersonQuery, out: str | Path) -> ExportResult:
+def export_person(ctx: AppContext, query: PersonQuery, out: str | Path, passphrase: str | None = None) -> ExportResult:
     """Write the person's data as JSON (complete, for a machine) and CSV (to read in Excel, for the citizen).
 
-    ``out`` names the files: its stem with ``.json`` and ``.csv``.
+    ``out`` names the files: its stem with ``.json`` and ``.csv``. With ``passphrase`` (the command line and the
+    window always give one: the copy leaves the office) each file is encrypted (:mod:`isodesk.services.safety.
+    sealed`, ``.isodesk-enc`` added to its name) and the person is told the passphrase apart from the files.
     """
-    from isodesk.services.privacy.personal_files import write_csv, write_json
+    from isodesk.services.privacy.personal_files import csv_bytes, json_bytes, write_csv, write_json, write_sealed
+    from isodesk.services.safety.sealed import SUFFIX, checked_passphrase
 
+    if passphrase is not None:
+        checked_passphrase(passphrase)
     data = person_data(ctx, query)
     base = Path(out)
     if base.suffix.lower() in (".json", ".csv"):
         base = base.with_suffix("")
     json_path, csv_path = base.with_name(base.name + ".json"), base.with_name(base.name + ".csv")
-    write_json(json_path, data)
-    write_csv(csv_path, data)
+    if passphrase is None:
+        write_json(json_path, data)
+        write_csv(csv_path, data)
+    else:
+        unit = str(data["office"]["unit_code"])
+        json_path, csv_path = json_path.with_name(json_path.name + SUFFIX), csv_path.with_name(csv_path.name + SUFFIX)
+        write_sealed(json_path, json_bytes(data), passphrase, unit)
+        write_sealed(csv_path, csv_bytes(data), passphrase, unit)
     dossiers = sum(len(a["dossiers"]) for a in data["applicants"])
     return ExportResult(len(data["applicants"]), dossiers, json_path, csv_path)
 

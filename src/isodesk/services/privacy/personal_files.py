@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from isodesk.db.storage import storage_errors
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.services.files import write_file
@@ -31,11 +32,29 @@ def _write(path: Path, data: bytes) -> None:
     write_file(path, data)
 
 
+def json_bytes(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
 def write_json(path: Path, data: dict[str, Any]) -> None:
-    _write(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+    _write(path, json_bytes(data))
 
 
 def write_csv(path: Path, data: dict[str, Any]) -> None:
+    _write(path, csv_bytes(data))
+
+
+def write_sealed(path: Path, content: bytes, passphrase: str, unit_code: str) -> None:
+    """The file encrypted with the passphrase the person is given (it leaves the office)."""
+    from isodesk.services.safety.sealed import KIND_PERSONAL_DATA, encrypt_with_passphrase
+
+    if not path.parent.is_dir():
+        raise UserError(_("The folder {path} does not exist.").format(path=path.parent))
+    with storage_errors(path.parent):
+        encrypt_with_passphrase(content, path, passphrase, kind=KIND_PERSONAL_DATA, unit_code=unit_code)
+
+
+def csv_bytes(data: dict[str, Any]) -> bytes:
     """One block per applicant record: the personal data, then one row per dossier event."""
     buf = io.StringIO()
     out = csv.writer(buf)
@@ -77,4 +96,4 @@ def write_csv(path: Path, data: dict[str, Any]) -> None:
             ]
             for event in d["events"] or [{"at": "", "step": "", "note": ""}]:
                 out.writerow([_cell(x) for x in first] + [_cell(event["at"]), event["step"], _cell(event["note"])])
-    _write(path, buf.getvalue().encode("utf-8-sig"))
+    return buf.getvalue().encode("utf-8-sig")

@@ -27,7 +27,7 @@ import re
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -166,7 +166,9 @@ def make_backup(
 
 
 def backup_to(data_dir: Path, target: Path, *, progress: Progress | None = None) -> BackupResult:
-    """Copy the database to ``target``: a folder (a USB stick) or a new file name.
+    """Copy the database, unencrypted, to ``target``: a folder or a new file name. Copies the user sends out of the
+    PC go through :func:`isodesk.services.safety.backup_key.backup_out`, which encrypts them; this plain copy is
+    for folders the office keeps.
 
     In a folder the copy is named after the unit and the time, so the copies of several offices can share a
     stick. An existing file is never overwritten.
@@ -190,12 +192,11 @@ def backup_to(data_dir: Path, target: Path, *, progress: Progress | None = None)
     return BackupResult(dest, dest.stat().st_size, time.perf_counter() - started)
 
 
-def backup_now(ctx: AppContext, target: Path | None = None, *, progress: Progress | None = None) -> BackupResult:
-    """A backup the user asks for (into the backups folder, or to ``target``): the administrator's to make."""
+def backup_now(ctx: AppContext, *, progress: Progress | None = None) -> BackupResult:
+    """A backup the user asks for into the backups folder: the administrator's to make. A copy to a folder or a USB
+    stick is :func:`isodesk.services.safety.backup_key.backup_out`, which encrypts it."""
     require(ctx, Permission.BACKUP_MANAGE)
-    if target is None:
-        return make_backup(ctx.data_dir, "manual", progress=progress)
-    return backup_to(ctx.data_dir, target, progress=progress)
+    return make_backup(ctx.data_dir, "manual", progress=progress)
 
 
 def daily_backup_if_due(data_dir: Path, now: datetime | None = None) -> BackupResult | None:
@@ -215,6 +216,54 @@ def daily_backup_if_due(data_dir: Path, now: datetime | None = None) -> BackupRe
 def before_import(data_dir: Path) -> Path:
     """The copy every import makes before it changes anything (procedure lists today, sync packages later)."""
     return make_backup(data_dir, "pre-import").path
+
+
+def last_erasure(data_dir: Path) -> datetime | None:
+    """When personal data was last erased (the trail's newest erasure), in the PC's local time like copies' names."""
+    try:
+        conn = sqlite3.connect(readonly_uri(database_path(data_dir)), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        at = _scalar(conn, "SELECT MAX(at) FROM audit_trail WHERE action = 'erase'")
+    finally:
+        conn.close()
+    if not at:
+        return None
+    moment = datetime.fromisoformat(str(at))
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone().replace(tzinfo=None)
+
+
+def copies_before_erasure(data_dir: Path) -> list[BackupInfo]:
+    """The copies in the backups folder made before the last erasure of personal data: they still hold it.
+
+    Erasure at a person's request or after the retention period (Luật Bảo vệ dữ liệu cá nhân 2025) must reach the
+    copies too; rotation lets go of most of them in time (:mod:`isodesk.domain.retention`), and these are the ones
+    to drop sooner. Copies that left the PC are out of the program's reach: they are encrypted (:mod:`.sealed`).
+    """
+    erased = last_erasure(data_dir)
+    if erased is None:
+        return []
+    return [b for b in list_backups(data_dir) if b.taken_at <= erased and b.kind != "damaged"]
+
+
+def drop_copies(data_dir: Path, paths: list[Path]) -> list[Path]:
+    """Delete the given copies of the backups folder (never a file elsewhere); the ones deleted."""
+    folder = backup_dir(data_dir).resolve()
+    dropped = []
+    for path in paths:
+        if path.resolve().parent != folder or not _NAME.match(path.name):
+            continue
+        with contextlib.suppress(OSError):
+            path.unlink()
+            dropped.append(path)
+    return dropped
+
+
+def drop_before_erasure(ctx: AppContext) -> list[Path]:
+    """The administrator drops the copies that still hold erased personal data."""
+    require(ctx, Permission.BACKUP_MANAGE)
+    return drop_copies(ctx.data_dir, [b.path for b in copies_before_erasure(ctx.data_dir)])
 
 
 def rotate(data_dir: Path) -> list[Path]:

@@ -30,7 +30,7 @@ from isodesk.i18n import _
 from isodesk.i18n.dates import short_date
 from isodesk.ui.messages import confirm, show_error
 from isodesk.ui.ops import run_in_background
-from isodesk.ui.validation import FormCheck, add_row, limit
+from isodesk.ui.validation import FormCheck, add_row, limit, password_edit
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
@@ -58,6 +58,13 @@ class PrivacyBox(QGroupBox):
         self.erase.clicked.connect(self.count_expired)
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("idleLockMinutes")
+        self.idle_minutes.setRange(0, 240)
+        self.idle_label = QLabel()
+        self.save_idle = QPushButton()
+        self.save_idle.setObjectName("saveIdleLock")
+        self.save_idle.clicked.connect(self._save_idle)
         self.status = QLabel()
         self.status.setObjectName("privacyStatus")
         self.status.setWordWrap(True)
@@ -66,6 +73,11 @@ class PrivacyBox(QGroupBox):
         row.addWidget(self.retention)
         row.addWidget(self.save_retention)
         row.addStretch(1)
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(self.idle_label)
+        idle_row.addWidget(self.idle_minutes)
+        idle_row.addWidget(self.save_idle)
+        idle_row.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export)
         buttons.addWidget(self.erase)
@@ -73,6 +85,7 @@ class PrivacyBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.note)
+        layout.addLayout(idle_row)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self.retranslate()
@@ -80,22 +93,29 @@ class PrivacyBox(QGroupBox):
     def set_context(self, ctx: AppContext) -> None:
         self.ctx = ctx
 
-        def load() -> tuple[int, frozenset[Any]]:
+        def load() -> tuple[int, frozenset[Any], int]:
             from isodesk.services.accounts.auth import permissions_of
             from isodesk.services.settings import get_setting
 
-            return int(get_setting(ctx, "privacy.retention_years")), permissions_of(ctx)
+            return (
+                int(get_setting(ctx, "privacy.retention_years")),
+                permissions_of(ctx),
+                int(get_setting(ctx, "security.idle_lock_minutes")),
+            )
 
         run_in_background(load, self._loaded)
 
-    def _loaded(self, data: tuple[int, frozenset[Any]]) -> None:
+    def _loaded(self, data: tuple[int, frozenset[Any], int]) -> None:
         """Show what the signed-in account may do (the services refuse the rest anyway)."""
         from isodesk.domain.permissions import Permission
 
-        years, allowed = data
+        years, allowed, minutes = data
         self.retention.setValue(years)
         self.retention.setEnabled(Permission.SETTINGS_MANAGE in allowed)
         self.save_retention.setVisible(Permission.SETTINGS_MANAGE in allowed)
+        self.idle_minutes.setValue(minutes)
+        self.idle_minutes.setEnabled(Permission.SETTINGS_MANAGE in allowed)
+        self.save_idle.setVisible(Permission.SETTINGS_MANAGE in allowed)
         self.export.setVisible(Permission.PERSONAL_DATA_EXPORT in allowed)
         self.erase.setVisible(Permission.PERSONAL_DATA_ERASE in allowed)
 
@@ -110,6 +130,24 @@ class PrivacyBox(QGroupBox):
             return set_setting_text(ctx, "privacy.retention_years", years)
 
         run_in_background(save, lambda _v: self.status.setText(_("Saved.")), lambda exc: show_error(self, exc))
+
+    def _save_idle(self) -> None:
+        if self.ctx is None:
+            return
+        ctx, minutes = self.ctx, str(self.idle_minutes.value())
+
+        def save() -> object:
+            from isodesk.services.settings import set_setting_text
+
+            return set_setting_text(ctx, "security.idle_lock_minutes", minutes)
+
+        def saved(value: object) -> None:
+            self.status.setText(_("Saved."))
+            window = self.window()
+            if hasattr(window, "start_idle_lock"):
+                window.start_idle_lock(int(value))  # type: ignore[arg-type]
+
+        run_in_background(save, saved, lambda exc: show_error(self, exc))
 
     def open_export(self) -> PersonExportDialog | None:
         if self.ctx is None:
@@ -183,6 +221,8 @@ class PrivacyBox(QGroupBox):
                 "names, addresses, phone numbers, emails and ID numbers are erased; the dossiers and statistics stay."
             )
         )
+        self.idle_label.setText(_("Lock the program after this many minutes without use (0: never):"))
+        self.save_idle.setText(_("Save"))
         self.export.setText(_("Export for a person…"))
         self.erase.setText(_("Erase expired data…"))
 
@@ -207,6 +247,18 @@ class PersonExportDialog(QDialog):
         add_row(form, self.checks, _("Full name:"), self.name, lambda t: v.text(t, v.PERSON_NAME))
         add_row(form, self.checks, _("Phone:"), self.phone, v.phone_number)
         add_row(form, self.checks, _("Citizen ID number:"), self.id_number, lambda t: v.citizen_id(t, _today()))
+        self.passphrase = password_edit("exportPassphrase")
+        self.passphrase_repeat = password_edit("exportPassphraseRepeat")
+        form.addRow(_("Passphrase of the copy:"), self.passphrase)
+        form.addRow(_("Repeat the passphrase:"), self.passphrase_repeat)
+        self.passphrase_note = QLabel(
+            _(
+                "The files are encrypted, since they leave the office. Tell the person the passphrase apart from the "
+                "files (in person or by phone); they open them with isodesk (isodesk decrypt) at the office or at home."
+            )
+        )
+        self.passphrase_note.setWordWrap(True)
+        form.addRow(self.passphrase_note)
         self.find = QPushButton(_("Find"))
         self.find.setObjectName("findPerson")
         self.find.clicked.connect(self.search)
@@ -269,11 +321,15 @@ class PersonExportDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         ctx, query = self.ctx, self.person_query()
+        passphrase = self.passphrase.text()
+        if passphrase != self.passphrase_repeat.text():
+            self.status.setText(_("The two passphrases differ; nothing was changed."))
+            return
 
         def work() -> Any:
             from isodesk.services.privacy.personal_data import export_person
 
-            return export_person(ctx, query, path)
+            return export_person(ctx, query, path, passphrase)
 
         def done(result: Any) -> None:
             self.status.setText(
@@ -282,7 +338,15 @@ class PersonExportDialog(QDialog):
                 )
             )
 
-        run_in_background(work, done, lambda exc: show_error(self, exc))
+        def failed(exc: BaseException) -> None:
+            from isodesk.errors import UserError
+
+            if isinstance(exc, UserError):
+                self.status.setText(exc.message)
+            else:
+                show_error(self, exc)
+
+        run_in_background(work, done, failed)
 
 
 def _today() -> Any:

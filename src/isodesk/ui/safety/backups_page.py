@@ -110,9 +110,11 @@ def restore_and_reopen(
     done: Callable[[Any], None],
     failed: Callable[[BaseException], None],
     damaged: bool = False,
+    passphrase: str | None = None,
 ) -> None:
     """Restore ``file`` off the GUI thread, open the restored office, and ask who is at the PC again (the
-    accounts are now those of the backup). ``damaged``: the offer after damage, which no account can authorise."""
+    accounts are now those of the backup). ``damaged``: the offer after damage, which no account can authorise.
+    ``passphrase``: ``file`` is an encrypted copy."""
     old: AppContext | None = window.ctx
 
     def work(progress: Progress) -> tuple[AppContext, str]:
@@ -120,7 +122,11 @@ def restore_and_reopen(
         from isodesk.services.office.profile import get_profile
         from isodesk.services.safety.restore import restore_backup, restore_office
 
-        if old is not None and not damaged:
+        if passphrase is not None and old is not None:
+            from isodesk.services.safety.backup_key import restore_encrypted_office
+
+            restore_encrypted_office(old, file, passphrase, allow_other_unit=allow_other_unit, progress=progress)
+        elif old is not None and not damaged:
             restore_office(old, file, allow_other_unit=allow_other_unit, progress=progress)
         else:
             if old is not None:
@@ -157,6 +163,14 @@ class BackupsSection(QGroupBox):
         self.restore = QPushButton()
         self.restore.setObjectName("restoreBackup")
         self.restore.clicked.connect(self._restore)
+        self.passphrase_button = QPushButton()
+        self.passphrase_button.setObjectName("backupPassphrase")
+        self.passphrase_button.clicked.connect(self.open_passphrase)
+        self.erased_button = QPushButton()
+        self.erased_button.setObjectName("dropBeforeErasure")
+        self.erased_button.clicked.connect(self.drop_before_erasure)
+        self.has_key = False
+        self.before_erasure: list[BackupInfo] = []
         self.progress = QProgressBar()
         self.progress.setObjectName("backupProgress")
         self.progress.setVisible(False)
@@ -171,10 +185,15 @@ class BackupsSection(QGroupBox):
         for b in (self.backup_now, self.backup_out, self.restore):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        more = QHBoxLayout()
+        more.addWidget(self.passphrase_button)
+        more.addWidget(self.erased_button)
+        more.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addLayout(more)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         self.retranslate()
@@ -190,12 +209,19 @@ class BackupsSection(QGroupBox):
             return
         data_dir = ctx.data_dir
 
-        def load() -> list[BackupInfo]:
-            from isodesk.services.safety.backups import list_backups
+        def load() -> tuple[list[BackupInfo], bool, list[BackupInfo]]:
+            from isodesk.services.safety.backup_key import office_key
+            from isodesk.services.safety.backups import copies_before_erasure, list_backups
 
-            return list_backups(data_dir)
+            return list_backups(data_dir), office_key(ctx) is not None, copies_before_erasure(data_dir)
 
-        run_in_background(load, self._show)
+        run_in_background(load, self._loaded)
+
+    def _loaded(self, data: tuple[list[BackupInfo], bool, list[BackupInfo]]) -> None:
+        backups, self.has_key, self.before_erasure = data
+        self.erased_button.setVisible(bool(self.before_erasure))
+        self.retranslate()
+        self._show(backups)
 
     def _show(self, backups: list[BackupInfo]) -> None:
         self.backups = backups
@@ -212,7 +238,7 @@ class BackupsSection(QGroupBox):
 
     # -- actions --------------------------------------------------------------------------------------
     def _busy(self, busy: bool) -> None:
-        for b in (self.backup_now, self.backup_out, self.restore):
+        for b in (self.backup_now, self.backup_out, self.restore, self.passphrase_button, self.erased_button):
             b.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)
@@ -260,9 +286,9 @@ class BackupsSection(QGroupBox):
             return
 
         def work(progress: Progress) -> Any:
-            from isodesk.services.safety.backups import backup_now
+            from isodesk.services.safety.backup_key import backup_out
 
-            return backup_now(ctx, folder, progress=progress)
+            return backup_out(ctx, folder, progress=progress)
 
         self._busy(True)
         self.status.setText(_("Copying to {path}…").format(path=folder))
@@ -278,17 +304,33 @@ class BackupsSection(QGroupBox):
             self.restore_file(chosen.path)
             return
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose the backup to restore"), "", _("isodesk backups (*.sqlite3);;All files (*)")
+            self,
+            _("Choose the backup to restore"),
+            "",
+            _("isodesk backups (*.sqlite3 *.isodesk-enc);;All files (*)"),
         )
         if name:
             self.restore_file(Path(name))
 
-    def restore_file(self, file: Path) -> None:
-        """Check ``file``, ask for confirmation with what it replaces, then restore and reopen."""
+    def restore_file(self, file: Path, passphrase: str | None = None) -> None:
+        """Check ``file``, ask for confirmation with what it replaces, then restore and reopen. An encrypted copy
+        asks for the passphrase first (``passphrase`` given: already asked)."""
         ctx = self.ctx
         if ctx is None:
             return
         data_dir = ctx.data_dir
+        from isodesk.services.safety.sealed import is_encrypted
+
+        if is_encrypted(file):
+            if passphrase is None:
+                from isodesk.ui.safety.passphrase_dialog import ask_passphrase
+
+                passphrase = ask_passphrase(self, file)
+                if passphrase is None:
+                    self.status.setText(_("Restore cancelled; nothing was changed."))
+                    return
+            self.restore_encrypted(file, passphrase)
+            return
 
         def plan() -> RestorePlan:
             from isodesk.services.safety.restore import plan_restore
@@ -317,6 +359,80 @@ class BackupsSection(QGroupBox):
         self.status.setText(_("Checking the backup…"))
         run_in_background(plan, planned, self._failed)
 
+    def restore_encrypted(self, file: Path, passphrase: str) -> None:
+        """What the encrypted copy says about itself is shown for confirmation; the passphrase is checked by the
+        restore itself, which changes nothing when it is wrong or the file was edited."""
+        ctx = self.ctx
+        if ctx is None:
+            return
+        data_dir = ctx.data_dir
+        from isodesk.services.safety.backup_key import describe_encrypted
+        from isodesk.ui.messages import confirm
+
+        try:
+            info = describe_encrypted(file)
+        except Exception as exc:
+            self._failed(exc)
+            return
+        made = info.created.astimezone().strftime("%H:%M %d/%m/%Y") if info.created else "?"
+        question = _(
+            "Restore the encrypted backup of unit {unit} made at {time}? It replaces the data now in use; a copy of "
+            "that is kept in the backups folder first."
+        ).format(unit=info.unit_code or "?", time=made)
+        if not confirm(self, _("Restore a backup"), question):
+            self.status.setText(_("Restore cancelled; nothing was changed."))
+            return
+        self._busy(True)
+        self.status.setText(_("Restoring…"))
+        restore_and_reopen(
+            self.window(),
+            data_dir,
+            file,
+            allow_other_unit=False,
+            on_progress=self._show_progress,
+            done=lambda _ctx: self._restored(file),
+            failed=self._failed,
+            passphrase=passphrase,
+        )
+
+    def open_passphrase(self) -> Any:
+        ctx = self.ctx
+        if ctx is None:
+            return None
+        from isodesk.ui.safety.passphrase_dialog import PassphraseDialog
+
+        dialog = PassphraseDialog(ctx, self.has_key, self)
+        dialog.done.connect(lambda _r: self.refresh())
+        self.passphrase_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def drop_before_erasure(self, *, ask: bool = True) -> None:
+        """Delete the copies in the backups folder that still hold personal data erased since they were made."""
+        ctx = self.ctx
+        if ctx is None or not self.before_erasure:
+            return
+        from isodesk.ui.messages import confirm
+
+        names = "\n".join(f"{kind_name(b.kind)} — {when_text(b)}" for b in self.before_erasure)
+        question = _(
+            "These copies were made before personal data was erased, so they still hold it:\n{names}\n\nDelete them? "
+            "The erasure can then no longer be undone."
+        ).format(names=names)
+        if ask and not confirm(self, _("Copies holding erased data"), question):
+            return
+
+        def work() -> list[Path]:
+            from isodesk.services.safety.backups import drop_before_erasure
+
+            return drop_before_erasure(ctx)
+
+        def dropped(paths: list[Path]) -> None:
+            self.status.setText(_("{n} copies holding erased data were deleted.").format(n=len(paths)))
+            self.refresh()
+
+        run_in_background(work, dropped, self._failed)
+
     def _restored(self, file: Path) -> None:
         self._busy(False)
         self.status.setText(_("Restored {path}.").format(path=file.name))
@@ -327,13 +443,18 @@ class BackupsSection(QGroupBox):
         self.note.setText(
             _(
                 "A copy of the data is made automatically each day the program is opened, before every upgrade and "
-                "every import. Copy it regularly to a USB stick kept away from this PC."
+                "every import. Copy it regularly to a USB stick kept away from this PC: such copies are encrypted "
+                "with the office's backup passphrase."
             )
         )
         self.table.setHorizontalHeaderLabels([_("Kind"), _("Made at"), _("Size"), _("State")])
         self.backup_now.setText(_("Back up now"))
         self.backup_out.setText(_("Back up to a folder / USB…"))
         self.restore.setText(_("Restore…"))
+        self.passphrase_button.setText(
+            _("Change the backup passphrase…") if self.has_key else _("Set the backup passphrase…")
+        )
+        self.erased_button.setText(_("Delete {n} copies holding erased data…").format(n=len(self.before_erasure)))
         if self.backups:
             self._show(self.backups)
 
