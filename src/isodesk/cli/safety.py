@@ -264,7 +264,7 @@ def cmd_passphrase_set(args: argparse.Namespace) -> Result:
 
 def cmd_decrypt(args: argparse.Namespace) -> Result:
     from isodesk.services.safety.backup_key import stored_office_key
-    from isodesk.services.safety.sealed import decrypt_to, read_header
+    from isodesk.services.safety.sealed import decrypt_to, header_of
 
     file = Path(args.file).expanduser()
     out = Path(args.out).expanduser()
@@ -272,7 +272,7 @@ def cmd_decrypt(args: argparse.Namespace) -> Result:
         raise UserError(_("The file {path} does not exist.").format(path=file))
     if out.exists():
         raise UserError(_("{path} already exists; choose another name or a folder.").format(path=out))
-    read_header(file)  # says "not an isodesk file" before asking anything
+    header_of(file)  # says "not an isodesk file" before asking anything
     office = stored_office_key(_data_dir(args))  # this PC's office: a copy from before a passphrase change opens
     header = decrypt_to(file, out, read_passphrase(args), office=office)
     return Result(

@@ -180,7 +180,7 @@ def describe_encrypted(file: Path) -> EncryptedInfo:
     """What an encrypted backup says about itself, read before the passphrase is asked."""
     if not file.is_file():
         raise UserError(_("The backup file {path} does not exist.").format(path=file))
-    header = sealed.read_header(file)
+    header = sealed.header_of(file)
     if header.kind != sealed.KIND_BACKUP:
         raise UserError(_("{path} is not an isodesk backup. Choose another file.").format(path=file))
     return EncryptedInfo(file, header.unit_code, header.created_at, str(header.key.get("fingerprint", "")))

@@ -197,7 +197,7 @@ def not_readable(path: Path) -> UserError:
     )
 
 
-def _read_header(f: BinaryIO, path: Path) -> Header:
+def _parse_header(f: BinaryIO, path: Path) -> Header:
     if f.read(len(MAGIC)) != MAGIC:
         raise UserError(_("{path} is not a file encrypted by isodesk.").format(path=path))
     size_bytes = f.read(4)
@@ -224,9 +224,9 @@ def _read_header(f: BinaryIO, path: Path) -> Header:
         raise not_readable(path) from exc
 
 
-def read_header(path: Path) -> Header:
+def header_of(path: Path) -> Header:
     with open(path, "rb") as f:
-        return _read_header(f, path)
+        return _parse_header(f, path)
 
 
 def _nonce(index: int) -> bytes:
@@ -357,7 +357,7 @@ def decrypt_to(
     office's current key, so a backup made before the passphrase was changed opens with the new one."""
     try:
         with open(source, "rb") as f, open(dest, "wb") as out:
-            header = _read_header(f, source)
+            header = _parse_header(f, source)
             key = _key_for(header, passphrase, office)
             aead = AESGCM(key)
             digest = hashlib.sha256(MAGIC + header.raw).digest()
@@ -393,7 +393,7 @@ def _first_chunk_failed(source: Path, header: Header, passphrase: str) -> UserEr
 def decrypt_bytes(source: Path, passphrase: str, office: OfficeKey | None = None) -> bytes:
     """A small encrypted file (a person's copy) decrypted in memory."""
     with open(source, "rb") as f:
-        header = _read_header(f, source)
+        header = _parse_header(f, source)
         aead = AESGCM(_key_for(header, passphrase, office))
         digest = hashlib.sha256(MAGIC + header.raw).digest()
         out = bytearray()
