@@ -7,6 +7,8 @@
     python3 dev.py bench    run every benchmark in bench/
     python3 dev.py i18n     re-extract, update, compile and check the translation catalogs
     python3 dev.py lock     rewrite requirements/*.lock from pyproject.toml (the only way to change them)
+    python3 dev.py bundle   build the one-folder program dist/isodesk/ with PyInstaller (--tarball: and the
+                            Linux tarball); installer/README.md tells the rest, the Windows installer included
 
 Every package comes from the committed lock, pinned with its hashes: requirements/app.lock for `start`,
 requirements/dev.lock (the same versions plus the test and development tools) for the rest. Installing is
@@ -49,7 +51,8 @@ GUI_PACKAGES = [
     "libxcb-xkb1",
     "libxkbcommon-x11-0",
 ]
-TEST_PACKAGES = [*QT_PACKAGES, "fonts-liberation2"]
+# The tests also build the bundle, whose Linux libraries binutils' strip slims (tests/test_bundle.py's size limit).
+TEST_PACKAGES = [*QT_PACKAGES, "fonts-liberation2", "binutils"]
 
 
 def say(text: str) -> None:
@@ -163,6 +166,12 @@ def i18n(args: list[str]) -> int:
     return run(PYTHON, ROOT / "tools" / "i18n.py", *(args or ["all"]))
 
 
+def bundle(args: list[str]) -> int:
+    """The one-folder bundle, built by PyInstaller from the dev lock's .venv (installer/build.py)."""
+    install("dev")
+    return run(PYTHON, ROOT / "installer" / "build.py", *args)
+
+
 def lock(_args: list[str]) -> int:
     """Resolve pyproject.toml anew into both locks with uv (itself installed from the dev lock)."""
     install("dev")
@@ -170,7 +179,7 @@ def lock(_args: list[str]) -> int:
     return run(PYTHON, ROOT / "tools" / "lock.py", env=env)
 
 
-COMMANDS = {"start": start, "test": test, "lint": lint, "bench": bench, "i18n": i18n, "lock": lock}
+COMMANDS = {"start": start, "test": test, "lint": lint, "bench": bench, "i18n": i18n, "lock": lock, "bundle": bundle}
 
 
 def main() -> int:

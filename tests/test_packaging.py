@@ -11,14 +11,12 @@ from __future__ import annotations
 import csv
 import json
 import os
-import runpy
 import subprocess
 import sys
 import sysconfig
 import tomllib
 import zipfile
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -68,6 +66,9 @@ counts = {
     for table in ("procedures", "calendar_overrides", "admin_units")
 }
 counts["aliases"] = db.execute("SELECT count(*) FROM admin_unit_names WHERE is_alias").fetchone()[0]
+counts["former"] = db.execute(
+    "SELECT count(*) FROM admin_unit_names WHERE NOT is_alias AND valid_from IS NULL AND valid_to IS NOT NULL"
+).fetchone()[0]
 revision = db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
 
 catalogs = {}
@@ -145,7 +146,9 @@ def _check_loaded(found: dict[str, Any]) -> None:
     counts = found["counts"]
     assert counts["procedures"] == len(rows("procedures-commune.csv")) > 60
     assert counts["calendar_overrides"] == len(rows("calendar-overlay.csv")) > 0
-    assert counts["aliases"] == len(rows("unit-aliases.csv")) > 0
+    aliases = rows("unit-aliases.csv")
+    assert counts["aliases"] == len([r for r in aliases if r["kind"] == "alias"]) > 0
+    assert counts["former"] >= len([r for r in aliases if r["kind"] == "former"]) > 0  # the units' own former names
     assert counts["admin_units"] > 3000  # the national list (vietnam-provinces), which the aliases point into
 
     sets = json.loads((ROOT / "resources/forms/form-sets.json").read_text("utf-8"))["sets"]
@@ -218,45 +221,29 @@ def test_the_wheel_packs_each_compiled_catalog_and_every_source_exists() -> None
     assert packed["resources"] == "isodesk/resources"
 
 
-def test_the_bundle_spec_collects_what_the_wheel_packs(tmp_path: Path) -> None:
-    """installer/isodesk.spec, run with PyInstaller's names stood in, puts the same files in the same places."""
-    collected: list[tuple[str, str]] = []
-
-    def collect_data_files(package: str, includes: list[str] | None = None) -> list[tuple[str, str]]:
-        return [("<" + package + ">", ",".join(includes or []))]
-
-    def stand_in(*args: object, **kwargs: object) -> object:
-        if "datas" in kwargs:
-            collected.extend(kwargs["datas"])
-        return SimpleNamespace(pure=[], scripts=[], binaries=[], datas=[])
-
-    hooks = type(sys)("PyInstaller.utils.hooks")
-    hooks.collect_data_files = collect_data_files
-    hooks.collect_submodules = lambda package: []
-    names = {"SPECPATH": str(ROOT / "installer"), "Analysis": stand_in, "PYZ": stand_in, "EXE": stand_in}
-    names["COLLECT"] = stand_in
-    modules = {"PyInstaller": type(sys)("PyInstaller"), "PyInstaller.utils": type(sys)("PyInstaller.utils")}
-    modules["PyInstaller.utils.hooks"] = hooks
-    saved = {name: sys.modules.get(name) for name in modules}
-    sys.modules.update(modules)
+def test_the_bundle_collects_what_the_wheel_packs_and_every_migration() -> None:
+    """installer/layout.py (read by isodesk.spec) puts the wheel's files in the same places, and the migrations'
+    .py files beside them (Alembic runs them from their files; PyInstaller's data collection skips .py files)."""
+    sys.path.insert(0, str(ROOT / "installer"))
     try:
-        runpy.run_path(str(ROOT / "installer" / "isodesk.spec"), init_globals=names)
+        import layout
     finally:
-        for name, module in saved.items():
-            if module is None:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = module
+        sys.path.remove(str(ROOT / "installer"))
 
-    assert ("<isodesk>", "db/migrations/**/*") in collected
     placed = {}
-    for source, target in collected:
-        if source.startswith("<"):
-            continue
+    migrations = set()
+    for source, target in layout.package_files():
         path = Path(source)
         assert path.exists(), source
-        placed[path.relative_to(ROOT).as_posix()] = target if path.is_dir() else f"{target}/{path.name}"
+        relative = path.relative_to(ROOT).as_posix()
+        if relative.startswith("src/isodesk/db/migrations/"):
+            assert f"{target}/{path.name}" == "isodesk/" + relative.removeprefix("src/isodesk/")
+            migrations.add(path.name)
+        else:
+            placed[relative] = target if path.is_dir() else f"{target}/{path.name}"
     assert placed == _force_include()
+    versions = {p.name for p in (ROOT / "src/isodesk/db/migrations/versions").glob("0*.py")}
+    assert {"env.py", "script.py.mako", *versions} <= migrations and len(versions) >= 5
 
 
 def test_a_checkout_finds_its_files_at_the_top_level() -> None:

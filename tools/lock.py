@@ -1,18 +1,21 @@
 """Write the dependency locks from pyproject.toml: ``python3 dev.py lock`` (the one way to change them).
 
-    requirements/app.lock   what the program needs to run and to be built (dev.py start, the installer)
-    requirements/dev.lock   the same plus the test and development tools (dev.py test, .ci/run, dev.py lint)
+    requirements/app.lock   what the program needs to run and to be built as a wheel (dev.py start)
+    requirements/dev.lock   the same plus the test and development tools and PyInstaller, which builds the bundle
+                            (dev.py test, .ci/run, dev.py lint, dev.py bundle)
 
 Both are universal (Windows and Linux, every Python from ``requires-python`` on) and pin every package, with the
 hashes of all its published files, so ``pip install --require-hashes`` installs exactly what was tested. The app lock
 is resolved within the dev lock, so a package has the same version in both. The first line of each lock names the
-digest of the inputs it was made from; ``tests/test_lock.py`` fails when pyproject.toml has changed since.
+digest of the inputs it was made from; ``tests/test_lock.py`` fails when pyproject.toml has changed since. A new
+run keeps the versions the locks already pin unless ``ISODESK_LOCK_UPGRADE=1`` asks for the newest.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -62,8 +65,14 @@ def _compile(uv: str, out: Path, extras: list[str], constraint: Path | None) -> 
             cmd += ["--extra", extra]
         if constraint is not None:
             cmd += ["--constraint", str(constraint)]
+        if out.exists():  # uv keeps the versions an existing output file pins unless asked to upgrade
+            raw.write_text(out.read_text(encoding="utf-8"), encoding="utf-8")
+        if os.environ.get("ISODESK_LOCK_UPGRADE"):
+            cmd += ["--upgrade"]
         subprocess.run(cmd, cwd=ROOT, check=True)
         body = raw.read_text(encoding="utf-8")
+        if constraint is not None:  # the annotations name the pins' source, not a temporary file of this machine
+            body = body.replace(str(constraint), DEV_LOCK.relative_to(ROOT).as_posix())
     header = (
         f"{DIGEST_PREFIX}{inputs_digest()}\n"
         "# Written by `python3 dev.py lock` (tools/lock.py) from pyproject.toml and requirements/build.in.\n"
@@ -77,7 +86,7 @@ def main() -> int:
     if uv is None:
         print("uv is not installed: run `python3 dev.py lock`, which installs it into .venv first", file=sys.stderr)
         return 1
-    _compile(uv, DEV_LOCK, ["test", "dev"], None)
+    _compile(uv, DEV_LOCK, ["test", "dev", "bundle"], None)
     # Pins (with their markers: a package may have one version per Python) without hashes, so the app lock takes
     # the dev lock's versions and keeps its own hashes.
     with tempfile.TemporaryDirectory() as tmp:
