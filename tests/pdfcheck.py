@@ -80,3 +80,56 @@ def assert_fonts_embedded_subsets(data: bytes) -> None:
         descriptor = font["/FontDescriptor"].get_object()
         assert "/FontFile2" in descriptor, name  # a TrueType program in the file
         assert re.match(r"^/[A-Z]{6}\+", str(font["/BaseFont"])), font["/BaseFont"]  # a subset (tag+name)
+
+
+def placed_text(data: bytes, page: int = 0) -> list[tuple[str, float, float]]:
+    """Each run of text on page ``page`` (0-based) with where it starts, in points from the bottom-left corner."""
+    out: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: Any, tm: Any, _font: Any, _size: Any) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            out.append((re.sub(r"\s+", " ", text.strip()), x, y))
+
+    reader(data).pages[page].extract_text(visitor_text=visit)
+    return out
+
+
+def ruled_lines(data: bytes, page: int = 0) -> list[tuple[float, float, float, float]]:
+    """Straight lines drawn on page ``page`` (rules under headings, table borders) in page coordinates."""
+    from pypdf.generic import ContentStream
+
+    pdf = reader(data)
+    ops = ContentStream(pdf.pages[page].get_contents(), pdf).operations
+    ctm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    stack: list[tuple[float, ...]] = []
+    start = (0.0, 0.0)
+    out: list[tuple[float, float, float, float]] = []
+
+    def apply(x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = ctm
+        return a * x + c * y + e, b * x + d * y + f
+
+    for operands, operator in ops:
+        if operator == b"q":
+            stack.append(ctm)
+        elif operator == b"Q":
+            ctm = stack.pop()  # type: ignore[assignment]
+        elif operator == b"cm":
+            a2, b2, c2, d2, e2, f2 = (float(v) for v in operands)
+            a, b, c, d, e, f = ctm
+            ctm = (
+                a2 * a + b2 * c,
+                a2 * b + b2 * d,
+                c2 * a + d2 * c,
+                c2 * b + d2 * d,
+                e2 * a + f2 * c + e,
+                e2 * b + f2 * d + f,
+            )
+        elif operator == b"m":
+            start = apply(float(operands[0]), float(operands[1]))
+        elif operator == b"l":
+            end = apply(float(operands[0]), float(operands[1]))
+            out.append((*start, *end))
+    return out

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from isodesk.services.accounts.signin import change_password
-from tests.cli.conftest import ADMIN, ADMIN_PASSWORD, isodesk
+from tests.cli.conftest import ADMIN, ADMIN_PASSWORD, init, isodesk
 from tests.forms_life import Life, build_life
 from tests.pdfcheck import pages_text
 
@@ -94,3 +94,36 @@ def test_refusals_leave_no_file(life: Life, tmp_path: Path) -> None:
     )
     assert english.code == 1 and english.err.startswith("Error: The form set Thông tư 01/2018/TT-VPCP has no")
     assert isodesk("form", "letter", "--dossier", "X", "--out", "x.pdf", data_dir=_dir(life)).code == 2
+
+
+def test_receive_with_a_representative_and_print_the_supplement_with_the_contact(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """From the command line: who filed for an organisation lands on the 2025 slip; a supplement request without the
+    office's contact is refused until it is given, and then kept."""
+    assert init("--province", "82", "--unit", "28261", data_dir=data_dir).code == 0
+    run = isodesk(
+        "dossier", "receive", "--procedure", "1.004873", "--applicant", "Hợp tác xã Tân Mỹ", "--organisation",
+        "--representative", "Lê Văn Tân", "--representative-id", "082085009876", "--representative-phone",
+        "0912345678", "--received", "2026-03-03T09:00", "--json", data_dir=data_dir,
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    code = run.json()["code"]
+    slip = tmp_path / "slip.pdf"
+    assert isodesk("form", "receipt", "--dossier", code, "--out", str(slip), data_dir=data_dir).code == 0
+    page = pages_text(slip.read_bytes())[0]
+    assert "Người đại diện, người được ủy quyền nộp hồ sơ: Lê Văn Tân; số định danh cá nhân: 082085009876" in page
+    note = "Tờ khai (bản chính). Lý do: Tờ khai chưa ký."
+    assert isodesk("dossier", "move", code, "--to", "supplement", "--note", note, data_dir=data_dir).code == 0
+    request = tmp_path / "request.pdf"
+    refused = isodesk("form", "supplement", "--dossier", code, "--out", str(request), data_dir=data_dir)
+    assert refused.code == 1 and "--contact" in refused.err and not request.exists()
+    given = isodesk(
+        "form", "supplement", "--dossier", code, "--out", str(request), "--contact", "Lê Minh Đức",
+        "--contact-phone", "0273 3872 135", data_dir=data_dir,
+    )  # fmt: skip
+    assert given.code == 0, given.err
+    text = " ".join(pages_text(request.read_bytes()))
+    assert "liên hệ với Lê Minh Đức, số điện thoại 0273 3872 135" in text and "Lý do: Tờ khai chưa ký." in text
+    again = isodesk("form", "supplement", "--dossier", code, "--out", str(tmp_path / "again.pdf"), data_dir=data_dir)
+    assert again.code == 0  # the contact is kept in the office profile

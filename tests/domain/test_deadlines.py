@@ -86,6 +86,16 @@ def test_calendar_days_move_off_closed_last_day(cal2026: WorkCalendar) -> None:
     assert Note.LAST_DAY_MOVED in deadline.rule_notes
 
 
+def test_a_period_in_days_counts_its_days_off(cal2026: WorkCalendar) -> None:
+    """15 days from Monday 20 April 2026 cover Hùng Kings' day, 30 April and 1 May: they count, nothing is skipped;
+    only the last day moves when it is closed."""
+    deadline = compute_due(at(2026, 4, 20), ProcessingTime(TimeUnit.CALENDAR_DAYS, Decimal(15)), cal2026)
+    assert deadline.due == at(2026, 5, 5, 17, 0) and deadline.skipped == ()
+    assert Note.CALENDAR_DAYS in deadline.rule_notes and Note.LAST_DAY_MOVED not in deadline.rule_notes
+    moved = compute_due(at(2026, 11, 16), ProcessingTime(TimeUnit.CALENDAR_DAYS, Decimal(5)), cal2026)
+    assert [c.day.day for c in moved.skipped] == [21, 22]  # the Saturday and Sunday the last day moved over
+
+
 def test_fractional_days(cal2026: WorkCalendar) -> None:
     assert due(cal2026, at(2026, 11, 16), value="1.5") == at(2026, 11, 18, 11, 30)
     assert due(cal2026, at(2026, 11, 16), value="0.5") == at(2026, 11, 17, 11, 30)

@@ -56,3 +56,16 @@ def test_step_timeliness_compares_the_moment_with_the_step_due_time() -> None:
     assert step_timeliness(due, due) is Timeliness.ON_TIME
     assert step_timeliness(at(2026, 3, 10, 11, 31), due) is Timeliness.LATE
     assert step_timeliness(at(2026, 3, 11, 8), due) is Timeliness.LATE
+
+
+def test_supplement_note_round_trip() -> None:
+    from isodesk.domain.supplement import Copy, MissingItem, parse_request, request_note
+
+    items = [MissingItem("Giấy chứng sinh", Copy.ORIGINAL), MissingItem("Tờ khai"), MissingItem("CCCD", Copy.PHOTOCOPY)]
+    note = request_note(items, "Thiếu thành phần hồ sơ theo quy định.")
+    assert note == "Giấy chứng sinh (bản chính); Tờ khai; CCCD (bản chụp). Lý do: Thiếu thành phần hồ sơ theo quy định."
+    assert parse_request(note) == (items, "Thiếu thành phần hồ sơ theo quy định.")
+    assert parse_request("Giấy chứng sinh; Văn bản ủy quyền (có chứng thực)") == (
+        [MissingItem("Giấy chứng sinh"), MissingItem("Văn bản ủy quyền (có chứng thực)")],
+        "",
+    )

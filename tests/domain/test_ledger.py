@@ -32,6 +32,8 @@ ALLOWED = {
     (State.PROCESSING, Action.READY): State.READY,
     (State.READY, Action.RETURNED): State.RETURNED,
     (State.RECEIVED, Action.REFUSED): State.REFUSED,
+    (State.PROCESSING, Action.DECLINED): State.REFUSED,  # the competent authority's own written answer
+    (State.SUPPLEMENT, Action.DECLINED): State.REFUSED,
     (State.PROCESSING, Action.STOPPED): State.STOPPED,
     (State.READY, Action.WITHDRAWN): State.WITHDRAWN,
 }
@@ -49,6 +51,9 @@ REFUSED = [
     (State.SUPPLEMENT, Action.READY),
     (State.READY, Action.EXTENDED),
     (State.PAUSED, Action.READY),
+    (State.PROCESSING, Action.REFUSED),  # form 03 refuses to receive: not once processing has begun
+    (State.SUPPLEMENT, Action.REFUSED),
+    (State.RECEIVED, Action.DECLINED),  # not yet processed: refused at the desk instead
 ] + [(final, action) for final in FINAL_STATES for action in Action]
 
 

@@ -28,6 +28,15 @@ def test_official_date_is_zero_padded() -> None:
     assert official_date(date(2026, 11, 22), "Mỹ Tho") == "Mỹ Tho, ngày 22 tháng 11 năm 2026"
 
 
+def test_only_january_and_february_take_a_leading_zero() -> None:
+    """NĐ 30/2020, Phụ lục I, mục II.5: a zero before days below 10 and the months 1 and 2, before no other month."""
+    assert official_date(date(2025, 8, 20)) == "ngày 20 tháng 8 năm 2025"
+    assert official_date(date(2026, 1, 9)) == "ngày 09 tháng 01 năm 2026"
+    for month in range(3, 13):
+        assert official_date(date(2026, month, 5)) == f"ngày 05 tháng {month} năm 2026"
+        assert f"tháng 0{month}" not in official_date(date(2026, month, 5))
+
+
 def test_short_formats_use_vietnam_time() -> None:
     assert short_date(date(2026, 2, 5)) == "05/02/2026"
     assert short_datetime(datetime(2026, 2, 5, 2, 30, tzinfo=UTC)) == "09:30 05/02/2026"

@@ -38,7 +38,9 @@ from isodesk.reports.qr import lost_point, qr_runs
 from isodesk.reports.words import duration_words, fee_words, time_words
 from tests.pdfcheck import A4, A4_LANDSCAPE, assert_fonts_embedded_subsets, pages_text, sizes, text
 
-ISSUER = Issuer("UBND Phường Mỹ Tho", "Mỹ Tho", "UBND Tỉnh Đồng Tháp")
+#: A People's Committee's own papers: its name in full on two lines, no parent line (NĐ 30/2020, Phụ lục I, II.3).
+ISSUER = Issuer("Ủy ban nhân dân\nPhường Mỹ Tho", "Mỹ Tho")
+COMMITTEE = "ỦY BAN NHÂN DÂN PHƯỜNG MỸ THO"
 HEAD = Signer("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "Nguyễn Văn Hùng")
 
 
@@ -111,9 +113,10 @@ def test_quality_policy() -> None:
         "Mỹ Tho, ngày 05 tháng 01 năm 2026",
         "Giải quyết đúng hạn, thân thiện với người dân.",
         "Nguyễn Văn Hùng",
-        "UBND PHƯỜNG MỸ THO",
+        COMMITTEE,
     ):
         assert expected in page, expected
+    assert "UBND" not in page.split("CỘNG HÒA")[0]  # no parent line above the committee
     assert sizes(data) == {A4}
     assert_fonts_embedded_subsets(data)
 
@@ -162,7 +165,7 @@ def test_conformity_decision_follows_the_annex_sample() -> None:
     pages = pages_text(data)
     for expected in (
         "Số: 125/QĐ-UBND",
-        "Mỹ Tho, ngày 01 tháng 06 năm 2026",
+        "Mỹ Tho, ngày 01 tháng 6 năm 2026",
         "QUYẾT ĐỊNH",
         "phù hợp Tiêu chuẩn quốc gia TCVN ISO 9001:2015",
         "Điều 1.",
@@ -172,6 +175,7 @@ def test_conformity_decision_follows_the_annex_sample() -> None:
     ):
         assert expected in pages[0], expected
     assert "PHỤ LỤC" in pages[-1] and "Thủ tục đăng ký kết hôn" in pages[-1]
+    assert "(Kèm theo Quyết định số 125/QĐ-UBND ngày 01 tháng 6 năm 2026)" in pages[-1]
 
 
 def test_internal_audit_report_and_review_minutes() -> None:
@@ -227,3 +231,30 @@ def test_internal_audit_report_and_review_minutes() -> None:
         "CHỦ TRÌ",
     ):
         assert expected in page, expected
+
+
+def test_refusal_names_the_dossier_code_only_when_there_is_one() -> None:
+    """A dossier refused at the desk may have no code yet: the line is left out rather than printed empty."""
+    from isodesk.reports.dossier_forms import Refusal, render_refusal
+    from isodesk.reports.papers import DossierData, PaperOffice
+    from isodesk.services.printing.templates import form_set_on, template_of
+
+    office = PaperOffice(
+        ISSUER,
+        Issuer("Trung tâm Phục vụ hành chính công", "Mỹ Tho", "UBND phường Mỹ Tho"),
+        "Ủy ban nhân dân phường Mỹ Tho",
+        "Trung tâm Phục vụ hành chính công phường Mỹ Tho",
+        "Chủ tịch",
+        "Nguyễn Văn Hùng",
+        "",
+    )
+    template = template_of(form_set_on(date(2026, 3, 4)), "refusal")
+    received = datetime(2026, 3, 4, 9, 0, tzinfo=LOCAL_TZ)
+
+    def refusal(code: str) -> str:
+        d = DossierData(code, "Trần Quốc Việt", "", "", "", "Thủ tục đăng ký khai sinh", received, None, 5, 2026)
+        return text(render_refusal(Refusal(d, date(2026, 3, 4), ["Không thuộc thẩm quyền"], ""), office, template))
+
+    assert "Mã hồ sơ: 000.00.28.H20-260304-0004" in refusal("000.00.28.H20-260304-0004")
+    without = refusal("")
+    assert "Mã hồ sơ" not in without and "Không thuộc thẩm quyền." in without

@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Literal
 
 from isodesk.cli.common import add_json, no_account, parse_date, parse_datetime, parse_number, with_context
 from isodesk.cli.output import Result
 from isodesk.domain import validation as v
-from isodesk.domain.ledger import Satisfaction
+from isodesk.domain.ledger import Action, Satisfaction
 from isodesk.errors import UserError
 from isodesk.i18n import _
+from isodesk.i18n.dates import local_today
+from isodesk.i18n.numbers import percent, whole_number
 from isodesk.services.inputs import check
 
-STATES = (
-    "processing",
-    "supplement",
-    "refused",
-    "paused",
-    "resumed",
-    "extended",
-    "stopped",
-    "ready",
-    "returned",
-    "withdrawn",
-)
+#: The steps ``dossier move --to`` records, as the domain names them.
+ACTIONS = tuple(a.value for a in Action)
 
 
 def _time_options(p: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -51,7 +43,7 @@ def _processing_time(args: argparse.Namespace) -> Any:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    proc = sub.add_parser("procedure", parents=[common], help="the procedure catalogue")
+    proc = sub.add_parser("procedure", parents=[common], help=_("the procedure catalogue"))
     psub = proc.add_subparsers(dest="procedure_command", metavar="ACTION", required=True)
     p = psub.add_parser("add", parents=[common], help="add a procedure")
     p.add_argument("--code", required=True)
@@ -76,6 +68,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_procedure_list)
     no_account(p)
+    p = psub.add_parser("retire", parents=[common], help="take a procedure out of the catalogue the desk receives for")
+    p.add_argument("code")
+    add_json(p)
+    p.set_defaults(handler=cmd_procedure_retire)
+    p = psub.add_parser("restore", parents=[common], help="bring a retired procedure back to the desk")
+    p.add_argument("code")
+    add_json(p)
+    p.set_defaults(handler=cmd_procedure_restore)
     p = psub.add_parser("import", parents=[common], help="import a CSV or XLSX catalogue")
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="only show what would change")
@@ -83,10 +83,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_procedure_import)
 
-    cal = sub.add_parser("calendar", parents=[common], help="the working-day calendar")
+    cal = sub.add_parser("calendar", parents=[common], help=_("the working-day calendar"))
     csub = cal.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
     p = csub.add_parser("show", parents=[common], help="days off and working weekend days of a year")
-    p.add_argument("--year", type=int, default=datetime.now().year)
+    p.add_argument("--year", type=int, default=local_today().year)
     add_json(p)
     p.set_defaults(handler=cmd_calendar_show)
     no_account(p)
@@ -99,7 +99,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_calendar_set)
 
-    p = sub.add_parser("deadline", parents=[common], help="compute a due date")
+    p = sub.add_parser("deadline", parents=[common], help=_("compute a due date"))
     p.add_argument("--received", required=True, metavar="DATETIME")
     p.add_argument("--cutoff", metavar="HH:MM")
     _time_options(p)
@@ -107,7 +107,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_deadline)
     no_account(p)
 
-    dossier = sub.add_parser("dossier", parents=[common], help="dossiers of the one-stop shop")
+    dossier = sub.add_parser("dossier", parents=[common], help=_("dossiers of the one-stop shop"))
     dsub = dossier.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
     p = dsub.add_parser("receive", parents=[common], help="receive a dossier")
     p.add_argument("--procedure", required=True, metavar="CODE")
@@ -117,17 +117,51 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--phone", default="")
     p.add_argument("--email", default="")
     p.add_argument("--id-number", default="")
+    p.add_argument("--representative", default="", metavar="NAME", help="who files on the applicant's behalf")
+    p.add_argument("--representative-id", default="", metavar="NUMBER", help="their personal identification number")
+    p.add_argument("--representative-phone", default="", metavar="PHONE", help="their phone")
     p.add_argument("--received", metavar="DATETIME")
     p.add_argument("--sets", type=int, default=1)
+    p.add_argument(
+        "--missing",
+        action="append",
+        default=[],
+        metavar="DOCUMENT",
+        help='a document the dossier lacks (repeatable), with the copy wanted in brackets if said, e.g. "Giấy chứng '
+        'sinh (bản chính)": it is received and sent back for a supplement',
+    )
+    p.add_argument("--reason", default="", help="why the supplement is asked for (printed on the request)")
     add_json(p)
     p.set_defaults(handler=cmd_dossier_receive)
+    p = dsub.add_parser(
+        "refuse", parents=[common], help="refuse to receive a dossier at the desk (form 03: no receipt slip)"
+    )
+    p.add_argument("--procedure", required=True, metavar="CODE")
+    p.add_argument("--applicant", required=True, metavar="NAME")
+    p.add_argument("--organisation", action="store_true", help="the applicant is an organisation")
+    p.add_argument("--address", default="")
+    p.add_argument("--phone", default="")
+    p.add_argument("--reason", required=True, help="why it is refused (printed on the refusal slip)")
+    p.add_argument("--at", metavar="DATETIME")
+    p.add_argument("--out", metavar="FILE.pdf", help="print the refusal slip (form 03) to this file")
+    add_json(p)
+    p.set_defaults(handler=cmd_dossier_refuse)
     p = dsub.add_parser("move", parents=[common], help="move a dossier to its next step")
     p.add_argument("code")
-    p.add_argument("--to", required=True, choices=STATES)
+    p.add_argument("--to", required=True, choices=ACTIONS)
     p.add_argument("--at", metavar="DATETIME")
-    p.add_argument("--note", default="")
+    p.add_argument(
+        "--note",
+        default="",
+        help='why; for a supplement request: "Giấy chứng sinh (bản chính); Tờ khai (bản chụp). Lý do: …"',
+    )
     p.add_argument("--new-due", metavar="DATETIME")
-    p.add_argument("--rating", type=int, choices=[level.value for level in Satisfaction])
+    p.add_argument(
+        "--rating",
+        metavar="|".join(level.code for level in Satisfaction),
+        help="the applicant's satisfaction when the result is returned, by name, or as a score from 4 (very "
+        "satisfied) to 1 (dissatisfied)",
+    )
     p.add_argument("--staff", type=int, metavar="ID", help="hand over to this staff member")
     add_json(p)
     p.set_defaults(handler=cmd_dossier_move)
@@ -152,7 +186,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_dossier_show)
 
-    p = sub.add_parser("stats", parents=[common], help="on-time statistics")
+    p = sub.add_parser("stats", parents=[common], help=_("on-time statistics"))
     p.add_argument("--from", dest="start", metavar="DATE")
     p.add_argument("--to", dest="end", metavar="DATE")
     p.add_argument("--by", choices=("month", "quarter", "half", "nine_months", "year", "procedure", "field", "officer"))
@@ -199,6 +233,20 @@ def cmd_procedure_list(args: argparse.Namespace) -> Result:
         f"{p.code:<12} {describe_time(p.processing_time) if p.processing_time else unknown:<20} {p.name}" for p in items
     ]
     return Result({"procedures": [p.to_dict() for p in items]}, "\n".join(lines))
+
+
+def cmd_procedure_retire(args: argparse.Namespace) -> Result:
+    from isodesk.services.ledger.catalogue import retire_procedure
+
+    info = with_context(args, lambda c: retire_procedure(c, args.code))
+    return Result(info.to_dict() | {"active": False}, _("Procedure {code} retired.").format(code=info.code))
+
+
+def cmd_procedure_restore(args: argparse.Namespace) -> Result:
+    from isodesk.services.ledger.catalogue import restore_procedure
+
+    info = with_context(args, lambda c: restore_procedure(c, args.code))
+    return Result(info.to_dict() | {"active": True}, _("Procedure {code} is in use again.").format(code=info.code))
 
 
 def cmd_procedure_import(args: argparse.Namespace) -> Result:
@@ -264,35 +312,74 @@ def cmd_dossier_receive(args: argparse.Namespace) -> Result:
         args.phone,
         args.email,
         args.id_number,
+        args.representative,
+        args.representative_id,
+        args.representative_phone,
     )
     received = parse_datetime(args.received) if args.received else None
     result = with_context(
-        args, lambda c: receive_dossier(c, args.procedure, applicant, received_at=received, sets=args.sets)
+        args,
+        lambda c: receive_dossier(
+            c, args.procedure, applicant, received_at=received, sets=args.sets, missing=args.missing, reason=args.reason
+        ),
     )
     for warning in result.warnings:
         sys.stderr.write(_("Warning: {message}").format(message=warning) + "\n")
-    from isodesk.i18n.dates import short_datetime
+    if result.missing:
+        text = _(
+            "Received {code} and sent it back for a supplement: {documents}. The appointment is set again when "
+            "the dossier is complete."
+        ).format(code=result.code, documents="; ".join(result.missing))
+    else:
+        from isodesk.i18n.dates import short_datetime
 
-    return Result(
-        result.to_dict(),
-        _("Received {code}; due {due}.").format(
+        text = _("Received {code}; due {due}.").format(
             code=result.code, due=short_datetime(result.due) if result.due else "—"
-        ),
+        )
+    return Result(result.to_dict(), text)
+
+
+def cmd_dossier_refuse(args: argparse.Namespace) -> Result:
+    from isodesk.services.ledger.dossiers import ApplicantInput, refuse_at_desk
+    from isodesk.services.printing import check_output, form_pdf, write_pdf
+
+    applicant = ApplicantInput(
+        args.applicant, "organisation" if args.organisation else "person", args.address, args.phone
     )
+    at = parse_datetime(args.at) if args.at else None
+    if args.out:
+        check_output(args.out)
+
+    def refuse(c: Any) -> tuple[dict[str, Any], bytes | None]:
+        data = refuse_at_desk(c, args.procedure, applicant, args.reason, at=at)
+        return data, form_pdf(c, "refusal", data["code"]) if args.out else None
+
+    data, pdf = with_context(args, refuse)
+    text = _("Refused {code} at the desk; it was not received.").format(code=data["code"])
+    if pdf is not None:
+        path = write_pdf(args.out, pdf)
+        data["out"] = str(path)
+        text += " " + _("Written {path}.").format(path=path)
+    return Result(data, text)
 
 
 def cmd_dossier_move(args: argparse.Namespace) -> Result:
+    import sys
+
     from isodesk.services.labels import state_name
     from isodesk.services.ledger.dossiers import move_dossier
 
     at = parse_datetime(args.at) if args.at else None
     new_due = parse_datetime(args.new_due) if args.new_due else None
+    rating = check(v.satisfaction, args.rating).value if args.rating is not None else None
     data = with_context(
         args,
         lambda c: move_dossier(
-            c, args.code, args.to, at=at, note=args.note, new_due=new_due, rating=args.rating, to_staff_id=args.staff
+            c, args.code, args.to, at=at, note=args.note, new_due=new_due, rating=rating, to_staff_id=args.staff
         ),
     )
+    for warning in data.get("warnings", []):
+        sys.stderr.write(_("Warning: {message}").format(message=warning) + "\n")
     return Result(data, _("Dossier {code} is now {state}.").format(code=data["code"], state=state_name(data["status"])))
 
 
@@ -333,18 +420,21 @@ def cmd_stats(args: argparse.Namespace) -> Result:
         raise UserError(_("The end date is before the start date."))
     data = with_context(args, lambda c: stats(c, start, end))
     if args.by in PERIODS:
-        year = (start or date.today()).year
+        year = (start or local_today()).year
         data["periods"] = with_context(args, lambda c: stats_by_period(c, year, args.by))
     elif args.by:
         data["groups"] = with_context(
             args, lambda c: stats_by(c, args.by, date.fromisoformat(data["from"]), date.fromisoformat(data["to"]))
         )
-    rate = data["on_time_rate"]
     text = _(
         "Received {received}, settled {settled} (ahead {ahead}, on time {on_time}, late {late}), "
-        "in progress {in_progress}, overdue {overdue}; on-time rate {rate}."
+        "in progress {in_progress}, overdue {overdue}; on-time rate {rate}; satisfied {satisfied}."
     ).format(
-        rate="—" if rate is None else f"{rate:.1%}",
-        **{k: data[k] for k in ("received", "settled", "ahead", "on_time", "late", "in_progress", "overdue")},
+        rate=percent(data["on_time_rate"]),
+        satisfied=percent(data["satisfaction_rate"]),
+        **{
+            k: whole_number(data[k])
+            for k in ("received", "settled", "ahead", "on_time", "late", "in_progress", "overdue")
+        },
     )
     return Result(data, text)

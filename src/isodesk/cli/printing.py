@@ -2,7 +2,8 @@
 
 ``form receipt|supplement|refusal|apology|stop|control-sheet --dossier CODE --out FILE.pdf``,
 ``form ledger|stats --from D --to D --out FILE.pdf``, ``form procedure --procedure CODE --out FILE.pdf``,
-``form scope --out FILE.pdf``. With ``--json``: ``{"out": PATH, "pages": N}``. The output path is checked before
+``form scope --out FILE.pdf``, ``form policy|objectives|announcement --out FILE.pdf`` (the QMS papers).
+With ``--json``: ``{"out": PATH, "pages": N}``. The output path is checked before
 anything is rendered, and a file is written whole or not at all.
 """
 
@@ -32,11 +33,14 @@ def _out(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    form = sub.add_parser("form", parents=[common], help="print official forms and reports as PDF")
+    form = sub.add_parser("form", parents=[common], help=_("print official forms and reports as PDF"))
     fsub = form.add_subparsers(dest="form_command", metavar="NAME", required=True)
     for name, help_text in DOSSIER_FORMS.items():
         p = fsub.add_parser(name, parents=[common], help=help_text)
         p.add_argument("--dossier", required=True, metavar="CODE")
+        if name == "supplement":
+            p.add_argument("--contact", metavar="NAME", help="whom the applicant may call (kept in the office profile)")
+            p.add_argument("--contact-phone", metavar="PHONE", help="their phone (kept in the office profile)")
         _out(p)
         p.set_defaults(handler=cmd_dossier_form, form_name=name)
     for name, help_text in (
@@ -53,11 +57,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--issue", type=int, default=1, metavar="N", help="issue number (default 1)")
     p.add_argument("--issued", default=None, metavar="DATE", help="issue date (default today)")
     p.add_argument("--doc-code", default=None, metavar="CODE", help='document code, e.g. "QT 02/HT"')
+    p.add_argument("--change", default="", metavar="TEXT", help="what this issue changed (its revision history line)")
     _out(p)
     p.set_defaults(handler=cmd_procedure)
     p = fsub.add_parser("scope", parents=[common], help="scope of the quality system")
     _out(p)
     p.set_defaults(handler=cmd_scope)
+    p = fsub.add_parser("policy", parents=[common], help="the approved quality policy")
+    _out(p)
+    p.set_defaults(handler=cmd_qms_paper, form_name="policy")
+    p = fsub.add_parser("objectives", parents=[common], help="the quality objectives of a year and their plan")
+    p.add_argument("--year", type=int, default=None, metavar="YEAR", help="the year (default this year)")
+    _out(p)
+    p.set_defaults(handler=cmd_qms_paper, form_name="objectives")
+    p = fsub.add_parser("announcement", parents=[common], help="the decision announcing conformity (QĐ 19/2014)")
+    _out(p)
+    p.set_defaults(handler=cmd_qms_paper, form_name="announcement")
 
 
 def _write(args: argparse.Namespace, render: Callable[[Any], bytes]) -> Result:
@@ -71,9 +86,24 @@ def _write(args: argparse.Namespace, render: Callable[[Any], bytes]) -> Result:
 
 
 def cmd_dossier_form(args: argparse.Namespace) -> Result:
+    from isodesk.services.office.profile import update_profile
     from isodesk.services.printing import form_pdf
 
-    return _write(args, lambda c: form_pdf(c, args.form_name, args.dossier))
+    contact = {
+        key: value
+        for key, value in (
+            ("contact_name", getattr(args, "contact", None)),
+            ("contact_phone", getattr(args, "contact_phone", None)),
+        )
+        if value is not None
+    }
+
+    def render(c: Any) -> bytes:
+        if contact:
+            update_profile(c, **contact)
+        return form_pdf(c, args.form_name, args.dossier)
+
+    return _write(args, render)
 
 
 def cmd_period_report(args: argparse.Namespace) -> Result:
@@ -91,11 +121,24 @@ def cmd_procedure(args: argparse.Namespace) -> Result:
 
     issued = parse_date(args.issued) if args.issued else None
     return _write(
-        args, lambda c: procedure_pdf(c, args.procedure, issue=args.issue, issued=issued, doc_code=args.doc_code)
+        args,
+        lambda c: procedure_pdf(
+            c, args.procedure, issue=args.issue, issued=issued, doc_code=args.doc_code, change=args.change
+        ),
     )
 
 
 def cmd_scope(args: argparse.Namespace) -> Result:
-    from isodesk.services.printing import scope_pdf
+    from isodesk.services.qms.papers import scope_version_pdf
 
-    return _write(args, scope_pdf)
+    return _write(args, scope_version_pdf)
+
+
+def cmd_qms_paper(args: argparse.Namespace) -> Result:
+    from isodesk.services.qms.papers import announcement_pdf, objectives_pdf, policy_pdf
+
+    if args.form_name == "policy":
+        return _write(args, policy_pdf)
+    if args.form_name == "objectives":
+        return _write(args, lambda c: objectives_pdf(c, args.year))
+    return _write(args, announcement_pdf)

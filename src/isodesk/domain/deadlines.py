@@ -64,6 +64,7 @@ class Note(StrEnum):
     CLOSED_DAY = "closed_day"
     AFTER_CUTOFF = "after_cutoff"
     LAST_DAY_MOVED = "last_day_moved"
+    CALENDAR_DAYS = "calendar_days"  # every day of the period counts, days off included
 
 
 @dataclass(frozen=True)
@@ -176,11 +177,15 @@ def compute_due(
     elif time.unit is TimeUnit.WORKING_HOURS:
         due = add_working_hours(start, value, calendar, hours)
     elif time.unit is TimeUnit.CALENDAR_DAYS:
+        # A period in days ("ngày", not "ngày làm việc") counts every day (Bộ luật Dân sự 2015, art. 147-148):
+        # only a last day that is not a working day moves to the next one, so only those days are skipped.
         last = start.date() + timedelta(days=int(value))
         day = calendar.next_working_day(last)
+        notes.append(Note.CALENDAR_DAYS)
         if day != last:
             notes.append(Note.LAST_DAY_MOVED)
         due = _at(day, hours.afternoon_end, tz)
+        return Deadline(received, start, due, time, _closed_between(calendar, last, due.date()), tuple(notes))
     else:
         whole = int(value)
         fraction = value - whole

@@ -6,7 +6,9 @@ The papers are the forms annexed to TT 01/2018/TT-VPCP (dossiers received until 
 - the receipt and appointment slip and the process control sheet go with every received dossier
   (NĐ 61/2018 art. 18–19; NĐ 118/2025, same rules);
 - the supplement request is issued when the dossier is incomplete (NĐ 61/2018 art. 18 §3 b);
-- the refusal slip when the dossier is not accepted (NĐ 61/2018 art. 18 §3 c);
+- the refusal slip when the dossier is not accepted at the desk (NĐ 61/2018 art. 18 §3 c): form 03 refuses to
+  receive, so such a dossier has no receipt slip, no appointment and no control sheet; one found not eligible
+  after receipt is declined by the competent authority in its own written answer, not with form 03;
 - the apology (with a new appointment; in the 2025 set, with a request to extend the time) when the dossier is
   late: it has been given a new appointment, or it is still being processed past its appointment
   (NĐ 61/2018 art. 19 §2 b; QĐ 766/QĐ-TTg counts such dossiers as overdue);
@@ -38,6 +40,7 @@ class NotApplicable(StrEnum):
     NOT_REFUSED = "not_refused"
     NOT_LATE = "not_late"
     NOT_STOPPED = "not_stopped"
+    REFUSED_AT_DESK = "refused_at_desk"  # never received: no receipt slip, no appointment, no control sheet
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,10 @@ def not_applicable(form: FormName, facts: DossierFacts) -> NotApplicable | None:
     """None when ``form`` applies to the dossier, else the reason it does not."""
     if form is FormName.SUPPLEMENT and Action.SUPPLEMENT not in facts.actions:
         return NotApplicable.NO_SUPPLEMENT
-    if form is FormName.REFUSAL and facts.status is not State.REFUSED:
-        return NotApplicable.NOT_REFUSED
+    if form is FormName.REFUSAL and Action.REFUSED not in facts.actions:
+        return NotApplicable.NOT_REFUSED  # a dossier declined after receipt gets the authority's own answer
+    if form in (FormName.RECEIPT, FormName.CONTROL_SHEET) and Action.REFUSED in facts.actions:
+        return NotApplicable.REFUSED_AT_DESK
     if form is FormName.APOLOGY and Action.EXTENDED not in facts.actions and not facts.overdue:
         return NotApplicable.NOT_LATE
     if form is FormName.STOP and facts.status is not State.STOPPED:

@@ -29,7 +29,8 @@ class State(StrEnum):
 class Action(StrEnum):
     PROCESSING = "processing"  # hand over for processing (also between officers)
     SUPPLEMENT = "supplement"
-    REFUSED = "refused"
+    REFUSED = "refused"  # refused at the desk (form 03 refuses to receive), before processing begins
+    DECLINED = "declined"  # found not eligible after receipt: refused by the competent authority in its own answer
     PAUSED = "paused"
     RESUMED = "resumed"
     EXTENDED = "extended"  # apology and new appointment
@@ -48,12 +49,24 @@ class Timeliness(StrEnum):
 class Satisfaction(IntEnum):
     """The applicant's rating when the result is returned, on the four levels offices use (QĐ 766/QĐ-TTg 2022
     counts satisfaction among the service-quality indicators; the levels are the counter devices' and the portal's).
-    Stored as the number; statistics count each level (``rating_1`` … ``rating_4``)."""
+    Stored as the number; statistics count each level (``rating_1`` … ``rating_4``). People name a level by its
+    :attr:`code` or by its :attr:`score`, which rises with satisfaction as on the counter devices (4 very satisfied,
+    1 dissatisfied): the stored number is not the score."""
 
     VERY_SATISFIED = 1
     SATISFIED = 2
     NEUTRAL = 3
     DISSATISFIED = 4
+
+    @property
+    def code(self) -> str:
+        """The level's name in scripts and JSON: ``very_satisfied``, ``satisfied``, ``neutral``, ``dissatisfied``."""
+        return self.name.lower()
+
+    @property
+    def score(self) -> int:
+        """The level as a score people give: 4 very satisfied, 3 satisfied, 2 neutral, 1 dissatisfied."""
+        return len(Satisfaction) + 1 - self.value
 
 
 OPEN_STATES = frozenset({State.RECEIVED, State.PROCESSING, State.SUPPLEMENT, State.PAUSED, State.READY})
@@ -65,7 +78,10 @@ RUNNING_STATES = frozenset({State.RECEIVED, State.PROCESSING, State.READY})
 TRANSITIONS: dict[Action, tuple[frozenset[State], State | None]] = {
     Action.PROCESSING: (frozenset({State.RECEIVED, State.PROCESSING}), State.PROCESSING),
     Action.SUPPLEMENT: (frozenset({State.RECEIVED, State.PROCESSING}), State.SUPPLEMENT),
-    Action.REFUSED: (frozenset({State.RECEIVED, State.PROCESSING, State.SUPPLEMENT}), State.REFUSED),
+    # Form 03 refuses to receive: only at the desk, before the dossier is handed over for processing (NĐ 61/2018
+    # art. 18 §3 c; NĐ 118/2025/NĐ-CP). Later, the competent authority answers in writing that it declines.
+    Action.REFUSED: (frozenset({State.RECEIVED}), State.REFUSED),
+    Action.DECLINED: (frozenset({State.PROCESSING, State.SUPPLEMENT, State.PAUSED, State.READY}), State.REFUSED),
     Action.PAUSED: (frozenset({State.RECEIVED, State.PROCESSING}), State.PAUSED),
     Action.RESUMED: (frozenset({State.SUPPLEMENT, State.PAUSED}), State.PROCESSING),
     Action.EXTENDED: (frozenset({State.RECEIVED, State.PROCESSING, State.PAUSED}), None),
@@ -74,6 +90,12 @@ TRANSITIONS: dict[Action, tuple[frozenset[State], State | None]] = {
     Action.RETURNED: (frozenset({State.READY}), State.RETURNED),
     Action.WITHDRAWN: (frozenset(OPEN_STATES), State.WITHDRAWN),
 }
+
+
+#: The step that needs a new appointment (the apology names the new date).
+TAKES_NEW_DUE = frozenset({Action.EXTENDED})
+#: The step at which the applicant may rate the service (the result is handed to them).
+TAKES_RATING = frozenset({Action.RETURNED})
 
 
 class TransitionError(Exception):

@@ -3,10 +3,11 @@
 Every date or time a person reads is written here, and nowhere else: the screens, the command line's text output,
 the messages and the printed papers call one of these functions, so a format is decided once.
 
-Official documents write "ngày 05 tháng 02 năm 2026", with day and month below 10 zero-padded
-(NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.5: "đối với những số chỉ ngày nhỏ hơn 10 và tháng 1, 2 phải ghi
-thêm số 0 ở trước"). Screens and lists write dates day first, as offices do ("05/02/2026"), and times hours first,
-as receipt slips do ("09:30 05/02/2026"), in both languages: the offices read them so.
+Official documents write "ngày 05 tháng 02 năm 2026" and "ngày 20 tháng 8 năm 2025": a leading zero only for
+days below 10 and for the months 1 and 2 (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.5: "đối với những số chỉ ngày nhỏ
+hơn 10 và tháng 1, 2 phải ghi thêm số 0 ở trước"). Screens and lists write dates day first, as offices do
+("05/02/2026"), and times hours first, as receipt slips do ("09:30 05/02/2026"), in both languages: the offices
+read them so.
 
 Times are stored in UTC and shown in Vietnam time (Asia/Ho_Chi_Minh) whatever zone the PC is set to
 (docs/ARCHITECTURE.md §2). The conversion happens at the edges — where a time is shown, printed, read from what
@@ -44,9 +45,14 @@ def local_today() -> date:
 
 
 # -- papers ----------------------------------------------------------------------------------------------------------
+def official_month(month: int) -> str:
+    """ "02" for February, "8" for August: months 1 and 2 take a leading zero, the others none (NĐ 30/2020)."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
 def official_date(day: date, place: str | None = None) -> str:
-    """ "Mỹ Tho, ngày 05 tháng 02 năm 2026" (always Vietnamese: it is printed on a legal paper)."""
-    text = f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    """ "Mỹ Tho, ngày 05 tháng 02 năm 2026", "ngày 20 tháng 8 năm 2025" (always Vietnamese: a legal paper)."""
+    text = f"ngày {day.day:02d} tháng {official_month(day.month)} năm {day.year}"
     return f"{place}, {text}" if place else text
 
 

@@ -1,7 +1,7 @@
 """The process control sheet (TT 01/2018/TT-VPCP form 05; TT 03/2025/TT-VPCP form 06).
 
 It travels with the dossier: dossier code, handling and coordinating offices, then one row per hand-over — who
-gives it and who takes it ("Giao: …" / "Nhận: …"), the time ("09 giờ 30 phút, ngày 05 tháng 02 năm 2026"), the
+gives it and who takes it ("Giao: …" / "Nhận: …"), the time ("09 giờ 30 phút, ngày 20 tháng 8 năm 2025"), the
 signatures of both, the result of the step (ahead of time / on time / late) and notes. The rows already recorded
 are printed; while the dossier is open, blank rows follow for the hand-overs still to come, to be filled by hand.
 """
@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from isodesk.i18n.dates import official_date, official_time
 from isodesk.reports.fonts import official_font
-from isodesk.reports.official import BLANK, build_pdf, heading, page_numbers_footer, para, style, t, title
+from isodesk.reports.official import BLANK, build_pdf, heading, para, style, t, title
 from isodesk.reports.papers import DossierData, PaperOffice, fill, form_page, lines, values
 
 SIZE = 11
@@ -31,8 +31,9 @@ class HandOver:
     giver: str  # "Phạm Thị Ngọc Ánh (Bộ phận một cửa)"; "" prints a dotted line
     receiver: str
     at: datetime | None  # Vietnam time; None for a row to fill in by hand
-    result: str = ""  # "Sớm hạn" / "Đúng hạn" / "Trễ hạn", or "" when the step is not judged
+    result: str = ""  # "Trước hạn" / "Đúng hạn" / "Quá hạn", or "" when the step is not judged
     note: str = ""
+    note_only: bool = False  # a note (an apology), not a hand-over: nobody gives, takes or signs
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ def _time_cell(moment: datetime | None) -> list[Flowable]:
 
 
 def _row(row: HandOver, template: Mapping[str, Any]) -> list[Any]:
+    if row.note_only:
+        return ["", _time_cell(row.at), "", "", "", para(row.note, SIZE - 1)]
     unknown = BLANK if row.at is None else "—"  # a recorded row names nobody where nobody was recorded
     who = [
         para(fill(template["give"], {"who": row.giver or unknown}), SIZE),
@@ -78,7 +81,7 @@ def render_control_sheet(sheet: ControlSheet, office: PaperOffice, template: Map
     rows: list[list[Any]] = [header]
     rows += [_row(r, template) for r in sheet.rows]
     rows += [_row(HandOver("", "", None), template) for _ in range(sheet.blank_rows)]
-    widths = [44 * mm, 33 * mm, 19 * mm, 19 * mm, 24 * mm, 26 * mm]
+    widths = [51 * mm, 31 * mm, 18 * mm, 18 * mm, 22 * mm, 25 * mm]  # names of people and departments need room
     scale = width / sum(widths)
     table = Table(rows, colWidths=[w * scale for w in widths], repeatRows=1)
     table.setStyle(
@@ -95,10 +98,4 @@ def render_control_sheet(sheet: ControlSheet, office: PaperOffice, template: Map
         )
     )
     story.append(table)
-    return build_pdf(
-        story,
-        page,
-        title=f"{template['title']} {sheet.dossier.code}",
-        decorate=page_numbers_footer(page, of_total=True),
-        needs_total=True,
-    )
+    return build_pdf(story, page, title=f"{template['title']} {sheet.dossier.code}", page_numbers=True)

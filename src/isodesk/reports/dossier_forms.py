@@ -1,8 +1,8 @@
 """The one-stop-shop papers about one dossier after its receipt (fields as docs/DOMAIN.md §2 lists them):
 
 - 02 supplement request: number; whose dossier; procedure; address, phone, email; the items to complete (table:
-  document, quantity as original / attested copy / photocopy); reason; contact person and phone; the guiding
-  officer's signature (TT 01/2018 and TT 03/2025, form 02);
+  document, then a mark in the column of the copy asked for: original / certified copy / photocopy); reason;
+  contact person and phone (the office's); the guiding officer's signature (TT 01/2018 and TT 03/2025, form 02);
 - 03 refusal: from whom; address; phone; email; procedure; the specific reasons; the receiving officer's signature
   (form 03);
 - 04 apology: addressee; procedure; dossier code; original due date; the result is not yet returned; reason;
@@ -24,6 +24,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from isodesk.domain.supplement import Copy, MissingItem
 from isodesk.i18n.dates import official_date
 from isodesk.reports.official import (
     BLANK,
@@ -35,7 +36,7 @@ from isodesk.reports.official import (
     para,
     title,
 )
-from isodesk.reports.papers import DossierData, PaperOffice, fill, form_page, letter, lines, sentence, values
+from isodesk.reports.papers import DossierData, PaperOffice, facts, fill, form_page, letter, lines, sentence, values
 from isodesk.reports.words import time_words
 
 SIZE = 13
@@ -45,7 +46,7 @@ SIZE = 13
 class SupplementRequest:
     dossier: DossierData
     day: date  # when the request was made
-    items: Sequence[str]  # what to add or complete
+    items: Sequence[MissingItem]  # what to add or complete, with the copy asked for
     reason: str
     contact: str  # who guides the applicant
     contact_phone: str
@@ -103,27 +104,37 @@ def render_supplement(form: SupplementRequest, office: PaperOffice, template: Ma
         contact=form.contact,
         contact_phone=form.contact_phone,
     )
+    met = facts(form.dossier)
     story = _start(form.dossier, office, template, form.day)
-    story += lines(template["lines_before"], data, SIZE)
+    story += lines(template["lines_before"], data, SIZE, met)
     rows: list[list[Any]] = [list(template["items_header"])]
-    rows += [[str(i), item, "", "", ""] for i, item in enumerate(form.items, 1)]
+    columns = (Copy.ORIGINAL, Copy.CERTIFIED, Copy.PHOTOCOPY)
+    rows += [
+        [str(i), item.name, *("x" if item.copy is c else "" for c in columns)] for i, item in enumerate(form.items, 1)
+    ]
     rows += [[str(len(rows) + i), "", "", "", ""] for i in range(max(0, 2 - len(form.items)))]
-    story += [Spacer(1, 1 * mm), field_table(rows, [10 * mm, width - 82 * mm, 22 * mm, 28 * mm, 22 * mm], size=12)]
+    widths = [10 * mm, width - 82 * mm, 22 * mm, 28 * mm, 22 * mm]
+    story += [Spacer(1, 1 * mm), field_table(rows, widths, size=12, centre=(0, 2, 3, 4))]
     story.append(Spacer(1, 2 * mm))
-    story += lines(template["lines_after"], data, SIZE)
-    return build_pdf(_slip_end(story, form.officer, template, width), page, title=_title(template, form.dossier))
+    story += lines(template["lines_after"], data, SIZE, met)
+    return build_pdf(
+        _slip_end(story, form.officer, template, width), page, title=_title(template, form.dossier), page_numbers=True
+    )
 
 
 def render_refusal(form: Refusal, office: PaperOffice, template: Mapping[str, Any]) -> bytes:
     page = form_page(template)
     width = page.frame_width
     data = values(form.dossier, **office.words())
+    met = facts(form.dossier)
     story = _start(form.dossier, office, template, form.day)
-    story += lines(template["lines_before"], data, SIZE)
+    story += lines(template["lines_before"], data, SIZE, met)
     reasons = [sentence(r) for r in form.reasons if r.strip()] or [BLANK * 3]
     story += [para(f"- {reason}", SIZE, indent=0) for reason in reasons]
-    story += lines(template["lines_after"], data, SIZE)
-    return build_pdf(_slip_end(story, form.officer, template, width), page, title=_title(template, form.dossier))
+    story += lines(template["lines_after"], data, SIZE, met)
+    return build_pdf(
+        _slip_end(story, form.officer, template, width), page, title=_title(template, form.dossier), page_numbers=True
+    )
 
 
 def _letter(
@@ -136,7 +147,7 @@ def _letter(
     story += letter(template["letter"], data, SIZE)
     last = story.pop()
     story.append(closing(office.head(template), page.frame_width, to=template.get("recipients", ()), keep=[last]))
-    return build_pdf(story, page, title=_title(template, d))
+    return build_pdf(story, page, title=_title(template, d), page_numbers=True)
 
 
 def render_apology(form: Apology, office: PaperOffice, template: Mapping[str, Any]) -> bytes:

@@ -1,5 +1,7 @@
 """The dossier ledger for a period (TT 01/2018/TT-VPCP form 06; TT 03/2025/TT-VPCP form 07): A4 landscape, the
-header row on every page, page numbers.
+header row on every page, page numbers at the top centre from the second page. A period that straddles the change of
+form set is printed in parts, each under its own form number; a dossier given a new appointment shows the
+appointment of its receipt slip and, under it, the new one.
 
 Columns (docs/DOMAIN.md §2): no. | dossier code | procedure | number of sets | person/organisation | address, phone |
 competent authority | dates: received, appointment, sent to the handling office, result received back, returned
@@ -26,7 +28,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from isodesk.i18n.dates import short_date
 from isodesk.reports.fonts import official_font
@@ -52,17 +54,38 @@ class LedgerRow:
     contact: str
     authority: str
     received: datetime
-    due: datetime | None
+    due: datetime | None  # the appointment on the receipt slip
     handed_over: datetime | None
     result_back: datetime | None
     returned: datetime | None
     note: str
+    new_due: datetime | None = None  # the appointment given with an apology, if any
+
+
+@dataclass(frozen=True)
+class LedgerPart:
+    """The dossiers of a period received under one form set, printed under that set's form."""
+
+    rows: list[LedgerRow]
+    template: Mapping[str, Any]
+    start: date
+    end: date
+    basis: str = ""  # "Thông tư 01/2018/TT-VPCP"
 
 
 def _when(moment: datetime | None) -> list[str]:
     if moment is None:
         return []
     return [f"{moment.day:02d}/{moment.month:02d}/{moment.year}", f"{moment.hour:02d}:{moment.minute:02d}"]
+
+
+NEW_DUE = "Hẹn lại:"
+NO_DOSSIER = "Không có hồ sơ tiếp nhận trong thời gian này."
+
+
+def _due(row: LedgerRow) -> list[str]:
+    """The slip's appointment, then the new one after an apology (both are the ledger's to show)."""
+    return _when(row.due) + ([NEW_DUE, *_when(row.new_due)] if row.new_due else [])
 
 
 class _Text(PDFTextObject):  # type: ignore[misc]
@@ -132,7 +155,7 @@ class _Grid:
                 wrap(r.contact, 5),
                 wrap(r.authority, 6),
                 _when(r.received),
-                _when(r.due),
+                _due(r),
                 _when(r.handed_over),
                 _when(r.result_back),
                 _when(r.returned),
@@ -222,26 +245,46 @@ class LedgerRows(Flowable):  # type: ignore[misc]
             self.progress(total + self.end, 2 * total)
 
 
+def _scaled(progress: Progress | None, offset: int, count: int, total: int) -> Progress | None:
+    """A part's progress (its rows prepared, then drawn) as the whole ledger's."""
+    if progress is None:
+        return None
+
+    def report(done: int, _part_total: int) -> None:
+        progress(offset + done if done <= count else total + offset + done - count, 2 * total)
+
+    return report
+
+
 def render_ledger(
-    rows: Sequence[LedgerRow],
+    parts: Sequence[LedgerPart],
     issuer: Issuer,
-    template: Mapping[str, Any],
-    start: date,
-    end: date,
     printed: date,
     progress: Progress | None = None,
 ) -> bytes:
-    """The ledger of ``start``..``end``; ``progress(done, total)`` is called as rows are prepared and drawn."""
+    """The ledger in ``parts`` (one per form set the period covers); ``progress(done, total)`` is called as rows
+    are prepared and drawn."""
     page = Page(size="A4", landscape=True, top=15 * mm, bottom=15 * mm, left=15 * mm, right=12 * mm)
     width = page.frame_width
-    grid = _Grid(rows, template["header"], width, progress)
-    story: list[Flowable] = [
-        heading(issuer, None, printed, width, size=11),
-        Spacer(1, 3 * mm),
-        para(template["title"], 14, bold=True, align=TA_CENTER),
-        para(f"Từ ngày {short_date(start)} đến ngày {short_date(end)}", 11, italic=True, align=TA_CENTER),
-        para(template["number"], 9, italic=True, align=TA_RIGHT),
-        Spacer(1, 2 * mm),
-        LedgerRows(grid, 0, len(rows), progress),
-    ]
-    return build_pdf(story, page, title=f"{template['title']} {short_date(start)}-{short_date(end)}", page_numbers=True)
+    total = sum(len(p.rows) for p in parts)
+    story: list[Flowable] = [heading(issuer, None, printed, width, size=11), Spacer(1, 3 * mm)]
+    offset = 0
+    for n, part in enumerate(parts):
+        scaled = _scaled(progress, offset, len(part.rows), total)
+        grid = _Grid(part.rows, part.template["header"], width, scaled)
+        number = f"{part.template['number']} ({part.basis})" if part.basis else part.template["number"]
+        if n:
+            story.append(PageBreak())
+        story += [
+            para(part.template["title"], 14, bold=True, align=TA_CENTER),
+            para(f"Từ ngày {short_date(part.start)} đến ngày {short_date(part.end)}", 11, italic=True, align=TA_CENTER),
+            para(number, 9, italic=True, align=TA_RIGHT),
+            Spacer(1, 2 * mm),
+            LedgerRows(grid, 0, len(part.rows), scaled),
+        ]
+        if not part.rows:
+            story.append(para(NO_DOSSIER, 10, italic=True, align=TA_CENTER))
+        offset += len(part.rows)
+    first, last = parts[0], parts[-1]
+    name = f"{first.template['title']} {short_date(first.start)}-{short_date(last.end)}"
+    return build_pdf(story, page, title=name, page_numbers=True)

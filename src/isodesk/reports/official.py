@@ -3,8 +3,13 @@
 - Paper A4 (slips may be A5); margins top 20–25 mm, bottom 20–25 mm, left 30–35 mm, right 15–20 mm (mục I.2).
 - Top right: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" 12–13 pt bold capitals, under it "Độc lập - Tự do - Hạnh phúc"
   13–14 pt bold, with a full rule under it as long as the line (mục II.1).
-- Top left: the issuing body in bold capitals, a short rule under it (1/3 to 1/2 of the line), and "Số: …" (II.2, II.3).
+- Top left: the issuing body in bold capitals, a short rule under it (1/3 to 1/2 of the line), and "Số: …" (II.2,
+  II.3). A People's Committee's own paper has no parent line ("ỦY BAN NHÂN DÂN" over "PHƯỜNG MỸ THO"); a body
+  under it puts the committee above in regular capitals ("UBND PHƯỜNG MỸ THO" over "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH
+  CÔNG"). A unit's name never breaks across lines: a name too long for its column is set smaller.
 - Place and date in italics under the motto: "Mỹ Tho, ngày 05 tháng 02 năm 2026" (II.5).
+- The subject line ("trích yếu") in bold lower case with a short rule under it (II.6).
+- Page numbers at the top centre, from the second page on (I.5).
 - Signature block: the title in bold capitals, then the signer's name in bold (II.7); "Nơi nhận:" bold italic 12 pt,
   its list 11 pt (II.9), at the left of the signature block.
 Every text is NFC before drawing: reportlab places combining accents badly.
@@ -46,7 +51,7 @@ from reportlab.platypus import (
 
 from isodesk.i18n.dates import official_date
 from isodesk.reports.fonts import official_font, seed_subsets
-from isodesk.reports.text import Text
+from isodesk.reports.text import Heading, Text
 
 MOTTO_COUNTRY = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -57,7 +62,9 @@ BLANK = "…………………"
 
 @dataclass(frozen=True)
 class Issuer:
-    """Who issues the paper: e.g. parent "UBND TỈNH ĐỒNG THÁP" (optional) and body "UBND PHƯỜNG MỸ THO"."""
+    """Who issues the paper: the body's name, one line per ``\\n`` ("Ủy ban nhân dân\\nPhường Mỹ Tho"), and for a
+    body under a committee the committee above it (parent "UBND phường Mỹ Tho", body "Trung tâm Phục vụ hành chính
+    công"). Printed in capitals (NĐ 30/2020, Phụ lục I, mục II.3)."""
 
     body: str
     place: str
@@ -172,20 +179,43 @@ def _line_width(text: str, size: float, bold: bool, width: float) -> float:
     return max((stringWidth(line, font, size) for line in lines), default=0.0)
 
 
+def _fitted(lines: Sequence[str], font: str, size: float, width: float) -> float:
+    """The largest size up to ``size`` at which every line of ``lines`` fits ``width`` unbroken."""
+    widest = max((stringWidth(line, font, size) for line in lines), default=0.0)
+    return size if widest <= width else size * width / widest
+
+
 def heading(
     issuer: Issuer, number: str | None, day: date | None, width: float, *, size: float = 12.5, left: float = 0.4
 ) -> Table:
-    """The two-column heading block, with the place-and-date line under the motto when ``day`` is given."""
-    left_width, right_width = width * left, width * (1 - left)
+    """The two-column heading block, with the place-and-date line under the motto when ``day`` is given.
+
+    Each line of the issuer's name stays whole (NĐ 30/2020 names a unit in full): the left column takes what the
+    motto leaves when the name needs it, and a name still too long is set smaller rather than broken.
+    """
+    bold, regular = official_font().name("bold"), official_font().name()
+    # The motto lines must not wrap: on a narrow (A5) column the type is made smaller instead.
+    country = min(size, size * (width * (1 - left) - 2) / stringWidth(MOTTO_COUNTRY, bold, size))
+    motto_width = stringWidth(MOTTO_COUNTRY, bold, country) + 4
+    names = [unicodedata.normalize("NFC", line.strip()).upper() for line in issuer.body.split("\n") if line.strip()]
+    parent = unicodedata.normalize("NFC", issuer.parent.strip()).upper()
+    needed = max(
+        (stringWidth(n, bold, size) for n in names),
+        default=0.0,
+    )
+    if parent:
+        needed = max(needed, stringWidth(parent, regular, size))
+    left_width = max(width * left, min(needed + 4, width - motto_width))
+    right_width = width - left_width
+    name_size = _fitted(names, bold, size, left_width - 2)
     cells: list[Flowable] = []
-    if issuer.parent:
-        cells.append(para(issuer.parent.upper(), size, align=TA_CENTER))
-    cells.append(para(issuer.body.upper(), size, bold=True, align=TA_CENTER))
-    cells.append(CenteredRule(_line_width(issuer.body.upper(), size, True, left_width) * 0.4))
+    if parent:
+        cells.append(para(parent, min(size, _fitted([parent], regular, size, left_width - 2)), align=TA_CENTER))
+    cells += [para(name, name_size, bold=True, align=TA_CENTER) for name in names]
+    last = names[-1] if names else ""
+    cells.append(CenteredRule(stringWidth(last, bold, name_size) * 0.4, space_before=4))
     if number is not None:
         cells.append(para(f"Số: {number}", size, align=TA_CENTER))
-    # The motto lines must not wrap: on a narrow (A5) column the type is made smaller instead.
-    country = min(size, size * (right_width - 2) / stringWidth(MOTTO_COUNTRY, official_font().name("bold"), size))
     right: list[Flowable] = [
         para(MOTTO_COUNTRY, country, bold=True, align=TA_CENTER),
         para(MOTTO, country + 1, bold=True, align=TA_CENTER),
@@ -208,13 +238,29 @@ def heading(
 
 
 def title(text: str, size: float = 14, *, subtitle: str = "", space: float = 4 * mm) -> list[Flowable]:
-    """The paper's name in bold capitals, centred, with an optional bold subtitle ("Về việc …") under it."""
+    """The paper's name in bold capitals, centred, with an optional subject line under it ("Về việc …", "Kết quả
+    …"): bold, in lower case, with a rule a third to a half of its length under it (NĐ 30/2020, Phụ lục I, mục
+    II.6)."""
     out: list[Flowable] = [Spacer(1, space)]
     out += [para(line, size, bold=True, align=TA_CENTER) for line in text.split("\n")]
     if subtitle:
         out.append(para(subtitle, size - 1, bold=True, align=TA_CENTER))
+        out.append(CenteredRule(_line_width(subtitle, size - 1, True, 160 * mm) * 0.4, space_before=3))
     out.append(Spacer(1, space * 0.75))
     return out
+
+
+def keep_with_next(flowable: Flowable) -> Flowable:
+    """``flowable`` (a heading) never ends a page: it moves to the next page with what follows (NĐ 30/2020)."""
+    flowable.keepWithNext = True
+    return flowable
+
+
+def section_heading(text: str, size: float = 13, *, space_after: float = 0, align: int = TA_LEFT) -> Flowable:
+    """A bold heading line of a paper ("1. MỤC ĐÍCH", "I. KẾT QUẢ THEO THÁNG") that never ends a page: it starts the
+    next page unless three lines of what follows fit under it."""
+    bold = official_font().name("bold")
+    return Heading(text, bold, size, room=3 * size * 1.25 + 6, space_after=space_after, align=align)
 
 
 def signature_cell(signer: Signer, size: float = 13, gap_lines: int = 3) -> list[Flowable]:
@@ -334,11 +380,16 @@ class Page:
 Decoration = Callable[[Canvas, int, int], None]
 
 
-def page_numbers_footer(page: Page, *, of_total: bool = False, size: float = 10) -> Decoration:
+def page_numbers_top(page: Page, *, size: float = 13) -> Decoration:
+    """The page number in Arabic figures, upright, centred in the top margin, not on the first page (NĐ 30/2020,
+    Phụ lục I, mục I.5)."""
+
     def draw(canvas: Canvas, number: int, total: int) -> None:
+        if number < 2:
+            return
         canvas.setFont(official_font().name(), size)
-        text = f"Trang {number}/{total}" if of_total and total else f"Trang {number}"
-        canvas.drawRightString(page.pagesize[0] - page.right, page.bottom / 2, text)
+        x = page.left + page.frame_width / 2
+        canvas.drawCentredString(x, page.pagesize[1] - page.top / 2 - size / 3, str(number))
 
     return draw
 
@@ -399,7 +450,7 @@ def build_pdf(
         creator="isodesk",
         initialFontName=official_font().name(),  # so no unembedded Helvetica is listed in the file
     )
-    draw = decorate or (page_numbers_footer(page) if page_numbers else None)
+    draw = decorate or (page_numbers_top(page) if page_numbers else None)
 
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
         if document.page == 1:

@@ -14,7 +14,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from isodesk.i18n.dates import short_date
+from isodesk.i18n.dates import official_date
 from isodesk.reports.official import (
     Issuer,
     Page,
@@ -24,7 +24,9 @@ from isodesk.reports.official import (
     closing,
     field_table,
     heading,
+    keep_with_next,
     para,
+    section_heading,
     title,
 )
 from isodesk.reports.papers import fill
@@ -69,21 +71,28 @@ def render_scope(scope: QmsScope, issuer: Issuer, template: Mapping[str, Any]) -
     page = Page()
     width = page.frame_width
     words = {"office": scope.office, "count": str(len(scope.applied))}
-    story: list[Flowable] = [heading(issuer, None, scope.day, width), *title(template["title"], 13.5)]
-    story += [para(template["applied_heading"], SIZE, bold=True), body(fill(template["applied"], words), SIZE)]
+    story: list[Flowable] = [
+        heading(issuer, None, scope.day, width),
+        *title(template["title"], 14, subtitle=template["subject"]),
+    ]
+    story += [section_heading(template["applied_heading"], SIZE), body(fill(template["applied"], words), SIZE)]
     story.append(_grouped(scope.applied, template["table_header"], width))
-    story += [Spacer(1, 4 * mm), para(template["exclusions_heading"], SIZE, bold=True), Spacer(1, 1.5 * mm)]
+    story += [
+        Spacer(1, 4 * mm),
+        section_heading(template["exclusions_heading"], SIZE),
+        Spacer(1, 1.5 * mm),
+    ]
     rows = [list(template["exclusions_header"]), *[[c, r, fill(why, words)] for c, r, why in scope.exclusions]]
     story.append(field_table(rows, [width * 0.14, width * 0.3, width * 0.56], size=12))
     if scope.outside:
-        story += [Spacer(1, 4 * mm), para(template["outside_heading"], SIZE, bold=True)]
+        story += [Spacer(1, 4 * mm), section_heading(template["outside_heading"], SIZE)]
         story += [
             body(fill(template["outside"], words), SIZE),
             _grouped(scope.outside, template["table_header"], width),
         ]
     last = story.pop()  # the signature follows the last table on its page
     story.append(closing(scope.signer, width, to=template["recipients"], keep=[last]))
-    return build_pdf(story, page, title=template["title"].replace("\n", " "), page_numbers=True)
+    return build_pdf(story, page, title=f"{template['title']} {template['subject']}", page_numbers=True)
 
 
 @dataclass(frozen=True)
@@ -199,7 +208,11 @@ def render_decision(d: ConformityDecision) -> bytes:
         Spacer(1, 3 * mm),
     ]
     story += [body(f"{b};", 14) for b in d.bases]
-    story += [body(f"{d.proposal}.", 14), Spacer(1, 2 * mm), para("QUYẾT ĐỊNH:", 14, bold=True, align=TA_CENTER)]
+    story += [
+        body(f"{d.proposal}.", 14),
+        Spacer(1, 2 * mm),
+        keep_with_next(para("QUYẾT ĐỊNH:", 14, bold=True, align=TA_CENTER)),
+    ]
     story.append(Spacer(1, 2 * mm))
     story += [
         body(
@@ -218,7 +231,7 @@ def render_decision(d: ConformityDecision) -> bytes:
         para(
             "DANH MỤC THỦ TỤC HÀNH CHÍNH, HOẠT ĐỘNG ÁP DỤNG HỆ THỐNG QUẢN LÝ CHẤT LƯỢNG", 13, bold=True, align=TA_CENTER
         ),
-        para(f"(Kèm theo Quyết định số {d.number} ngày {short_date(d.day)})", 13, italic=True, align=TA_CENTER),
+        para(f"(Kèm theo Quyết định số {d.number} {official_date(d.day)})", 13, italic=True, align=TA_CENTER),
         Spacer(1, 3 * mm),
         field_table(
             [["TT", "Tên thủ tục hành chính, hoạt động"], *[[str(i), s] for i, s in enumerate(d.scope, 1)]],

@@ -1,9 +1,10 @@
 """An ISO procedure document (quy trình) for one administrative procedure (docs/DOMAIN.md §1).
 
 Code (e.g. "QT 07/HT"), issue number and date on every page; the responsibility block (drafted / reviewed /
-approved: name, signature, title); the revision history; then 1 Purpose, 2 Scope, 3 References, 4 Definitions
-and abbreviations, 5 Content (dossier components, number of copies, processing time, place of receipt, fees, and
-the step table: step, responsible, time, form or result), 6 Forms, 7 Records to keep.
+approved: name, signature, title); the revision history, every issue so far; then 1 Purpose, 2 Scope,
+3 References (the legal basis with number, date and title), 4 Definitions and abbreviations, 5 Content (dossier
+components, number of copies, processing time, place of receipt, fees and exemptions, and the step table: step,
+responsible, time, form or result), 6 Forms, 7 Records to keep. The catalogue's own notes are never printed.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from isodesk.i18n.dates import short_date
 from isodesk.reports.fonts import official_font
-from isodesk.reports.official import Page, body, build_pdf, field_table, para
+from isodesk.reports.official import BLANK, Page, body, build_pdf, field_table, para, section_heading
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Person:
 @dataclass(frozen=True)
 class Revision:
     issue: int
-    day: date
+    day: date | None  # None: an earlier issue whose date is written in by hand
     change: str
 
 
@@ -47,7 +48,7 @@ class Step:
 
 @dataclass(frozen=True)
 class ProcedureDocument:
-    office: str  # "UBND PHƯỜNG MỸ THO"
+    office: str  # "Ủy ban nhân dân\nPhường Mỹ Tho": the committee's heading, one line per "\n"
     code: str  # "QT 07/HT"
     name: str  # the administrative procedure's name
     issue: int
@@ -69,6 +70,7 @@ class ProcedureDocument:
     total_time: str
     forms: Sequence[tuple[str, str]]  # (number, title)
     records: Sequence[tuple[str, str, str]]  # (record, who keeps it, how long)
+    exemptions: str = ""  # "Miễn …": who pays nothing, under the fee
 
 
 SIZE = 13
@@ -103,7 +105,7 @@ def _header(doc: ProcedureDocument, template: Mapping[str, Any]) -> Any:
                 else:
                     canvas.drawString(x + 4, y + s * 0.25, text)
 
-        block([(doc.office.upper(), font.name("bold"), 11)], x0, cols[0], True)
+        block([(line.upper(), font.name("bold"), 11) for line in doc.office.split("\n")], x0, cols[0], True)
         block(
             [(template["kind"], font.name("bold"), 13), (doc.name, font.name("bold"), 10.5)],
             x0 + cols[0],
@@ -146,16 +148,16 @@ def render_procedure(doc: ProcedureDocument, template: Mapping[str, Any]) -> byt
     sections = template["sections"]
     story: list[Flowable] = [_responsibility(doc, template, width), Spacer(1, 6 * mm)]
     revisions = [list(template["revisions_header"])]
-    revisions += [[f"{r.issue:02d}", short_date(r.day), r.change] for r in doc.revisions]
+    revisions += [[f"{r.issue:02d}", short_date(r.day) if r.day else BLANK, r.change] for r in doc.revisions]
     story += [
-        para(template["revisions_heading"], 12, bold=True, align=TA_CENTER),
+        section_heading(template["revisions_heading"], 12, align=TA_CENTER),
         Spacer(1, 2 * mm),
         field_table(revisions, [width * 0.18, width * 0.2, width * 0.62], size=11, centre=(0, 1)),
         Spacer(1, 6 * mm),
     ]
 
     def section(n: int) -> Flowable:
-        return para(sections[n], SIZE, bold=True, space_after=2)
+        return section_heading(sections[n], SIZE, space_after=2)
 
     story += [section(0), body(doc.purpose, SIZE), section(1), body(doc.scope, SIZE), section(2)]
     story += [para(f"- {ref}.", SIZE) for ref in doc.references]
@@ -170,14 +172,15 @@ def render_procedure(doc: ProcedureDocument, template: Mapping[str, Any]) -> byt
     components += [[str(i), c, "x", ""] for i, c in enumerate(doc.components, 1)] or [["1", "", "", ""]]
     story += [
         section(4),
-        para(content["components"], SIZE, bold=True),
+        section_heading(content["components"], SIZE),
         field_table(components, [width * 0.08, width * 0.62, width * 0.15, width * 0.15], size=12, centre=(0, 2, 3)),
         Spacer(1, 2 * mm),
         para(doc.copies, SIZE),
         para(doc.time, SIZE),
         para(doc.place, SIZE),
         para(doc.fee, SIZE),
-        para(content["steps"], SIZE, bold=True),
+        *([para(doc.exemptions, SIZE)] if doc.exemptions else []),
+        section_heading(content["steps"], SIZE),
     ]
     steps = [list(content["steps_header"])]
     steps += [[f"B{i}", s.name, s.responsible, s.time, s.result] for i, s in enumerate(doc.steps, 1)]

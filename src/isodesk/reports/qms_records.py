@@ -20,6 +20,7 @@ from isodesk.reports.official import (
     field_table,
     heading,
     para,
+    section_heading,
     signatures,
     title,
 )
@@ -64,7 +65,7 @@ class AuditReport:
 def _heading_lines(pairs: Sequence[tuple[str, str]]) -> list[Flowable]:
     out: list[Flowable] = []
     for label, text in pairs:
-        out += [para(label, SIZE, bold=True), body(text, SIZE, indent=0)]
+        out += [section_heading(label, SIZE), body(text, SIZE, indent=0)]
     return out
 
 
@@ -84,8 +85,8 @@ def render_audit_report(r: AuditReport) -> bytes:
         ]
     )
     team = [["TT", "Họ và tên", "Vai trò"], *[[str(i), a.name, a.role] for i, a in enumerate(r.team, 1)]]
-    story += [para("5. Đoàn đánh giá", SIZE, bold=True), field_table(team, [width * 0.1, width * 0.5, width * 0.4])]
-    story += [Spacer(1, 2 * mm), para("6. Đơn vị, bộ phận được đánh giá", SIZE, bold=True)]
+    story += [section_heading("5. Đoàn đánh giá", SIZE), field_table(team, [width * 0.1, width * 0.5, width * 0.4])]
+    story += [Spacer(1, 2 * mm), section_heading("6. Đơn vị, bộ phận được đánh giá", SIZE)]
     story += [para(f"- {a};" if i < len(r.auditees) - 1 else f"- {a}.", SIZE) for i, a in enumerate(r.auditees)]
     rows = [
         [
@@ -102,7 +103,7 @@ def render_audit_report(r: AuditReport) -> bytes:
         [str(i), f.clause, f.area, f.kind, f.description, f.evidence, f.acknowledged_by]
         for i, f in enumerate(r.findings, 1)
     ]
-    story += [Spacer(1, 2 * mm), para("7. Kết quả đánh giá", SIZE, bold=True)]
+    story += [Spacer(1, 2 * mm), section_heading("7. Kết quả đánh giá", SIZE)]
     story.append(
         field_table(rows, [width * f for f in (0.06, 0.1, 0.14, 0.13, 0.25, 0.18, 0.14)], size=10, centre=(0, 1))
     )
@@ -159,14 +160,14 @@ def render_review_minutes(m: ReviewMinutes) -> bytes:
         para("Thành phần tham dự:", SIZE),
     ]
     story += [para(f"- {a};" if i < len(m.attendees) - 1 else f"- {a}.", SIZE) for i, a in enumerate(m.attendees)]
-    story += [Spacer(1, 2 * mm), para("I. NỘI DUNG XEM XÉT", SIZE, bold=True)]
+    story += [Spacer(1, 2 * mm), section_heading("I. NỘI DUNG XEM XÉT", SIZE)]
     for i, item in enumerate(m.inputs, 1):
-        story += [para(f"{i}. {item.topic}", SIZE, bold=True), body(item.content, SIZE)]
+        story += [section_heading(f"{i}. {item.topic}", SIZE), body(item.content, SIZE)]
     rows = [["TT", "Nội dung quyết định", "Trách nhiệm", "Thời hạn"]]
     rows += [[str(i), d.decision, d.owner, d.deadline] for i, d in enumerate(m.decisions, 1)]
     story += [
         Spacer(1, 2 * mm),
-        para("II. KẾT LUẬN VÀ CÁC QUYẾT ĐỊNH", SIZE, bold=True),
+        section_heading("II. KẾT LUẬN VÀ CÁC QUYẾT ĐỊNH", SIZE),
         field_table(rows, [width * 0.08, width * 0.52, width * 0.22, width * 0.18], size=12, centre=(0, 3)),
         Spacer(1, 3 * mm),
     ]

@@ -1,8 +1,11 @@
 """Form 01, the receipt and appointment slip (TT 01/2018/TT-VPCP and TT 03/2025/TT-VPCP), one page per copy.
 
 Fields follow docs/DOMAIN.md §2: dossier code with its QR code, copy, applicant, address, phone, email, procedure; the
-dossier components; number of sets; processing time by law; time received; time of return; where the result is
-collected; fees; the ledger book and number; signatures of the applicant and the receiving officer.
+dossier components (documents only: the catalogue keeps fees, exemptions and its own notes apart); number of sets;
+processing time by law; time received; time of return; where the result is collected; fees; the ledger book and
+number; signatures of the applicant and the receiving officer. The 2025 slip (TT 03/2025) is numbered
+"Số …/TTPVHCC" and adds the applicant's personal identification number and, when someone files on another's
+behalf, that person's details; the signature block names who filed, never an organisation.
 
 A slip is printed many times a day, often in batches: the parts of a copy that do not change between its copies
 (everything but the copy line) are laid out once (:class:`isodesk.reports.reuse.Reused`).
@@ -20,7 +23,18 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph,
 
 from isodesk.reports.fonts import official_font
 from isodesk.reports.official import build_pdf, heading, para, signatures, style, t, template_id
-from isodesk.reports.papers import DossierData, PaperOffice, copy_label, fill, form_page, values
+from isodesk.reports.papers import (
+    DossierData,
+    PaperOffice,
+    copy_label,
+    facts,
+    fill,
+    form_page,
+    lines,
+    unbroken,
+    values,
+    whole_date,
+)
 from isodesk.reports.qr import QrCode
 from isodesk.reports.reuse import Reused
 
@@ -33,6 +47,13 @@ class ReceiptSlip:
     processing_time: str  # "03 ngày làm việc"
     fee: str  # worded, "" when not known
     officer: str
+    #: (originals, copies) of each component, as the catalogue gives them; None where it does not say
+    counts: Sequence[tuple[int | None, int | None]] = ()
+
+
+def _count(n: int | None) -> str:
+    """A count as the slip's columns write it: "01"; blank when the catalogue does not say."""
+    return "" if n is None else f"{n:02d}"
 
 
 def _size(template: Mapping[str, Any]) -> float:
@@ -82,12 +103,19 @@ def _rest(slip: ReceiptSlip, office: PaperOffice, template: Mapping[str, Any], w
         sets=f"{slip.sets:02d}",
         processing_time=slip.processing_time,
         fee=slip.fee,
-        return_place=template["return_place"],
     )
+    data["return_place"] = fill(template["return_place"], data)
+    data["received_time"], data["due_time"] = whole_date(data["received_time"]), whole_date(data["due_time"])
+    data["applicant"], data["representative"] = unbroken(data["applicant"]), unbroken(data["representative"])
+    met = facts(slip.dossier)
     story: list[Flowable] = [Spacer(1, 2 * mm)]
-    story += [para(fill(line, data), size) for line in template["lines_before"]]
+    story += lines(template["lines_before"], data, size, met)
     rows: list[list[Any]] = [list(template["components_header"])]
-    rows += [[str(i), Paragraph(t(name), style(size - 1)), "", ""] for i, name in enumerate(slip.components, 1)]
+    counts = list(slip.counts) + [(None, None)] * (len(slip.components) - len(slip.counts))
+    rows += [
+        [str(i), Paragraph(t(name), style(size - 1)), _count(originals), _count(copies)]
+        for i, (name, (originals, copies)) in enumerate(zip(slip.components, counts, strict=False), 1)
+    ]
     if len(rows) == 1:
         rows.append(["1", "", "", ""])
     font = official_font()
@@ -101,16 +129,19 @@ def _rest(slip: ReceiptSlip, office: PaperOffice, template: Mapping[str, Any], w
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (0, 0), (0, -1), "CENTER"),
                 ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+                ("ALIGN", (2, 1), (-1, -1), "CENTER"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ]
         )
     )
     story.append(table)
-    story += [para(fill(line, data), size) for line in template["lines_after"]]
+    story += lines(template["lines_after"], data, size, met)
     story.append(Spacer(1, 2 * mm))
     story.append(
         signatures(
             [
-                (template["applicant_title"], template["signature_note"], slip.dossier.applicant),
+                (template["applicant_title"], template["signature_note"], slip.dossier.filer),
                 (template["officer_title"], template["signature_note"], slip.officer),
             ],
             width,

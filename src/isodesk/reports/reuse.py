@@ -15,7 +15,9 @@ _names = count()
 
 
 class Reused(Flowable):  # type: ignore[misc]
-    """A non-splitting block of ``flowables`` that may appear several times in one story."""
+    """A block of ``flowables`` that may appear several times in one story. It is placed whole; only when it is
+    taller than the page (a procedure with a very long list of documents) does it give up being reused and flow
+    over the pages as its flowables."""
 
     def __init__(self, flowables: Sequence[Flowable]) -> None:
         super().__init__()
@@ -37,6 +39,12 @@ class Reused(Flowable):  # type: ignore[misc]
                 height += h + f.getSpaceAfter()
             self._size = (avail_width, height)
         return self._size
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        _width, height = self.wrap(avail_width, avail_height)
+        if height <= avail_height:
+            return [self]
+        return list(self.flowables)
 
     def draw(self) -> None:
         canvas = self.canv

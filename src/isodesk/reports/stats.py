@@ -19,7 +19,18 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from isodesk.i18n.dates import short_date
 from isodesk.reports.fonts import official_font
-from isodesk.reports.official import Issuer, Page, Signer, build_pdf, closing, field_table, heading, para, title
+from isodesk.reports.official import (
+    Issuer,
+    Page,
+    Signer,
+    build_pdf,
+    closing,
+    field_table,
+    heading,
+    para,
+    section_heading,
+    title,
+)
 from isodesk.reports.papers import fill
 
 
@@ -111,11 +122,11 @@ def _month_rows(report: StatsReport, template: Mapping[str, Any]) -> list[list[s
 def render_stats(report: StatsReport, issuer: Issuer, template: Mapping[str, Any]) -> bytes:
     page = Page()
     width = page.frame_width
-    period = fill(template["period"], {"start": short_date(report.start), "end": short_date(report.end)})
+    subject = fill(template["subject"], {"start": short_date(report.start), "end": short_date(report.end)})
     story: list[Flowable] = [
         heading(issuer, template["number_format"], report.printed, width),
-        *title(template["title"], 14, subtitle=period),
-        para(template["months_heading"], 13, bold=True),
+        *title(template["title"], 14, subtitle=subject),
+        section_heading(template["months_heading"]),
         Spacer(1, 1.5 * mm),
     ]
     months = field_table(
@@ -125,7 +136,12 @@ def render_stats(report: StatsReport, issuer: Issuer, template: Mapping[str, Any
         centre=range(9),
     )
     months.setStyle([("FONT", (0, -1), (-1, -1), official_font().name("bold"), 10)])
-    story += [months, Spacer(1, 4 * mm), para(template["fields_heading"], 13, bold=True), Spacer(1, 1.5 * mm)]
+    story += [
+        months,
+        Spacer(1, 4 * mm),
+        section_heading(template["fields_heading"]),
+        Spacer(1, 1.5 * mm),
+    ]
     if report.fields:
         rows = [list(template["fields_header"])]
         rows += [
@@ -153,4 +169,4 @@ def render_stats(report: StatsReport, issuer: Issuer, template: Mapping[str, Any
     notes += [para(f"- {n}", 11, italic=True) for n in template["notes"]]
     story += [Spacer(1, 2 * mm), *notes[:-1]]
     story.append(closing(report.signer, width, to=template["recipients"], keep=notes[-1:]))
-    return build_pdf(story, page, title=f"{template['title']} {period}".replace("\n", " "), page_numbers=True)
+    return build_pdf(story, page, title=f"{template['title']} {subject}", page_numbers=True)

@@ -1,7 +1,8 @@
 """How official papers write times, durations and fees: always in Vietnamese, whatever the screen language.
 
-Days and months below 10 are zero-padded (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.5); slips write times as
-"09 giờ 30 phút, ngày 05 tháng 02 năm 2026" and durations as "03 ngày làm việc" (TT 01/2018/TT-VPCP, form 01).
+Days below 10 and the months 1 and 2 take a leading zero, other months none (NĐ 30/2020/NĐ-CP, Phụ lục I, mục
+II.5); slips write times as "09 giờ 30 phút, ngày 05 tháng 02 năm 2026" or "…, ngày 20 tháng 8 năm 2025" and
+durations as "03 ngày làm việc" (TT 01/2018/TT-VPCP, form 01).
 Fees follow the catalogue's convention (docs/DOMAIN.md §2): "0" free, a number with its unit, "HĐND" set
 by the provincial People's Council, "0|HĐND" free in the usual case and otherwise set by the Council, "?" unknown.
 """
@@ -9,7 +10,7 @@ by the provincial People's Council, "0|HĐND" free in the usual case and otherwi
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from isodesk.domain.deadlines import ProcessingTime, TimeUnit
@@ -66,3 +67,10 @@ def fee_words(fee: str) -> str:
     if _AMOUNT.match(fee):
         return _money(fee)
     return fee
+
+
+def legal_reference(kind: str, number: str, day: date | None, title: str = "") -> str:
+    """ "Nghị định số 123/2015/NĐ-CP ngày 15 tháng 11 năm 2015 của Chính phủ quy định …", as a reference cites a
+    legal document (number, date, title); a date not known is a dotted line to fill in by hand."""
+    when = official_date(day) if day else "ngày ……"
+    return " ".join(part for part in (f"{kind} số {number}", when, title) if part)

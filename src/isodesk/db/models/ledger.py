@@ -19,7 +19,8 @@ class Procedure(SyncedMixin, Base):
     """An administrative procedure (thủ tục hành chính) of the national database, as this office applies it.
 
     The published values (time, fee) are kept with their source and confidence; the office's own values,
-    which differ by province, are stored beside them, never over them.
+    which differ by province, are stored beside them, never over them. Documents, fee, exemptions, legal basis and
+    the catalogue's notes are separate columns because papers print each in its own place and the notes nowhere.
     """
 
     __tablename__ = "procedures"
@@ -29,9 +30,13 @@ class Procedure(SyncedMixin, Base):
     field: Mapped[str] = mapped_column(String(v.PROCEDURE_FIELD.limit), default="")
     time_unit: Mapped[str] = mapped_column(String(20), default="unknown")
     time_value: Mapped[str] = mapped_column(String(12), default="0")
-    cutoff_note: Mapped[str] = mapped_column(Text, default="")
+    cutoff_note: Mapped[str] = mapped_column(Text, default="")  # what the law adds to the time (15:00 cut-off …)
     fee: Mapped[str] = mapped_column(String(v.FEE.limit), default="")
-    components: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {name, original, copy}
+    exemptions: Mapped[str] = mapped_column(Text, default="", server_default="")  # who pays nothing, in words
+    components: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of document names, nothing else
+    # JSON list of {kind, number, date, title}: the documents the procedure rests on
+    legal_basis: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")  # the catalogue's remarks, never printed
     steps: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {name, responsible, unit, value}
     in_scope: Mapped[bool] = mapped_column(Boolean, default=True)
     source: Mapped[str] = mapped_column(Text, default="")
@@ -55,7 +60,16 @@ class Applicant(SyncedMixin, Base):
     """
 
     __tablename__ = "applicants"
-    personal_fields: ClassVar[tuple[str, ...]] = ("name", "address", "phone", "email", "id_number")
+    personal_fields: ClassVar[tuple[str, ...]] = (
+        "name",
+        "address",
+        "phone",
+        "email",
+        "id_number",
+        "representative_name",
+        "representative_id_number",
+        "representative_phone",
+    )
     trail_name = N_("applicant")
     trail_withheld: ClassVar[Mapping[str, str]] = dict.fromkeys(personal_fields, PERSONAL)
     kind: Mapped[str] = mapped_column(String(12), default="person")  # "person" | "organisation"
@@ -64,6 +78,11 @@ class Applicant(SyncedMixin, Base):
     phone: Mapped[str] = mapped_column(String(v.PHONE_LENGTH), default="")
     email: Mapped[str] = mapped_column(String(v.EMAIL_LENGTH), default="")
     id_number: Mapped[str] = mapped_column(String(v.CITIZEN_ID_LENGTH), default="")
+    # Who filed on the applicant's behalf (an organisation's representative, a person with a power of attorney):
+    # named on the 2025 receipt slip and in its signature block (TT 03/2025/TT-VPCP, form 01).
+    representative_name: Mapped[str] = mapped_column(String(v.REPRESENTATIVE_NAME.limit), default="", server_default="")
+    representative_id_number: Mapped[str] = mapped_column(String(v.CITIZEN_ID_LENGTH), default="", server_default="")
+    representative_phone: Mapped[str] = mapped_column(String(v.PHONE_LENGTH), default="", server_default="")
 
     def trail_label(self, session: Session) -> str:
         """The code of the applicant's dossier (never the applicant's name)."""
@@ -88,7 +107,8 @@ class Dossier(SyncedMixin, Base):
     status: Mapped[str] = mapped_column(String(20))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     received_on: Mapped[date] = mapped_column(Date)
-    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # on the receipt slip; moves only while paused
+    new_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # given with an apology; never judges timeliness
     settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     settled_on: Mapped[date | None] = mapped_column(Date)
     timeliness: Mapped[str | None] = mapped_column(String(10))
@@ -145,7 +165,8 @@ class Counter(Base):
 
 
 class DailyCount(Base):
-    """Per day and procedure: dossiers received and settled (by timeliness and rating).
+    """Per day and procedure: dossiers received and settled (by timeliness and rating), supplement requests made, and
+    the days the settled ones took.
 
     Derived from the dossiers and kept in the same transaction as every receipt and return, so a year's
     statistics add up a few thousand rows instead of scanning a million dossiers. Never synced; rebuilt from the
@@ -163,3 +184,7 @@ class DailyCount(Base):
     rating_2: Mapped[int] = mapped_column(Integer, default=0)
     rating_3: Mapped[int] = mapped_column(Integer, default=0)
     rating_4: Mapped[int] = mapped_column(Integer, default=0)
+    # For the quality objectives (ISO 9001:2015 6.2): supplement requests made that day, and the calendar days from
+    # receipt to return summed over the dossiers settled that day (their average is this over the settled ones).
+    supplements: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    settle_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

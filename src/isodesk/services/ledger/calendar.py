@@ -3,8 +3,11 @@
 Statutory holidays, compensatory days, swapped days off and make-up Saturdays come from the ``holidays``
 package (Vietnam, Bộ luật Lao động 2019 art. 112 and the yearly announcements it encodes), always with
 ``language="vi"``. The office (or the province, which distributes it) keeps an overlay of announced days off
-and working days; the 2026 New Year swap reported by the press ships as unconfirmed seed data
-(``resources/seed/calendar-overlay.csv``). Every overlay change is logged.
+and working days, each with its legal basis (``resources/seed/calendar-overlay.csv``): the 2026 New Year swap
+ships confirmed (Công văn 12729/VPCP-KGVX of the Government Office); days not yet announced (Tết 2027) or a swap
+only proposed (24 November 2026) ship as unconfirmed entries that change nothing the statutory calendar does not
+already say, so they are shown as pending and never move a deadline on a proposal. Every overlay change is
+logged.
 """
 
 from __future__ import annotations
@@ -149,6 +152,7 @@ def explain(deadline: Deadline) -> str:
         Note.CLOSED_DAY: _("Received on a day the office is closed: the count starts at {at}."),
         Note.AFTER_CUTOFF: _("Received after the cut-off hour: the result is due the next working day."),
         Note.LAST_DAY_MOVED: _("The last day is not a working day: it moves to the next working day."),
+        Note.CALENDAR_DAYS: _("The time is in days, not working days: weekends and holidays within it count."),
     }
     for note in deadline.rule_notes:
         lines.append(notes[note].format(at=short_datetime(deadline.start)))

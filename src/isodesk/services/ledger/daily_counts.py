@@ -10,7 +10,13 @@ from sqlalchemy.orm import Session
 from isodesk.db.models import DailyCount
 from isodesk.domain.ledger import Satisfaction, Timeliness
 
-FIELDS = ("received", *(t.value for t in Timeliness), *(f"rating_{level.value}" for level in Satisfaction))
+FIELDS = (
+    "received",
+    *(t.value for t in Timeliness),
+    *(f"rating_{level.value}" for level in Satisfaction),
+    "supplements",
+    "settle_days",
+)
 
 
 def record(session: Session, day: date, procedure_id: int, **increments: int) -> None:

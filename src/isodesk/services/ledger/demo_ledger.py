@@ -182,6 +182,8 @@ def fill_demo_ledger(
     weights = [FIELD_WEIGHT.get(p.field, 0.3) * (3 if "khai sinh" in p.name.lower() else 1) for p in procedures]
     days = _days(calendar, (now - timedelta(days=365)).date(), now.date())
     received_days = sorted(rng.choice(days) for _ in range(count))
+    # The day's running numbers follow the receipt times, as at a real desk (the days are in order already).
+    moments = sorted(_working_moment(rng, day, hours) for day in received_days)
     agency = office.agency_code or office.unit_code
     made = 0
     for chunk_start in range(0, count, CHUNK):
@@ -205,7 +207,7 @@ def fill_demo_ledger(
             for i, day in enumerate(chunk_days):
                 did, aid = first_id + i, first_app + i
                 proc = rng.choices(procedures, weights)[0]
-                received = _working_moment(rng, day, hours)
+                received = moments[chunk_start + i]
                 due = compute_due(received, times[proc.id], calendar, hours).due
                 key = f"code:{day.isoformat()}"
                 counters[key] = counters.get(key, 0) + 1
@@ -330,6 +332,8 @@ def fill_demo_ledger(
                     for f in (when, f"rating_{ratings}" if ratings else ""):
                         if f:
                             counts[f] = counts.get(f, 0) + 1
+                    took = (local_datetime(settled_at).date() - day).days
+                    counts["settle_days"] = counts.get("settle_days", 0) + took
                 dossiers.append(
                     {
                         "id": did,

@@ -26,7 +26,7 @@ from isodesk.services.accounts.auth import require, roles_of
 from isodesk.services.context import AppContext
 from isodesk.services.inputs import check
 from isodesk.services.labels import state_name
-from isodesk.services.ledger.dossiers import read_dossier
+from isodesk.services.ledger.dossier_view import read_dossier
 
 
 @dataclass(frozen=True)

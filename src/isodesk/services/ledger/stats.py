@@ -3,8 +3,9 @@
 Definitions (docs/DOMAIN.md §2; QĐ 766/QĐ-TTg 2022 service indicators): a dossier is *settled* when its result is
 returned; it is ahead of time, on time or late (see :func:`isodesk.domain.ledger.timeliness`); the on-time rate is
 (ahead + on time) / settled. Dossiers still open past their due date are the *overdue* backlog, counted at the
-moment of the query. Satisfaction is the rating given at return: 1 very satisfied, 2 satisfied, 3 neutral,
-4 dissatisfied. All counts come from covering indexes, so a year of a large ledger is counted in milliseconds.
+moment of the query. Satisfaction is the rating given at return, counted by level (``very_satisfied``,
+``satisfied``, ``neutral``, ``dissatisfied``); its rate is the share of the first two among all ratings. All
+counts come from covering indexes, so a year of a large ledger is counted in milliseconds.
 """
 
 from __future__ import annotations
@@ -66,8 +67,23 @@ def _counts(session: Session, period: Period, now: datetime) -> dict[str, Any]:
         "in_progress": in_progress,
         "overdue": overdue,
         "on_time_rate": round((ahead + on_time) / total, 4) if total else None,
-        "satisfaction": {level.name.lower(): totals[f"rating_{level.value}"] for level in Satisfaction},
+        "satisfaction": {level.code: totals[f"rating_{level.value}"] for level in Satisfaction},
+        "satisfaction_rate": _satisfaction_rate(totals),
     }
+
+
+def count_period(session: Session, start: date, end: date, now: datetime) -> dict[str, Any]:
+    """The figures of ``start``..``end`` inside a caller's session (the management review gathers them with its own
+    data, ISO 9001:2015 9.3.2 c)."""
+    return _counts(session, Period(start, end), now)
+
+
+def _satisfaction_rate(totals: dict[str, int]) -> float | None:
+    """The share of ratings "very satisfied" or "satisfied" among all ratings given (QĐ 766/QĐ-TTg 2022, the
+    service-quality indicators); None when nobody rated."""
+    rated = sum(totals[f"rating_{level.value}"] for level in Satisfaction)
+    pleased = totals[f"rating_{Satisfaction.VERY_SATISFIED.value}"] + totals[f"rating_{Satisfaction.SATISFIED.value}"]
+    return round(pleased / rated, 4) if rated else None
 
 
 def stats(

@@ -1,23 +1,24 @@
 """The papers of one dossier: which apply (:mod:`isodesk.domain.forms`), and each one as PDF from the ledger.
 
-The form set is the one in force on the dossier's receipt date. Everything a paper shows is read in one
-session and handed to the report layer as plain data.
+The form set is the one in force on the dossier's receipt date. Every paper is filled from the dossier's
+:class:`~isodesk.services.ledger.dossier_view.DossierView`, the same view its window and ``dossier show`` read; the
+rows of the process control sheet follow the rules of :mod:`isodesk.domain.control_sheet`.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from isodesk.db.models import Applicant, Department, Dossier, DossierEvent, Procedure, Staff
-from isodesk.domain.forms import DossierFacts, FormName, NotApplicable, not_applicable, step_timeliness
-from isodesk.domain.ledger import FINAL_STATES, Action, State
+from isodesk.db.models import Dossier
+from isodesk.domain.control_sheet import DESK, NOBODY, Party, Side, blank_rows, hand_overs, handling_staff
+from isodesk.domain.forms import DossierFacts, FormName, NotApplicable, not_applicable
+from isodesk.domain.ledger import Action
+from isodesk.domain.supplement import parse_request
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.dates import local_datetime, local_now, short_datetime
@@ -37,9 +38,15 @@ from isodesk.reports.receipt import ReceiptSlip, render_receipts
 from isodesk.reports.words import duration_words, fee_words, time_words
 from isodesk.services.context import AppContext
 from isodesk.services.labels import applicant_label
-from isodesk.services.ledger.dossiers import read_dossier, step_dues
-from isodesk.services.ledger.procedures import processing_time_of
-from isodesk.services.office.profile import get_profile, read_profile
+from isodesk.services.ledger.dossier_view import (
+    DossierView,
+    StaffRef,
+    get_dossier_view,
+    read_dossier_view,
+    read_dossier_views,
+    views_in_order,
+)
+from isodesk.services.office.profile import OfficeProfile, get_profile, read_profile
 from isodesk.services.printing.office import paper_office
 from isodesk.services.printing.templates import form_set_on, form_title, has_form, template_of
 
@@ -55,68 +62,40 @@ class FormChoice:
     reason: str = ""
 
 
-@dataclass
-class _Loaded:
-    dossier: Dossier
-    procedure: Procedure
-    applicant: Applicant | None
-    events: list[DossierEvent]
-    staff: dict[int, tuple[str, str]]  # id -> (name, department)
-
-    @property
-    def received(self) -> datetime:
-        return local_datetime(self.dossier.received_at)
-
-    def name(self, staff_id: int | None) -> str:
-        return self.staff[staff_id][0] if staff_id in self.staff else ""
-
-    def party(self, staff_id: int | None) -> str:
-        """ "Phạm Thị Ngọc Ánh (Bộ phận một cửa)", as the control sheet names who gives or takes a dossier."""
-        if staff_id not in self.staff:
-            return ""
-        name, department = self.staff[staff_id]
-        return f"{name} ({department})" if department else name
-
-    def last(self, action: Action) -> DossierEvent | None:
-        return next((e for e in reversed(self.events) if e.action == action.value), None)
+def _name(person: StaffRef | None) -> str:
+    return person.name if person else ""
 
 
-def _staff(session: Session) -> dict[int, tuple[str, str]]:
-    rows = session.execute(select(Staff.id, Staff.name, Department.name).join(Department, isouter=True))
-    return {sid: (name, dept or "") for sid, name, dept in rows}
+def _party(person: StaffRef | None) -> str:
+    """ "Phạm Thị Ngọc Ánh (Bộ phận một cửa)", as the control sheet names who gives or takes a dossier."""
+    if person is None:
+        return ""
+    return f"{person.name} ({person.department})" if person.department else person.name
 
 
-def _load(session: Session, code: str) -> _Loaded:
-    d = read_dossier(session, code)
-    procedure = session.get(Procedure, d.procedure_id)
-    assert procedure is not None
-    applicant = session.get(Applicant, d.applicant_id) if d.applicant_id else None
-    events = list(
-        session.execute(
-            select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.at, DossierEvent.id)
-        ).scalars()
-    )
-    return _Loaded(d, procedure, applicant, events, _staff(session))
+def _facts(view: DossierView, now: datetime) -> DossierFacts:
+    actions = frozenset(Action(e.action) for e in view.events if e.action in Action._value2member_map_)
+    return DossierFacts(view.status, actions, view.due, now)
 
 
-def _facts(loaded: _Loaded, now: datetime) -> DossierFacts:
-    actions = frozenset(Action(e.action) for e in loaded.events if e.action in Action._value2member_map_)
-    return DossierFacts(State(loaded.dossier.status), actions, loaded.dossier.due_at, now)
-
-
-def _reason(why: NotApplicable, loaded: _Loaded) -> str:
-    code = loaded.dossier.code
+def _reason(why: NotApplicable, view: DossierView) -> str:
+    code = view.code
     if why is NotApplicable.NO_SUPPLEMENT:
         return _(
             "Dossier {code} was never sent back for a supplement: there is no supplement request to print."
         ).format(code=code)
     if why is NotApplicable.NOT_REFUSED:
         return _("Dossier {code} was not refused: there is no refusal slip to print.").format(code=code)
+    if why is NotApplicable.REFUSED_AT_DESK:
+        return _(
+            "Dossier {code} was refused at the desk (form 03): it was never received, so it has no receipt slip, "
+            "no appointment and no control sheet."
+        ).format(code=code)
     if why is NotApplicable.NOT_STOPPED:
         return _("The processing of dossier {code} was not stopped: there is no notice of stopping to print.").format(
             code=code
         )
-    due = loaded.dossier.due_at
+    due = view.due
     return _(
         "Dossier {code} is not late (appointment {due}): an apology is printed only for a dossier given a new "
         "appointment or still being processed past its appointment."
@@ -134,13 +113,10 @@ def _form_name(name: str) -> FormName:
         ) from exc
 
 
-def forms_for(ctx: AppContext, code: str, now: datetime | None = None) -> list[FormChoice]:
-    """Every dossier paper, each with whether it applies to dossier ``code`` now (for enabling print buttons)."""
-    now = now or local_now()
-    with ctx.read() as s:
-        loaded = _load(s, code)
-    form_set = form_set_on(loaded.received.date())
-    facts = _facts(loaded, now)
+def forms_of(view: DossierView, now: datetime) -> list[FormChoice]:
+    """Every dossier paper, each with whether it applies to the dossier ``view`` at ``now``."""
+    form_set = form_set_on(view.received.date())
+    facts = _facts(view, now)
     out = []
     for form in FormName:
         if not has_form(form_set, form.value):
@@ -152,144 +128,134 @@ def forms_for(ctx: AppContext, code: str, now: datetime | None = None) -> list[F
         why = not_applicable(form, facts)
         number = form_set["forms"][form.value]["number"]
         title = form_title(form.value, form_set)
-        out.append(FormChoice(form.value, title, number, why is None, _reason(why, loaded) if why else ""))
+        out.append(FormChoice(form.value, title, number, why is None, _reason(why, view) if why else ""))
     return out
 
 
-def _data(loaded: _Loaded, due: datetime | None = None) -> DossierData:
-    d, a = loaded.dossier, loaded.applicant
-    due = due or d.due_at
+def forms_for(ctx: AppContext, code: str, now: datetime | None = None) -> list[FormChoice]:
+    """Every dossier paper, each with whether it applies to dossier ``code`` now (for enabling print buttons)."""
+    return forms_of(get_dossier_view(ctx, code), now or local_now())
+
+
+def _data(view: DossierView, due: datetime | None = None) -> DossierData:
+    a = view.applicant
+    due = due or view.due
     return DossierData(
-        code=d.code,
+        code=view.code,
         applicant=applicant_label(a.name if a else None),
         address=a.address if a else "",
         phone=a.phone if a else "",
         email=a.email if a else "",
-        procedure=loaded.procedure.name,
-        received=loaded.received,
-        due=local_datetime(due) if due else None,
-        book_seq=d.book_seq,
-        book_year=d.book_year,
+        procedure=view.procedure.name,
+        received=view.received,
+        due=due,
+        book_seq=view.book_seq,
+        book_year=view.book_year,
+        organisation=bool(a and a.kind == "organisation"),
+        id_number=a.id_number if a else "",
+        representative=a.representative if a else "",
+        representative_id_number=a.representative_id_number if a else "",
+        representative_phone=a.representative_phone if a else "",
     )
 
 
-def _local(moment: datetime) -> datetime:
-    return local_datetime(moment)
-
-
-def _first_due(loaded: _Loaded) -> datetime | None:
-    """The appointment written on the slip at receipt (later ones come with an apology)."""
-    received = next((e for e in loaded.events if e.action == "received"), None)
-    return received.due_at if received and received.due_at else loaded.dossier.due_at
-
-
-def _slip(loaded: _Loaded, first_due: datetime | None) -> ReceiptSlip:
+def _slip(view: DossierView) -> ReceiptSlip:
+    first_due = view.first_due
     if first_due is None:
-        raise UserError(_("Dossier {code} has no appointment yet.").format(code=loaded.dossier.code))
-    p = loaded.procedure
+        raise UserError(_("Dossier {code} has no appointment yet.").format(code=view.code))
+    p = view.procedure
     return ReceiptSlip(
-        dossier=_data(loaded, first_due),
-        components=[c[:1].upper() + c[1:] for c in json.loads(p.components)],
-        sets=loaded.dossier.sets,
-        processing_time=duration_words(processing_time_of(p)),
-        fee=fee_words(p.office_fee or p.fee),
-        officer=loaded.name(loaded.dossier.officer_id),
+        dossier=_data(view, first_due),
+        components=[c[:1].upper() + c[1:] for c in p.components],
+        sets=view.sets,
+        processing_time=duration_words(p.processing),
+        fee=fee_words(p.fee),
+        officer=_name(view.officer) or view.received_by,
+        counts=[(d.originals, d.copies) for d in p.documents],
     )
 
 
-def _supplement(loaded: _Loaded, office: PaperOffice) -> SupplementRequest:
-    event = loaded.last(Action.SUPPLEMENT)
+def _supplement(view: DossierView, profile: OfficeProfile) -> SupplementRequest:
+    """The request as the officer recorded it: each item with the copy asked for, and the reason
+    (:mod:`isodesk.domain.supplement`); whom to call is the office's contact, from its profile."""
+    event = view.last(Action.SUPPLEMENT)
     assert event is not None
-    guide = loaded.dossier.officer_id or event.from_staff_id
+    if not (profile.contact_name and profile.contact_phone):
+        raise UserError(
+            _(
+                "The supplement request names whom the applicant may call: enter the contact and their phone in "
+                "the office profile first (Settings, or isodesk form supplement … --contact NAME --contact-phone "
+                "PHONE)."
+            )
+        )
+    items, reason = parse_request(event.note)
     return SupplementRequest(
-        dossier=_data(loaded),
-        day=_local(event.at).date(),
-        items=[item.strip() for item in event.note.split("; ") if item.strip()],
-        reason="",
-        contact=loaded.name(guide),
-        contact_phone=office.phone,
-        officer=loaded.name(guide),
+        dossier=_data(view),
+        day=event.at.date(),
+        items=items,
+        reason=reason,
+        contact=profile.contact_name,
+        contact_phone=profile.contact_phone,
+        officer=_name(view.officer or event.from_staff),
     )
 
 
-def _refusal(loaded: _Loaded) -> Refusal:
-    event = loaded.last(Action.REFUSED)
+def _refusal(view: DossierView) -> Refusal:
+    event = view.last(Action.REFUSED)
     assert event is not None
-    officer = loaded.dossier.officer_id or event.from_staff_id
-    return Refusal(_data(loaded), _local(event.at).date(), [event.note], loaded.name(officer))
+    return Refusal(_data(view), event.at.date(), [event.note], _name(view.officer or event.from_staff))
 
 
-def _apology(loaded: _Loaded, now: datetime) -> Apology:
-    event = loaded.last(Action.EXTENDED)
+def _apology(view: DossierView, now: datetime) -> Apology:
+    event = view.last(Action.EXTENDED)
     if event is None:  # still open past its appointment: the new date is written by hand once decided
-        due = loaded.dossier.due_at
-        return Apology(_data(loaded), local_datetime(now).date(), _local(due) if due else None, None, "")
-    before = [e for e in loaded.events if e.at <= event.at and e is not event and e.due_at is not None]
-    original = before[-1].due_at if before else None
-    return Apology(
-        _data(loaded, original),
-        _local(event.at).date(),
-        _local(original) if original else None,
-        _local(event.due_at) if event.due_at else None,
-        event.note,
-    )
+        return Apology(_data(view), local_datetime(now).date(), view.due, None, "")
+    before = [e for e in view.events if e.at <= event.at and e is not event and e.due is not None]
+    original = before[-1].due if before else None
+    return Apology(_data(view, original), event.at.date(), original, event.due, event.note)
 
 
-def _stop(loaded: _Loaded) -> StopNotice:
-    event = loaded.last(Action.STOPPED)
+def _stop(view: DossierView) -> StopNotice:
+    event = view.last(Action.STOPPED)
     assert event is not None
-    return StopNotice(_data(loaded), _local(event.at).date(), _local(event.at), event.note)
+    return StopNotice(_data(view), event.at.date(), event.at, event.note)
 
 
-def _control_sheet(loaded: _Loaded, template: dict[str, Any], office: PaperOffice, session: Session) -> ControlSheet:
-    """One row per hand-over; each step judged against its own due time when the procedure has internal steps,
-    else the dossier as a whole when its result is returned (TT 01/2018 form 05)."""
+def _control_sheet(view: DossierView, template: dict[str, Any], office: PaperOffice) -> ControlSheet:
+    """The recorded hand-overs as rows (:func:`isodesk.domain.control_sheet.hand_overs`), in the template's words
+    (TT 01/2018 form 05, TT 03/2025 form 06)."""
     words = template["timeliness"]
     notes = template["notes"]
-    applicant = fill(
-        template["applicant"], {"applicant": applicant_label(loaded.applicant.name if loaded.applicant else None)}
-    )
-    dues = [due for _name, _who, due in step_dues(session, loaded.procedure, loaded.dossier)]
-    d = loaded.dossier
+    applicant = fill(template["applicant"], {"addressee": _data(view).addressee})
+    staff = {e.id: e for event in view.events for e in (event.from_staff, event.to_staff) if e is not None}
+    if view.handler is not None:
+        staff[view.handler.id] = view.handler
+
+    def named(party: Party) -> str:
+        if party == DESK:
+            return str(office.desk)
+        if party.side is Side.APPLICANT:
+            return applicant
+        return "" if party == NOBODY or party.staff_id is None else _party(staff.get(party.staff_id))
+
+    recorded = [e.recorded() for e in view.events]
     rows: list[HandOver] = []
-    steps_done = 0
-    for e in loaded.events:
-        action = e.action
-        if action == "received":
-            continue
-        giver, receiver = loaded.party(e.from_staff_id), loaded.party(e.to_staff_id)
-        if not giver and e.from_state == State.RECEIVED.value:
-            giver = office.desk  # the first hand-over leaves the desk
-        result = ""
-        if action == "processing":
-            receiver = receiver or giver
-        elif action == "ready":
-            receiver = office.desk
-        elif action == "returned":
-            giver, receiver = office.desk, applicant
-        elif action in ("supplement", "refused", "stopped", "withdrawn", "extended"):
-            receiver = applicant
-        elif action == "resumed":
-            giver, receiver = applicant, giver
-        if action in ("processing", "ready", "returned"):
-            if action == "returned" and d.timeliness:
-                result = words.get(d.timeliness, "")
-            elif dues and action != "returned":
-                due = dues[min(steps_done, len(dues) - 1)]
-                result = words[step_timeliness(_local(e.at), _local(due)).value]
-            steps_done += 1
-        new_due = time_words(_local(e.due_at)) if e.due_at else ""
-        wording = notes.get(action, "")
+    for row in hand_overs(recorded, view.step_dues, view.timeliness):
+        e = view.events[row.event]
+        result = words.get(row.result.value, "") if row.result else ""
+        new_due = time_words(e.due) if e.due else ""
+        wording = notes.get(e.action, "")
         note = fill(wording, {"note": e.note, "new_due": new_due}).rstrip(": ")
         if e.note and "{note}" not in wording:
             note = f"{note} ({e.note})" if note else e.note
-        rows.append(HandOver(giver, receiver, _local(e.at), result, note))
-    blank = 0 if State(d.status) in FINAL_STATES else max(2, int(template["blank_rows"]) - len(rows))
-    # The handling office is the one the desk first handed the dossier to; later hand-overs go up for signature.
-    first = next((e for e in loaded.events if e.action == "processing" and e.to_staff_id), None)
-    handling_id = (first.to_staff_id if first else None) or d.handler_id or -1
-    handling = loaded.staff.get(handling_id, ("", ""))[1]
-    return ControlSheet(_data(loaded, _first_due(loaded)), handling or loaded.procedure.field, "", rows, blank)
+        if row.note_only:  # an apology: nothing changes hands
+            rows.append(HandOver("", "", e.at, result, note, note_only=True))
+            continue
+        rows.append(HandOver(named(row.giver), named(row.receiver), e.at, result, note))
+    blank = blank_rows(view.status, int(template["blank_rows"]), len(rows))
+    handling_id = handling_staff(recorded, view.handler.id if view.handler else None)
+    handling = staff[handling_id].department if handling_id in staff else ""
+    return ControlSheet(_data(view, view.first_due), handling or view.procedure.field, "", rows, blank)
 
 
 def form_pdf(ctx: AppContext, name: str, code: str, now: datetime | None = None) -> bytes:
@@ -298,24 +264,24 @@ def form_pdf(ctx: AppContext, name: str, code: str, now: datetime | None = None)
     now = now or local_now()
     profile = get_profile(ctx)
     with ctx.read() as s:
-        loaded = _load(s, code)
-        form_set = form_set_on(loaded.received.date())
-        template = template_of(form_set, form.value)
-        why = not_applicable(form, _facts(loaded, now))
-        if why is not None:
-            raise UserError(_reason(why, loaded))
-        office = paper_office(profile, form_set)
-        if form is FormName.RECEIPT:
-            return render_receipts([(_slip(loaded, _first_due(loaded)), template, office)])
-        if form is FormName.SUPPLEMENT:
-            return render_supplement(_supplement(loaded, office), office, template)
-        if form is FormName.REFUSAL:
-            return render_refusal(_refusal(loaded), office, template)
-        if form is FormName.APOLOGY:
-            return render_apology(_apology(loaded, now), office, template)
-        if form is FormName.STOP:
-            return render_stop(_stop(loaded), office, template)
-        return render_control_sheet(_control_sheet(loaded, template, office, s), office, template)
+        view = read_dossier_view(s, code)
+        office = paper_office(s, profile, view.received.date())
+    form_set = form_set_on(view.received.date())
+    template = template_of(form_set, form.value)
+    why = not_applicable(form, _facts(view, now))
+    if why is not None:
+        raise UserError(_reason(why, view))
+    if form is FormName.RECEIPT:
+        return render_receipts([(_slip(view), template, office)])
+    if form is FormName.SUPPLEMENT:
+        return render_supplement(_supplement(view, profile), office, template)
+    if form is FormName.REFUSAL:
+        return render_refusal(_refusal(view), office, template)
+    if form is FormName.APOLOGY:
+        return render_apology(_apology(view, now), office, template)
+    if form is FormName.STOP:
+        return render_stop(_stop(view), office, template)
+    return render_control_sheet(_control_sheet(view, template, office), office, template)
 
 
 def receipt_pdf(ctx: AppContext, code: str) -> bytes:
@@ -323,41 +289,22 @@ def receipt_pdf(ctx: AppContext, code: str) -> bytes:
 
 
 def receipts_pdf(ctx: AppContext, codes: Sequence[str]) -> bytes:
-    """The receipt slips of ``codes`` in one PDF, in the order given (e.g. all slips of a day), read in one query."""
+    """The receipt slips of ``codes`` in one PDF, in the order given (e.g. all slips of a day), read together."""
     wanted = [c.strip() for c in codes if c.strip()]
     if not wanted:
         raise UserError(_("There is no dossier to print."))
-    first_due = (
-        select(DossierEvent.due_at)
-        .where(DossierEvent.dossier_id == Dossier.id, DossierEvent.action == "received")
-        .correlate(Dossier)
-        .limit(1)
-        .scalar_subquery()
-    )
     with ctx.read() as s:
         profile = read_profile(s, ctx.data_dir)
-        found = {
-            d.code: (d, p, a, officer, due)
-            for d, p, a, officer, due in s.execute(
-                select(Dossier, Procedure, Applicant, Staff.name, first_due)
-                .join(Procedure, Procedure.id == Dossier.procedure_id)
-                .outerjoin(Applicant, Applicant.id == Dossier.applicant_id)
-                .outerjoin(Staff, Staff.id == Dossier.officer_id)
-                .where(Dossier.code.in_(wanted))
-            )
-        }
-    missing = [c for c in wanted if c not in found]
-    if missing:
-        raise UserError(_("There is no dossier with code {code}.").format(code=", ".join(missing)))
-    offices: dict[str, PaperOffice] = {}
-    slips = []
-    for code in wanted:
-        d, p, a, officer, due = found[code]
-        staff = {d.officer_id: (officer, "")} if d.officer_id and officer else {}
-        loaded = _Loaded(d, p, a, [], staff)
-        form_set = form_set_on(loaded.received.date())
-        office = offices.get(form_set["id"]) or offices.setdefault(form_set["id"], paper_office(profile, form_set))
-        slips.append((_slip(loaded, due or d.due_at), template_of(form_set, "receipt"), office))
+        views = views_in_order(read_dossier_views(s, wanted), wanted)
+        offices: dict[date, PaperOffice] = {}  # the names of a day are the same for all its dossiers
+        for view in views:
+            day = view.received.date()
+            if day not in offices:
+                offices[day] = paper_office(s, profile, day)
+    slips = [
+        (_slip(view), template_of(form_set_on(view.received.date()), "receipt"), offices[view.received.date()])
+        for view in views
+    ]
     return render_receipts(slips)
 
 

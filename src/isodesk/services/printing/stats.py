@@ -15,11 +15,6 @@ from isodesk.services.printing.office import head_signer, office_issuer
 from isodesk.services.printing.reports_data import report_texts
 
 
-def _satisfaction(counts: dict[str, int]) -> float | None:
-    rated = sum(counts.values())
-    return (counts["very_satisfied"] + counts["satisfied"]) / rated if rated else None
-
-
 def _figures(label: str, s: dict[str, Any]) -> Figures:
     return Figures(
         label,
@@ -30,7 +25,7 @@ def _figures(label: str, s: dict[str, Any]) -> Figures:
         s["late"],
         s["on_time_rate"],
         s["overdue"],
-        _satisfaction(s["satisfaction"]),
+        s["satisfaction_rate"],
     )
 
 

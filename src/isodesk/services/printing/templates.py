@@ -1,4 +1,9 @@
-"""The form sets (``resources/forms/form-sets.json``): which one is in force on a day, and a form's template."""
+"""The form sets (``resources/forms/form-sets.json``): which one is in force on a day, a form's template, and the
+desk's name on a day.
+
+Both are data chosen by date, so a new circular (NĐ 309/2026/NĐ-CP hands the one-stop forms to the Ministry of
+Justice) or a renamed desk is a new entry in the file, not a change of code.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,11 @@ from typing import Any
 
 from isodesk.errors import UserError
 from isodesk.i18n import N_, _
-from isodesk.i18n.dates import short_date
+from isodesk.i18n.dates import local_today, short_date
 from isodesk.resources_path import resource_path
 
 #: Keys of a set that every one of its forms may use.
-SHARED = ("desk", "timeliness")
+SHARED = ("timeliness",)
 
 FORM_TITLES = {
     "receipt": N_("Receipt and appointment slip"),
@@ -29,19 +34,32 @@ EXTENSION_APOLOGY = N_("Apology and request to extend the processing time")
 
 
 @cache
-def form_sets() -> list[dict[str, Any]]:
+def _data() -> dict[str, Any]:
     text = resource_path("forms", "form-sets.json").read_text("utf-8")
-    return list(json.loads(text)["sets"])
+    return dict(json.loads(text))
+
+
+def form_sets() -> list[dict[str, Any]]:
+    return list(_data()["sets"])
+
+
+def _in_force(entry: dict[str, Any], day: date) -> bool:
+    start = date.fromisoformat(entry["valid_from"]) if entry.get("valid_from") else date.min
+    end = date.fromisoformat(entry["valid_to"]) if entry.get("valid_to") else date.max
+    return start <= day <= end
+
+
+def desk_on(day: date) -> dict[str, Any]:
+    """The one-stop desk's name on ``day``: "Bộ phận Tiếp nhận và Trả kết quả" until 30 June 2025 (NĐ 61/2018), then
+    the commune's "Trung tâm Phục vụ hành chính công" (NĐ 118/2025, in force 1 July 2025), named with its unit
+    (``of_unit``). The receipt date decides, not the form set: the 2018 forms stayed in use until 14/09/2025."""
+    desks = list(_data()["desks"])
+    return next((d for d in desks if _in_force(d, day)), desks[-1])
 
 
 def form_set_on(day: date) -> dict[str, Any]:
     """The set in force on ``day`` (TT 01/2018 until 14/09/2025, TT 03/2025 from 15/09/2025)."""
-    for form_set in form_sets():
-        start = date.fromisoformat(form_set["valid_from"])
-        end = date.fromisoformat(form_set["valid_to"]) if form_set["valid_to"] else date.max
-        if start <= day <= end:
-            return form_set
-    return form_sets()[-1]
+    return next((s for s in form_sets() if _in_force(s, day)), form_sets()[-1])
 
 
 def has_form(form_set: dict[str, Any], name: str) -> bool:
@@ -76,3 +94,11 @@ def form_title(name: str, form_set: dict[str, Any] | None = None) -> str:
     if form_set is not None and form_set["forms"].get(name, {}).get("asks_extension"):
         return _(EXTENSION_APOLOGY)
     return _(FORM_TITLES[name])
+
+
+def supplement_reasons(day: date | None = None) -> list[str]:
+    """The usual reasons of a supplement request the officer may choose from (the form set's, a province may
+    reword them), the default one first."""
+    template = form_set_on(day or local_today())["forms"]["supplement"]
+    reasons = [template.get("reason_default", ""), *template.get("reasons", [])]
+    return [r for r in dict.fromkeys(reasons) if r]
