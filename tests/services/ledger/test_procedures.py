@@ -86,6 +86,69 @@ def test_xlsx_import(office: AppContext, tmp_path: Path) -> None:
     assert preview_import(office, tmp_path / "ds.xlsx").added == ["9.200000"]
 
 
+SPLIT = HEADER.strip() + ",exemptions,legal_basis,notes\n"
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_import_keeps_documents_fees_exemptions_basis_and_notes_apart(
+    office: AppContext, tmp_path: Path, kind: str
+) -> None:
+    row = [
+        "9.300000",
+        "Thủ tục có ghi chú",
+        "Hộ tịch",
+        "3",
+        "working_days",
+        "Trường hợp cần xác minh: không quá 05 ngày làm việc",
+        "8000/bản",
+        "Tờ khai; Giấy tờ tùy thân",
+        "QĐ tỉnh",
+        "high",
+        "Miễn cho hộ nghèo",
+        "Luật Hộ tịch | 60/2014/QH13 | 20/11/2014 | ; Quyết định | 12/QĐ-UBND |  | của Chủ tịch UBND tỉnh",
+        "Giá trị của tỉnh, cần đối chiếu",
+    ]
+    if kind == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        csv.writer(buf).writerow(row)
+        path = _write(tmp_path, SPLIT + buf.getvalue())
+    else:
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        wb.active.append(SPLIT.strip().split(","))
+        wb.active.append(row)
+        path = tmp_path / "ds.xlsx"
+        wb.save(path)
+    apply_import(office, path)
+    info = get_procedure(office, "9.300000")
+    assert info.components == ["Tờ khai", "Giấy tờ tùy thân"] and info.fee == "8000/bản"
+    assert info.exemptions == "Miễn cho hộ nghèo" and info.notes == "Giá trị của tỉnh, cần đối chiếu"
+    assert info.legal_basis == (
+        {"kind": "Luật Hộ tịch", "number": "60/2014/QH13", "date": "2014-11-20", "title": ""},
+        {"kind": "Quyết định", "number": "12/QĐ-UBND", "date": "", "title": "của Chủ tịch UBND tỉnh"},
+    )
+    # A file without the new columns leaves them as they are; one with them shows what it changes.
+    old_style = _write(
+        tmp_path, HEADER + "9.300000,Thủ tục có ghi chú,Hộ tịch,3,working_days,,8000/bản,Tờ khai,QĐ,high\n"
+    )
+    assert "exemptions" not in preview_import(office, old_style).changed.get("9.300000", {})
+    apply_import(office, old_style)
+    kept = get_procedure(office, "9.300000")
+    assert kept.exemptions == "Miễn cho hộ nghèo" and kept.notes and kept.legal_basis == info.legal_basis
+    cleared = _write(tmp_path, SPLIT + "9.300000,Thủ tục có ghi chú,Hộ tịch,3,working_days,,0,Tờ khai,QĐ,high,,,\n")
+    assert set(preview_import(office, cleared).changed["9.300000"]) >= {"exemptions", "notes", "legal_basis"}
+
+
+def test_a_legal_basis_that_cannot_be_read_is_refused(office: AppContext, tmp_path: Path) -> None:
+    path = _write(tmp_path, SPLIT + "9.4,A,,5,working_days,,0,,,,,Nghị định chỉ có tên,\n")
+    with pytest.raises(UserError, match="legal_basis"):
+        preview_import(office, path)
+
+
 @pytest.mark.parametrize(
     ("content", "encoding", "message"),
     [

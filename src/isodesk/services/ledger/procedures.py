@@ -1,7 +1,9 @@
 """The procedure catalogue: the starter list, the office's own times and fees, and imports.
 
 The 68 starter procedures (``resources/seed/procedures-commune.csv``) carry their source and a confidence mark;
-values not confirmed are kept as such and shown so. Provinces publish their own lists (Quyết định công bố danh
+values not confirmed are kept as such and shown so. Documents, fees, exemptions, legal basis and the catalogue's
+own notes are separate fields (:mod:`isodesk.domain.procedures`): papers print the first four each in its place
+and never the notes. Provinces publish their own lists (Quyết định công bố danh
 mục TTHC) with other times and fees: an import shows what it adds, changes and removes before it is applied,
 and applies all of it or nothing.
 """
@@ -26,14 +28,18 @@ from isodesk.domain.permissions import Permission
 from isodesk.domain.procedures import (
     COLUMNS,
     MAX_TIME,
+    OPTIONAL,
     REQUIRED,
     UNKNOWN,
     CatalogueRow,
+    Component,
+    LegalBasis,
     RowError,
     Step,
     parse_row,
     parse_steps,
     parse_time,
+    stored_components,
 )
 from isodesk.errors import UserError
 from isodesk.i18n import _
@@ -56,6 +62,9 @@ COMPARED = (
     "cutoff_note",
     "fee",
     "components",
+    "exemptions",
+    "legal_basis",
+    "notes",
     "steps",
     "source",
     "confidence",
@@ -77,6 +86,14 @@ class ProcedureInfo:
     in_scope: bool
     office_time: bool  # the office set its own time
     steps: list[dict[str, str]]
+    exemptions: str = ""
+    legal_basis: tuple[dict[str, str], ...] = ()  # {kind, number, date (ISO or ""), title[, effective (ISO)]}
+    notes: str = ""  # the catalogue's own remarks: shown on screen, never printed
+    documents: tuple[Component, ...] = ()  # the components with their counts of originals and copies
+    published_unit: str = UNKNOWN  # the time the catalogue gives, beside the office's own
+    published_value: str = "0"
+    published_fee: str = ""
+    active: bool = True  # False once retired: the desk no longer receives it
 
     @property
     def processing_time(self) -> ProcessingTime | None:
@@ -92,6 +109,10 @@ class ProcedureInfo:
             "confirmed": self.time_unit != UNKNOWN,
             "in_scope": self.in_scope,
             "steps": self.steps,
+            "exemptions": self.exemptions,
+            "legal_basis": list(self.legal_basis),
+            "notes": self.notes,
+            "documents": [{"name": d.name, "originals": d.originals, "copies": d.copies} for d in self.documents],
         }
         pt = self.processing_time
         if pt is None:
@@ -122,8 +143,14 @@ def processing_time_of(p: Procedure) -> ProcessingTime | None:
     return parse_time(*effective_time(p))
 
 
+def components_of(p: Procedure) -> tuple[Component, ...]:
+    """The procedure's documents, with their counts where the catalogue gives them."""
+    return stored_components(json.loads(p.components))
+
+
 def _info(p: Procedure) -> ProcedureInfo:
     unit, value = effective_time(p)
+    documents = components_of(p)
     return ProcedureInfo(
         p.code,
         p.name,
@@ -132,12 +159,20 @@ def _info(p: Procedure) -> ProcedureInfo:
         value or "0",
         p.office_fee or p.fee,
         p.cutoff_note,
-        json.loads(p.components),
+        [d.name for d in documents],
         p.confidence,
         p.source,
         p.in_scope,
         bool(p.office_time_unit),
         json.loads(p.steps),
+        p.exemptions,
+        tuple(json.loads(p.legal_basis)),
+        p.notes,
+        documents,
+        p.time_unit,
+        p.time_value or "0",
+        p.fee,
+        p.active,
     )
 
 
@@ -145,10 +180,37 @@ def _apply_row(p: Procedure, row: CatalogueRow) -> None:
     p.name, p.field = nfc(row.name), nfc(row.field)
     p.time_unit, p.time_value = row.time_unit, row.time_value
     p.cutoff_note, p.fee = nfc(row.cutoff_note), nfc(row.fee)
-    p.components = json.dumps([nfc(c) for c in row.components], ensure_ascii=False)
+    p.components = components_json(row.components)
     p.source, p.confidence = row.source, row.confidence
     p.steps = _steps_json(row.steps)
+    if row.exemptions is not None:
+        p.exemptions = nfc(row.exemptions)
+    if row.legal_basis is not None:
+        p.legal_basis = legal_basis_json(row.legal_basis)
+    if row.notes is not None:
+        p.notes = nfc(row.notes)
     p.search_key = search_key(f"{row.code} {row.name} {row.field}")
+
+
+def components_json(components: tuple[Component, ...]) -> str:
+    return json.dumps([Component(nfc(c.name), c.originals, c.copies).stored() for c in components], ensure_ascii=False)
+
+
+def legal_basis_json(basis: tuple[LegalBasis, ...]) -> str:
+    """{kind, number, date, title}, and the effective date only when known (so a list without one stores as
+    before)."""
+    items: list[dict[str, str]] = []
+    for b in basis:
+        item = {
+            "kind": nfc(b.kind),
+            "number": b.number,
+            "date": b.day.isoformat() if b.day else "",
+            "title": nfc(b.title),
+        }
+        if b.effective:
+            item["effective"] = b.effective.isoformat()
+        items.append(item)
+    return json.dumps(items, ensure_ascii=False)
 
 
 def seed_procedures(session: Session) -> None:
@@ -168,10 +230,13 @@ def read_procedure(session: Session, code: str) -> Procedure:
     return p
 
 
-def list_procedures(ctx: AppContext, search: str = "") -> list[ProcedureInfo]:
+def list_procedures(ctx: AppContext, search: str = "", *, retired: bool = False) -> list[ProcedureInfo]:
+    """The active procedures (with ``retired``, the retired ones too), by field and code."""
     key = search_key(check(v.text, search, v.SEARCH))
     with ctx.read() as s:
-        query = select(Procedure).where(Procedure.active.is_(True)).order_by(Procedure.field, Procedure.code)
+        query = select(Procedure).order_by(Procedure.field, Procedure.code)
+        if not retired:
+            query = query.where(Procedure.active.is_(True))
         if key:
             query = query.where(Procedure.search_key.contains(key))
         return [_info(p) for p in s.execute(query).scalars()]
@@ -394,6 +459,14 @@ def preview_import(ctx: AppContext, path: str | Path) -> ImportPreview:
                 path=path.name, columns=", ".join(missing) or "—", expected=", ".join(COLUMNS)
             )
         )
+    unknown = sorted(c for c in header if c and c not in COLUMNS)
+    if unknown:
+        raise UserError(
+            _(
+                "The file {path} has columns the catalogue does not know: {columns}. Rename or remove them "
+                "(the columns are: {expected})."
+            ).format(path=path.name, columns=", ".join(v.shown(c) for c in unknown), expected=", ".join(COLUMNS))
+        )
     preview = ImportPreview()
     seen: dict[str, int] = {}
     for number, raw in raws:
@@ -424,9 +497,8 @@ def preview_import(ctx: AppContext, path: str | Path) -> ImportPreview:
             continue
         probe = Procedure(code=row.code)
         _apply_row(probe, row)
-        diff = {
-            f: (getattr(current, f), getattr(probe, f)) for f in COMPARED if getattr(current, f) != getattr(probe, f)
-        }
+        fields = [f for f in COMPARED if not (f in OPTIONAL and getattr(row, f) is None)]  # absent: kept as is
+        diff = {f: (getattr(current, f), getattr(probe, f)) for f in fields if getattr(current, f) != getattr(probe, f)}
         if diff:
             preview.changed[row.code] = diff
     preview.removed = sorted(set(existing) - set(seen))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from isodesk.domain import validation as v
 from isodesk.i18n import _
-from isodesk.i18n.dates import short_date
+from isodesk.i18n.dates import local_today, short_date
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.validation import limit
@@ -36,7 +37,7 @@ class CalendarView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx: AppContext | None = None
-        self.year = date.today().year
+        self.year = local_today().year
         self.details: dict[str, dict[str, Any]] = {}
         self.calendar = QCalendarWidget()
         self.calendar.setObjectName("workCalendar")
@@ -46,6 +47,8 @@ class CalendarView(QWidget):
         self.day_label = QLabel()
         self.day_label.setWordWrap(True)
         self.listing = QListWidget()
+        self.listing.setWordWrap(True)  # a long legal basis is read whole, not scrolled sideways
+        self.listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.note = QLineEdit()
         limit(self.note, v.CALENDAR_NOTE)
         self.day_off = QPushButton()
@@ -54,9 +57,11 @@ class CalendarView(QWidget):
         self.day_off.clicked.connect(lambda: self._set("day_off"))
         self.workday.clicked.connect(lambda: self._set("workday"))
         self.clear.clicked.connect(self._clear)
-        buttons = QHBoxLayout()
-        for b in (self.day_off, self.workday, self.clear):
-            buttons.addWidget(b)
+        # Two rows, so that the Vietnamese labels are never cut beside the calendar at 1366×768.
+        buttons = QGridLayout()
+        buttons.addWidget(self.day_off, 0, 0)
+        buttons.addWidget(self.workday, 0, 1)
+        buttons.addWidget(self.clear, 1, 0, 1, 2)
         side = QVBoxLayout()
         side.addWidget(self.day_label)
         side.addWidget(self.note)

@@ -6,7 +6,7 @@ refusal comes back as a message and nothing is saved.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
@@ -19,29 +19,30 @@ from isodesk.ui.validation import FormCheck, add_row, limit
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
+    from isodesk.services.ledger.dossier_view import DossierView
 
 
 class CorrectDialog(QDialog):
     saved = Signal(str)
 
-    def __init__(self, ctx: AppContext, data: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, view: DossierView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.code = ctx, data["code"]
+        self.ctx, self.code = ctx, view.code
         self.setObjectName("correctDialog")
         self.setWindowTitle(_("Correct dossier {code}").format(code=self.code))
         self.setMinimumWidth(480)
-        applicant = data.get("applicant") or {}
-        self.address = limit(QLineEdit(applicant.get("address", "")), v.ADDRESS)
-        self.phone = QLineEdit(applicant.get("phone", ""))
+        applicant = view.applicant
+        self.address = limit(QLineEdit(applicant.address if applicant else ""), v.ADDRESS)
+        self.phone = QLineEdit(applicant.phone if applicant else "")
         self.phone.setObjectName("correctPhone")
-        self.email = QLineEdit(applicant.get("email", ""))
+        self.email = QLineEdit(applicant.email if applicant else "")
         self.sets = QSpinBox()
         self.sets.setRange(1, 99)
-        self.sets.setValue(int(data.get("sets") or 1))
-        self.note = QLineEdit(data.get("note", ""))
+        self.sets.setValue(view.sets or 1)
+        self.note = QLineEdit(view.note)
         self.note.setObjectName("correctNote")
         limit(self.note, v.LEDGER_NOTE)
-        has_applicant = bool(applicant)
+        has_applicant = applicant is not None
         for edit in (self.address, self.phone, self.email):
             edit.setEnabled(has_applicant)
         form = QFormLayout(self)

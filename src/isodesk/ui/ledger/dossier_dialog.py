@@ -1,7 +1,11 @@
-"""A dossier, its timeline (as on the process control sheet) and its next steps."""
+"""A dossier, its timeline (as on the process control sheet) and its next steps.
+
+It shows the dossier's :class:`~isodesk.services.ledger.dossier_view.DossierView`, the same view ``dossier show`` and
+its papers read, and reloads whenever an operation changed the ledger (:func:`isodesk.ui.ops.changes`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -24,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from isodesk.domain import validation as v
-from isodesk.domain.ledger import Satisfaction
+from isodesk.domain.ledger import TAKES_NEW_DUE, TAKES_RATING, Action, Satisfaction
 from isodesk.i18n import _
 from isodesk.i18n.dates import QT_SHORT_DATETIME, local_datetime, local_now, short_datetime
-from isodesk.services.labels import satisfaction_name
+from isodesk.services.changes import Change
+from isodesk.services.labels import action_name, applicant_label, satisfaction_name
+from isodesk.ui import ops
 from isodesk.ui.ledger.history import HistoryTable
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
@@ -36,10 +42,21 @@ from isodesk.ui.validation import limit
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
+    from isodesk.services.ledger.dossier_view import DossierView
+    from isodesk.services.printing import FormChoice
 
 
-def _when(iso: str | None) -> str:
-    return short_datetime(datetime.fromisoformat(iso)) if iso else "—"
+@dataclass(frozen=True)
+class Shown:
+    """What the window shows: the dossier, the papers that apply to it, and the staff it may be handed to."""
+
+    view: DossierView
+    forms: list[FormChoice]
+    staff: list[tuple[int, str]]
+
+
+def _when(moment: datetime | None) -> str:
+    return short_datetime(moment) if moment else "—"
 
 
 class DossierDialog(QDialog):
@@ -111,78 +128,74 @@ class DossierDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(step)
+        ops.changes().changed.connect(self._data_changed)
         self.load()
 
     def load(self) -> None:
         ctx, code = self.ctx, self.code
 
-        def fetch() -> dict[str, Any]:
-            from isodesk.services.labels import action_name
-            from isodesk.services.ledger.dossiers import show_dossier
+        def fetch() -> Shown:
+            from isodesk.services.ledger.dossier_view import get_dossier_view
             from isodesk.services.office.staff import list_staff
-            from isodesk.services.printing import forms_for
+            from isodesk.services.printing import forms_of
 
-            data = show_dossier(ctx, code)
-            data["forms"] = forms_for(ctx, code)
-            data["staff"] = [(p.id, f"{p.name} — {p.position}" if p.position else p.name) for p in list_staff(ctx)]
-            data["action_names"] = {a: action_name(a) for a in data["actions"]} | {
-                e["action"]: action_name(e["action"]) for e in data["events"]
-            }
-            return data
+            view = get_dossier_view(ctx, code)
+            staff = [(p.id, f"{p.name} — {p.position}" if p.position else p.name) for p in list_staff(ctx)]
+            return Shown(view, forms_of(view, local_now()), staff)
 
         run_in_background(fetch, self.show_data, lambda exc: show_error(self, exc))
         self.history.load(ctx, code)
 
+    def _data_changed(self, changed: frozenset[Change]) -> None:
+        if Change.LEDGER in changed:
+            self.load()
+
     def open_correction(self) -> Any:
-        data = getattr(self, "data", None)
-        if data is None:
+        view = getattr(self, "view", None)
+        if view is None:
             return None
         from isodesk.ui.ledger.correct_dialog import CorrectDialog
 
-        dialog = CorrectDialog(self.ctx, data, self)
-        dialog.saved.connect(lambda code: (self.changed.emit(code), self.load()))
+        dialog = CorrectDialog(self.ctx, view, self)
+        dialog.saved.connect(self.changed.emit)  # the window itself reloads when told the ledger changed
         dialog.open()
         return dialog
 
-    def show_data(self, data: dict[str, Any]) -> None:
-        self.data = data
-        self.setWindowTitle(_("Dossier {code}").format(code=data["code"]))
-        self.header.setText(f"{data['code']} — {data['status_name']}")
-        from isodesk.services.labels import applicant_label
-
-        applicant = applicant_label(data["applicant"]["name"]) if data["applicant"] else "—"
+    def show_data(self, shown: Shown) -> None:
+        view = self.view = shown.view
+        self.setWindowTitle(_("Dossier {code}").format(code=view.code))
+        self.header.setText(f"{view.code} — {view.status_name}")
+        applicant = applicant_label(view.applicant.name) if view.applicant else "—"
         self.summary.setText(
             _("{procedure}\nApplicant: {applicant} · Received: {received} · Due: {due}").format(
-                procedure=data["procedure"]["name"],
+                procedure=view.procedure.name,
                 applicant=applicant,
-                received=_when(data["received"]),
-                due=_when(data["due"]),
+                received=_when(view.received),
+                due=_when(view.due),
             )
         )
-        events = data["events"]
-        self.timeline.setRowCount(len(events))
-        names = data["action_names"]
-        for r, e in enumerate(events):
+        self.timeline.setRowCount(len(view.events))
+        for r, e in enumerate(view.events):
             cells = (
-                _when(e["at"]),
-                names.get(e["action"], e["action"]),
-                e["from_staff"] or "",
-                e["to_staff"] or "",
-                e["note"],
+                _when(e.at),
+                action_name(e.action),
+                e.from_staff.name if e.from_staff else "",
+                e.to_staff.name if e.to_staff else "",
+                e.note,
             )
             for c, value in enumerate(cells):
                 self.timeline.setItem(r, c, QTableWidgetItem(value))
         self.timeline.resizeColumnsToContents()
         self.to_staff.clear()
         self.to_staff.addItem(_("(nobody new)"), 0)
-        for staff_id, label in data["staff"]:
+        for staff_id, label in shown.staff:
             self.to_staff.addItem(label, staff_id)
         self.action.clear()
-        for action in data["actions"]:
-            self.action.addItem(names.get(action, action), action)
-        self.apply.setEnabled(bool(data["actions"]))
+        for action in view.actions:
+            self.action.addItem(action_name(action), action.value)
+        self.apply.setEnabled(bool(view.actions))
         self._action_changed()
-        self._fill_print_menu(data["forms"])
+        self._fill_print_menu(shown.forms)
 
     def _fill_print_menu(self, forms: list[Any]) -> None:
         """One entry per paper of the dossier's form set; those that do not apply now are greyed, with the reason
@@ -198,15 +211,18 @@ class DossierDialog(QDialog):
         self.print_button.setEnabled(bool(forms))
 
     def print_form(self, name: str, title: str) -> Any:
+        from isodesk.ui.office.contact_dialog import ensure_contact
         from isodesk.ui.printing.jobs import form_job
         from isodesk.ui.printing.preview import open_preview
 
+        if name == "supplement" and not ensure_contact(self.ctx, self):
+            return None  # the request names whom to call: not printed without it
         return open_preview(form_job(self.ctx, name, self.code, title), self)
 
     def _action_changed(self) -> None:
         action = self.action.currentData()
-        self.new_due.setEnabled(action == "extended")
-        self.rating.setEnabled(action == "returned")
+        self.new_due.setEnabled(action in TAKES_NEW_DUE)
+        self.rating.setEnabled(action in TAKES_RATING)
 
     def apply_action(self) -> None:
         action = self.action.currentData()
@@ -214,9 +230,10 @@ class DossierDialog(QDialog):
             return
         ctx, code, note = self.ctx, self.code, self.note.text()
         at = local_datetime(self.when.dateTime().toPython())
-        new_due = local_datetime(self.new_due.dateTime().toPython()) if action == "extended" else None
+        takes_new_due = Action(action) in TAKES_NEW_DUE
+        new_due = local_datetime(self.new_due.dateTime().toPython()) if takes_new_due else None
         to_staff = self.to_staff.currentData() or None
-        rating = self.rating.currentData() if action == "returned" else None
+        rating = self.rating.currentData() if Action(action) in TAKES_RATING else None
 
         def work() -> Any:
             from isodesk.services.ledger.dossiers import move_dossier
@@ -225,9 +242,8 @@ class DossierDialog(QDialog):
                 ctx, code, action, at=at, note=note, new_due=new_due, rating=rating, to_staff_id=to_staff
             )
 
-        def done(_result: Any) -> None:
+        def done(_result: Any) -> None:  # the window reloads when told the ledger changed
             self.note.clear()
             self.changed.emit(code)
-            self.load()
 
         run_in_background(work, done, lambda exc: show_error(self, exc))

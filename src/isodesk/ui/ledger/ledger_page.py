@@ -23,11 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from isodesk.domain import validation as v
-from isodesk.i18n import N_, _
+from isodesk.domain.ledger import State, Timeliness
+from isodesk.i18n import N_, _, ngettext
 from isodesk.i18n.dates import QT_SHORT_DATE, local_today
+from isodesk.i18n.numbers import whole_number
+from isodesk.services.changes import Change
+from isodesk.services.labels import STATE_NAMES, TIMELINESS_NAMES
 from isodesk.services.ledger.queries import DossierFilter
 from isodesk.ui.ledger.calendar_view import CalendarView
-from isodesk.ui.ledger.ledger_model import COL_PROCEDURE, COL_RECEIVED, DUE_TODAY, OVERDUE, LedgerModel
+from isodesk.ui.ledger.ledger_model import COL_PROCEDURE, COL_RECEIVED, COL_STATUS, DUE_TODAY, OVERDUE, LedgerModel
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.page import Page
 from isodesk.ui.validation import limit
@@ -36,25 +40,18 @@ if TYPE_CHECKING:
     from isodesk.services.context import AppContext
     from isodesk.ui.printing.preview import PreviewDialog
 
+#: The status filter: everything, the open dossiers, then each state of :class:`State`.
 STATUSES = (
     ("", N_("All dossiers")),
     ("open", N_("Not yet settled")),
-    ("received", N_("received")),
-    ("processing", N_("in processing")),
-    ("supplement", N_("waiting for a supplement")),
-    ("ready", N_("result ready")),
-    ("returned", N_("returned")),
-    ("refused", N_("refused")),
+    *((state.value, STATE_NAMES[state.value]) for state in State),
 )
-TIMELINESS = (
-    ("", N_("Any timeliness")),
-    ("ahead", N_("ahead of time")),
-    ("on_time", N_("on time")),
-    ("late", N_("late")),
-)
+TIMELINESS = (("", N_("Any timeliness")), *((t.value, TIMELINESS_NAMES[t]) for t in Timeliness))
 
 
 class LedgerPage(Page):
+    shows = frozenset({Change.LEDGER})
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LedgerModel()
@@ -76,7 +73,7 @@ class LedgerPage(Page):
         self.handler.setObjectName("handlerFilter")
         self.period = QCheckBox()
         self.period.setObjectName("periodFilter")
-        today = QDate.currentDate()
+        today = QDate(local_today())  # Vietnam's day, whatever zone the PC is set to
         self.date_from = QDateEdit(QDate(today.year(), 1, 1))
         self.date_to = QDateEdit(today)
         for edit in (self.date_from, self.date_to):
@@ -208,16 +205,17 @@ class LedgerPage(Page):
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())
 
-    def _show_count(self, count: int) -> None:
-        self.count.setText(_("{n} dossiers").format(n=f"{count:,}".replace(",", ".")))
+    def _show_count(self, count: int | None) -> None:
+        self.shown_count = count
+        if count is not None:
+            self.count.setText(ngettext("{n} dossier", "{n} dossiers", count).format(n=whole_number(count)))
 
     def open_receive(self) -> Any:
         if self.ctx is None:
             return None
         from isodesk.ui.ledger.receive_dialog import ReceiveDialog
 
-        dialog = ReceiveDialog(self.ctx, self)
-        dialog.received.connect(lambda _code: self.model.reload())
+        dialog = ReceiveDialog(self.ctx, self)  # the ledger reloads when told the dossier was saved (Page.shows)
         dialog.show()
         return dialog
 
@@ -230,7 +228,6 @@ class LedgerPage(Page):
         from isodesk.ui.ledger.dossier_dialog import DossierDialog
 
         dialog = DossierDialog(self.ctx, item.code, self)
-        dialog.changed.connect(lambda _code: self.model.reload())
         dialog.show()
         return dialog
 
@@ -326,3 +323,8 @@ class LedgerPage(Page):
         self.tabs.setTabText(1, _("Working-day calendar"))
         self.model.retranslate()
         self.calendar.retranslate()
+        # The status column as wide as its longest word in this language ("waiting for a supplement").
+        metrics = self.table.fontMetrics()
+        widest = max(metrics.horizontalAdvance(_(name)) for name in STATE_NAMES.values())
+        self.table.setColumnWidth(COL_STATUS, max(self.table.columnWidth(COL_STATUS), widest + 16))
+        self._show_count(getattr(self, "shown_count", None))
