@@ -145,3 +145,30 @@ def test_commands_without_a_window_do_not_load_qt(data_dir: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("no-qt")
+
+
+def test_help_is_written_in_the_chosen_language() -> None:
+    """``isodesk --help`` in Vietnamese by default and with ``--lang vi``, argparse's own words included; in English
+    with ``--lang en`` or ``ISODESK_LANG=en``."""
+    for args, env in ((("--help",), {}), (("--lang", "vi", "--help"), {"ISODESK_LANG": "en"})):
+        run = isodesk(*args, env=env, signed_in=False)
+        assert run.code == 0, run.err
+        assert run.out.startswith("cách dùng: isodesk") and "tùy chọn:" in run.out
+        assert "thiết lập đơn vị trong thư mục dữ liệu" in run.out and "xem hướng dẫn này rồi thoát" in run.out
+        assert "usage" not in run.out and "show this help" not in run.out and "the office" not in run.out
+    for args, env in ((("--lang=en", "--help"), {}), (("--help",), {"ISODESK_LANG": "en"})):
+        english = isodesk(*args, env=env, signed_in=False)
+        assert english.out.startswith("usage: isodesk") and "set up the office in the data folder" in english.out
+    wrong = isodesk("--lang", "vi", "dossier", "move", "X", "--to", "bay", signed_in=False)
+    assert wrong.code == 2 and "lựa chọn không hợp lệ: 'bay'" in wrong.err
+
+
+def test_init_without_a_password_says_how_to_set_one_and_the_advice_works(data_dir: Path) -> None:
+    run = isodesk("init", "--province", "82", "--unit", "28261", data_dir=data_dir, signed_in=False)
+    assert run.code == 0, run.err
+    assert "chưa có mật khẩu" in run.out and "isodesk user passwd admin" in run.out
+    chosen = isodesk("user", "passwd", "admin", input="\nQuản trị 2026\n", data_dir=data_dir, signed_in=False)
+    assert chosen.code == 0, chosen.err
+    assert isodesk("info", data_dir=data_dir).code == 0  # signs in with that password
+    with_password = init("--province", "82", "--unit", "28261", data_dir=data_dir / "other")
+    assert with_password.code == 0 and "passwd" not in with_password.out

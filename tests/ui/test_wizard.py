@@ -52,8 +52,7 @@ def test_wizard_sets_up_office_with_vietnamese_names(qtbot, data_dir: Path) -> N
     assert leaders.problem.text() == "Mục “Người đứng đầu” không được để trống."
     leaders.edits["leader_name"].clear()
     type_text(leaders.edits["leader_name"], "Nguyễn Thị Ánh Tuyết 0912345678")  # the phone in the wrong field
-    leaders.edits["leader_name"].editingFinished.emit()
-    assert not leaders.isComplete()
+    assert not leaders.isComplete()  # said as it is typed, before the field is left
     assert leaders.checks.fields[0].label.isVisible()
     assert leaders.checks.fields[0].label.text() == (
         "Họ tên “Nguyễn Thị Ánh Tuyết 0912345678” có ký tự “0”: họ tên chỉ gồm chữ cái và khoảng trắng."
@@ -77,6 +76,12 @@ def test_wizard_sets_up_office_with_vietnamese_names(qtbot, data_dir: Path) -> N
     assert not admin.isComplete()
     admin.password.clear()
     type_text(admin.password, "Mỹ Tho xanh 2026")
+    type_text(admin.repeat, "Mỹ Tho")
+    assert not admin.problem.isVisible() and not admin.isComplete()  # still being typed, right so far
+    admin.repeat.clear()
+    type_text(admin.repeat, "Mỹ Thơ")
+    assert admin.problem.text() == "Hai mật khẩu không giống nhau."  # said at the first letter that differs
+    admin.repeat.clear()
     type_text(admin.repeat, "Mỹ Tho xanh 2025")
     assert admin.problem.text() == "Hai mật khẩu không giống nhau." and not admin.isComplete()
     admin.repeat.clear()
@@ -105,8 +110,13 @@ def test_wizard_sets_up_office_with_vietnamese_names(qtbot, data_dir: Path) -> N
         (account,) = list_accounts(fresh)
         assert (account.username, account.display_name, account.roles) == ("duc.le", "Lê Minh Đức", ["admin"])
         assert sign_in(fresh, "Duc.Le", "Mỹ Tho xanh 2026").outcome is Outcome.SIGNED_IN
+        assert [s.name for s in list_staff(fresh) if s.position == "Chủ tịch UBND phường"] == ["Nguyễn Thị Ánh Tuyết"]
     finally:
         fresh.close()
+    from isodesk.services.safety.backups import list_backups
+
+    (first,) = list_backups(data_dir)  # a copy made as the wizard finished, with the demo data in it
+    assert first.kind == "daily" and first.good and first.unit_code == "28261"
 
 
 def test_wizard_search_is_accent_insensitive_and_knows_former_names(qtbot, data_dir: Path) -> None:

@@ -11,7 +11,7 @@ from isodesk.i18n import _
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("init", parents=[common], help="set up the office in the data folder")
+    p = sub.add_parser("init", parents=[common], help=_("set up the office in the data folder"))
     p.add_argument("--province", required=True, metavar="CODE", help="province code, e.g. 82")
     p.add_argument("--unit", metavar="CODE", help="commune/ward code, e.g. 28261 (not for a province office)")
     p.add_argument("--role", choices=("commune", "province"), default="commune")
@@ -26,18 +26,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_init)
     account_if_office(p)  # an empty folder has no account yet; a set-up one is refused anyway
 
-    p = sub.add_parser("info", parents=[common], help="show the office and its database")
+    p = sub.add_parser("info", parents=[common], help=_("show the office and its database"))
     add_json(p)
     p.set_defaults(handler=cmd_info)
     no_account(p)
 
-    p = sub.add_parser("demo", parents=[common], help="fill the office with realistic demo data")
+    p = sub.add_parser("demo", parents=[common], help=_("fill the office with realistic demo data"))
     p.add_argument("--dossiers", type=int, default=None, metavar="N", help="number of demo dossiers (default 1500)")
     add_json(p)
     p.set_defaults(handler=cmd_demo)
     account_if_office(p)
 
-    setting = sub.add_parser("setting", parents=[common], help="office settings (hours, cut-off, code pattern...)")
+    setting = sub.add_parser("setting", parents=[common], help=_("office settings (hours, cut-off, code pattern...)"))
     ssub2 = setting.add_subparsers(dest="setting_command", metavar="ACTION", required=True)
     p = ssub2.add_parser("list", parents=[common], help="all settings and their values")
     add_json(p)
@@ -48,7 +48,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_setting_set)
 
-    staff = sub.add_parser("staff", parents=[common], help="people of the office")
+    staff = sub.add_parser("staff", parents=[common], help=_("people of the office"))
     ssub = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
     p = ssub.add_parser("add", parents=[common], help="add a person")
     p.add_argument("--name", required=True)
@@ -80,9 +80,13 @@ def cmd_init(args: argparse.Namespace) -> Result:
             admin_password=password,
         ),
     )
-    return Result(
-        profile.to_dict(), _("Office set up: {name} ({code}).").format(name=profile.unit_name, code=profile.unit_code)
-    )
+    text = _("Office set up: {name} ({code}).").format(name=profile.unit_name, code=profile.unit_code)
+    if password is None:
+        text += "\n" + _(
+            "The administrator “{admin}” has no password yet: open the program (isodesk with no command) and choose "
+            "one at the first sign-in, or run “isodesk user passwd {admin}” and leave the old password empty."
+        ).format(admin=args.admin)
+    return Result(profile.to_dict(), text)
 
 
 def cmd_info(args: argparse.Namespace) -> Result:

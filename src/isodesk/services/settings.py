@@ -7,7 +7,8 @@ whether or not the office ever opened the settings page.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -39,6 +40,18 @@ DEFAULTS: dict[str, Any] = {
     "ledger.cutoff": "15:00",
     # Under NĐ 61/2018 art. 19 a late dossier could get a new appointment once; kept as a setting (docs/DOMAIN.md §2).
     "ledger.max_extensions": 1,
+    # NĐ 61/2018/NĐ-CP art. 19 asked for the apology at least one working day before the due date; NĐ 118/2025
+    # is silent on the lead, hence settings: the days ahead, and what a later apology does ("warn" or "refuse").
+    "ledger.apology_lead_days": 1,
+    "ledger.late_apology": "warn",
+    # Shares (in %) of a dossier's time for each hand-over along the route (handling officer, leader, officer
+    # back, desk) when the procedure has no internal steps; the process control sheet judges each hand-over
+    # against them (TT 01/2018/TT-VPCP form 05, TT 03/2025/TT-VPCP form 06). An even split by default.
+    "ledger.step_shares": "25,25,25,25",
+    # Whether the receive form starts with every document ticked as handed in. Unticked by default: the officer
+    # ticks what the applicant really hands in, so a missing document is never recorded as received (NĐ
+    # 118/2025/NĐ-CP: the desk checks the dossier's completeness before receiving it).
+    "ledger.documents_ticked": False,
     # Dossier code: observed national format <agency code>-<yymmdd>-<4-digit running number per day>
     # (docs/DOMAIN.md §2).
     "ledger.code_pattern": "{agency}-{yymmdd}-{seq:04d}",
@@ -100,8 +113,6 @@ def _time(text: str) -> str:
 
 def _pattern(text: str) -> str:
     """A dossier-code pattern must number the dossiers and make codes that pass the dossier-code rule."""
-    from datetime import date
-
     from isodesk.domain.ledger import CodeParts, format_code
 
     if "{seq" not in text:
@@ -117,6 +128,37 @@ def _pattern(text: str) -> str:
         ) from exc
     check(v.dossier_code, sample)
     return text
+
+
+def _late_apology(text: str) -> str:
+    if text not in ("warn", "refuse"):
+        raise UserError(_("What a late apology does must be “warn” or “refuse”."))
+    return text
+
+
+def _shares(text: str) -> str:
+    """Whole percentages separated by commas, each above zero, adding up to 100."""
+    try:
+        shares = [int(part) for part in text.split(",")]
+    except ValueError:
+        shares = []
+    if not shares or any(share <= 0 for share in shares) or sum(shares) != 100:
+        raise UserError(
+            _(
+                "The shares “{value}” must be whole percentages above zero, separated by commas, adding up to 100."
+            ).format(value=v.shown(text))
+        )
+    return ",".join(str(share) for share in shares)
+
+
+def _yes_no(text: str) -> bool:
+    """Yes or no, as people type it: "yes"/"no", "có"/"không", "true"/"false", 1/0."""
+    word = v.normalise(text).lower()
+    if word in ("yes", "có", "co", "true", "1", "on"):
+        return True
+    if word in ("no", "không", "khong", "false", "0", "off"):
+        return False
+    raise UserError(_("The value “{value}” must be yes or no.").format(value=v.shown(text)))
 
 
 def _language(text: str) -> str:
@@ -135,6 +177,10 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "ledger.cutoff": _time,
     "ledger.max_extensions": lambda text: check(v.whole_number, text, N_("The number of new appointments"), 0, 10),
     "ledger.code_pattern": _pattern,
+    "ledger.apology_lead_days": lambda text: check(v.whole_number, text, N_("The days before the due date"), 0, 30),
+    "ledger.late_apology": _late_apology,
+    "ledger.step_shares": _shares,
+    "ledger.documents_ticked": _yes_no,
     "privacy.retention_years": lambda text: check(
         v.whole_number, text, N_("The retention period"), MIN_RETENTION_YEARS, 100
     ),
@@ -162,6 +208,48 @@ def set_setting_text(ctx: AppContext, key: str, text: str) -> Any:
             )
     set_setting(ctx, key, value)
     return value
+
+
+def setting_problem(key: str, text: str) -> str | None:
+    """What is wrong with ``text`` for ``key``, or None when it would be accepted (for checking as one types)."""
+    try:
+        PARSERS[key](check(v.text, text, SETTING_VALUE))
+    except UserError as exc:
+        return str(exc)
+    return None
+
+
+def code_example(pattern: str, agency: str, day: date) -> str:
+    """The code the office's pattern gives the first dossier of ``day`` (shown beside the pattern as it is typed)."""
+    from isodesk.domain.ledger import CodeParts, format_code
+
+    return format_code(_pattern(pattern), CodeParts(agency, day, 1))
+
+
+def update_settings(ctx: AppContext, texts: Mapping[str, str]) -> dict[str, Any]:
+    """Set several settings from what a user typed, all or none (the settings page saves its form in one go).
+
+    Each value is read as :func:`set_setting_text` reads it; the office hours are checked together, so that moving
+    the lunch break moves both of its ends at once."""
+    unknown = [key for key in texts if key not in PARSERS or key in PERSONAL_PREFERENCES]
+    if unknown:
+        raise UserError(
+            _("There is no setting “{key}”. Settings: {keys}.").format(key=v.shown(unknown[0]), keys=", ".join(PARSERS))
+        )
+    values = {key: PARSERS[key](check(v.text, text, SETTING_VALUE)) for key, text in texts.items()}
+    with ctx.unit_of_work() as s:
+        require(s, Permission.SETTINGS_MANAGE)
+        hours = {k: read_setting(s, k) for k in HOURS} | {k: values[k] for k in HOURS if k in values}
+        if not hours[HOURS[0]] < hours[HOURS[1]] <= hours[HOURS[2]] < hours[HOURS[3]]:
+            raise UserError(
+                _("Office hours must follow each other: morning {a}–{b}, afternoon {c}–{d}.").format(
+                    a=hours[HOURS[0]], b=hours[HOURS[1]], c=hours[HOURS[2]], d=hours[HOURS[3]]
+                )
+            )
+        for key, value in values.items():
+            if read_setting(s, key) != value:
+                write_setting(s, key, value)
+    return values
 
 
 def list_settings(ctx: AppContext) -> dict[str, Any]:

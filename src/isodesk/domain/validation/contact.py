@@ -13,6 +13,7 @@ PHONE = N_("The phone number")
 PHONE_LENGTH = 20
 #: What a phone field takes while it is typed: a few separators more than the stored form ("+84 912 345 678").
 PHONE_TYPED_LENGTH = 24
+REPRESENTATIVE_PHONE = N_("The representative's phone number")
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()/]")
 
 
@@ -144,6 +145,7 @@ CITIZEN_ID = N_("The citizen ID number")
 #: The digits of a personal identification number, and what its field takes while typed (a few separators).
 CITIZEN_ID_LENGTH = 12
 CITIZEN_ID_TYPED_LENGTH = 16
+REPRESENTATIVE_ID = N_("The representative's ID number")
 
 
 def citizen_id(value: str, today: date, label: str = CITIZEN_ID) -> str:

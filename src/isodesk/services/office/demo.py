@@ -1,8 +1,9 @@
 """Realistic demo data, so a newcomer can see every screen filled before entering their own.
 
-The demo office is Phường Mỹ Tho (code 28261, Đồng Tháp) with a typical commune-level staff:
-leaders, the one-stop-shop desk, and the civil-servant titles of a ward People's Committee
-(công chức Văn phòng - Thống kê, Tư pháp - Hộ tịch, Địa chính - Xây dựng, Văn hóa - Xã hội, ...).
+The demo office is Phường Mỹ Tho (code 28261, Đồng Tháp) with a typical ward staff in the departments a ward's
+People's Committee has had since 1 July 2025 (NĐ 150/2025/NĐ-CP): Văn phòng HĐND và UBND, Phòng Kinh tế – Hạ tầng
+và Đô thị, Phòng Văn hóa – Xã hội and the Trung tâm Phục vụ hành chính công, under the committee's leaders; each
+civil servant keeps the title of their field (Tư pháp - Hộ tịch, Địa chính - Xây dựng, Văn hóa - Xã hội, …).
 """
 
 from __future__ import annotations
@@ -20,24 +21,29 @@ from isodesk.services.accounts.accounts import DEFAULT_ADMIN
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.ledger.demo_ledger import fill_demo_ledger
-from isodesk.services.office.profile import init_office, is_initialised, update_profile
+from isodesk.services.office.profile import OfficeProfile, get_profile, init_office, is_initialised, update_profile
 from isodesk.services.office.staff import find_or_add_department
 
 DEMO_PROVINCE = "82"
 DEMO_UNIT = "28261"
 
+OFFICE = "Văn phòng HĐND và UBND"
+ECONOMY = "Phòng Kinh tế – Hạ tầng và Đô thị"
+SOCIETY = "Phòng Văn hóa – Xã hội"
+CENTRE = "Trung tâm Phục vụ hành chính công"
+
 DEMO_STAFF: tuple[tuple[str, str, str], ...] = (
     ("Nguyễn Văn Hùng", "Lãnh đạo UBND", "Chủ tịch UBND phường"),
     ("Trần Thị Thu Hà", "Lãnh đạo UBND", "Phó Chủ tịch UBND phường"),
-    ("Lê Minh Đức", "Văn phòng - Thống kê", "Công chức Văn phòng - Thống kê, thư ký ISO"),
-    ("Phạm Thị Ngọc Ánh", "Bộ phận một cửa", "Công chức tiếp nhận và trả kết quả"),
-    ("Võ Thanh Tùng", "Bộ phận một cửa", "Công chức tiếp nhận và trả kết quả"),
-    ("Huỳnh Thị Mỹ Linh", "Tư pháp - Hộ tịch", "Công chức Tư pháp - Hộ tịch"),
-    ("Đặng Quốc Bảo", "Tư pháp - Hộ tịch", "Công chức Tư pháp - Hộ tịch"),
-    ("Bùi Văn Sơn", "Địa chính - Xây dựng", "Công chức Địa chính - Xây dựng"),
-    ("Ngô Thị Kim Oanh", "Văn hóa - Xã hội", "Công chức Văn hóa - Xã hội"),
-    ("Trương Hoàng Nam", "Văn hóa - Xã hội", "Công chức Lao động - Thương binh và Xã hội"),
-    ("Đỗ Thị Hồng Nhung", "Tài chính - Kế toán", "Công chức Tài chính - Kế toán"),
+    ("Lê Minh Đức", OFFICE, "Công chức Văn phòng HĐND và UBND, thư ký ISO"),
+    ("Phạm Thị Ngọc Ánh", CENTRE, "Công chức tiếp nhận và trả kết quả"),
+    ("Võ Thanh Tùng", CENTRE, "Công chức tiếp nhận và trả kết quả"),
+    ("Huỳnh Thị Mỹ Linh", OFFICE, "Công chức Tư pháp - Hộ tịch"),
+    ("Đặng Quốc Bảo", OFFICE, "Công chức Tư pháp - Hộ tịch"),
+    ("Bùi Văn Sơn", ECONOMY, "Công chức Địa chính - Xây dựng"),
+    ("Ngô Thị Kim Oanh", SOCIETY, "Công chức Văn hóa - Xã hội"),
+    ("Trương Hoàng Nam", SOCIETY, "Công chức Lao động - Thương binh và Xã hội"),
+    ("Đỗ Thị Hồng Nhung", ECONOMY, "Công chức Tài chính - Kế toán"),
 )
 
 
@@ -59,6 +65,14 @@ class DemoSummary:
         }
 
 
+def _demo_people(profile: OfficeProfile) -> list[tuple[str, str, str]]:
+    """The demo staff, with the office's own head, ISO representative and ISO secretary (as the wizard took them)
+    in the places of the demo's, so that the office does not get two chairmen."""
+    own = (profile.leader_name, profile.iso_representative, profile.iso_secretary)
+    people = [(name or demo, dept, position) for name, (demo, dept, position) in zip(own, DEMO_STAFF, strict=False)]
+    return people + list(DEMO_STAFF[len(own) :])
+
+
 def fill_demo(ctx: AppContext, dossiers: int | None = None) -> DemoSummary:
     """Fill the office with demo data; set up the demo office first if the folder is empty."""
     created = False
@@ -74,13 +88,21 @@ def fill_demo(ctx: AppContext, dossiers: int | None = None) -> DemoSummary:
         )
         # Whoever sets up an empty folder acts as the administrator it creates (the wizard and ``init`` alike).
         ctx.actor = ctx.actor or DEFAULT_ADMIN
-        update_profile(ctx, agency_code="000.00.28.H20", phone="0273 3872 135", email="ubndmytho@dongthap.gov.vn")
+        update_profile(
+            ctx,
+            agency_code="000.00.28.H20",
+            phone="0273 3872 135",
+            email="ubndmytho@dongthap.gov.vn",
+            contact_name="Võ Thanh Tùng",
+            contact_phone="0273 3872 135",
+        )
         created = True
     added = 0
+    people = _demo_people(get_profile(ctx))
     with ctx.unit_of_work() as s:
         require(s, Permission.DEMO_LOAD)
         existing = set(s.execute(select(Staff.search_key)).scalars())
-        for name, dept, position in DEMO_STAFF:
+        for name, dept, position in people:
             key = search_key(name)
             if key in existing:
                 continue

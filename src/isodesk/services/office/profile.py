@@ -40,6 +40,8 @@ class OfficeProfile:
     phone: str
     email: str
     agency_code: str
+    contact_name: str = ""  # whom an applicant asked to complete a dossier may call (form 02)
+    contact_phone: str = ""
 
     @property
     def heading_name(self) -> str:
@@ -150,6 +152,8 @@ def _profile(session: Session, office: Office) -> OfficeProfile:
         phone=office.phone,
         email=office.email,
         agency_code=office.agency_code,
+        contact_name=office.contact_name,
+        contact_phone=office.contact_phone,
     )
 
 
@@ -179,6 +183,8 @@ EDITABLE_FIELDS = (
     "phone",
     "email",
     "agency_code",
+    "contact_name",
+    "contact_phone",
 )
 
 
@@ -192,6 +198,8 @@ PROFILE_RULES: dict[str, Callable[[str], str]] = {
     "phone": v.phone_number,
     "email": v.email_address,
     "agency_code": lambda text: v.agency_code(text) if v.normalise(text) else "",
+    "contact_name": lambda text: v.text(text, v.CONTACT),
+    "contact_phone": v.phone_number,
 }
 
 
@@ -205,6 +213,8 @@ PROFILE_LIMITS: dict[str, int] = {
     "phone": v.PHONE_TYPED_LENGTH,
     "email": v.EMAIL_LENGTH,
     "agency_code": v.AGENCY_CODE_LENGTH,
+    "contact_name": v.CONTACT.limit,
+    "contact_phone": v.PHONE_TYPED_LENGTH,
 }
 
 

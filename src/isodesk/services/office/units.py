@@ -2,9 +2,10 @@
 
 The current two-level list (34 provinces and cities; 3,321 communes, wards and special zones, in force
 since 1 July 2025) comes from the ``vietnam-provinces`` package; it is copied into the database once,
-with the current names valid from 1 July 2025 and the former names of merged units as aliases
-(``resources/seed/unit-aliases.csv``, each with its legal source), so that names can later change with
-an effective date without losing what was printed before.
+with the current names valid from 1 July 2025, the names of merged units as aliases for searching, and a unit's
+own former names, printed on the papers of their time (``resources/seed/unit-aliases.csv``, kind ``alias`` or
+``former``, each with its legal source), so that names can change with an effective date without losing what was
+printed before.
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def ensure_reference_data(session: Session) -> None:
                     name=nfc(row["old_name"]),
                     valid_from=None,
                     valid_to=date.fromisoformat(row["valid_to"]),
-                    is_alias=True,
+                    is_alias=row.get("kind", "alias") != "former",
                     source=row["source"],
                     search_key=search_key(row["old_name"]),
                 )
@@ -166,7 +167,8 @@ def read_unit(session: Session, code: str, *, province: bool) -> UnitInfo:
 
 
 def name_on(session: Session, code: str, day: date) -> str:
-    """The unit's official name on ``day`` (for printing historical records).
+    """The unit's official name on ``day`` (for printing historical records): its former name before a change,
+    e.g. the ward whose seat a merged ward took ("Phường 1" for Phường Mỹ Tho until 30 June 2025).
 
     Aliases are names of predecessor units kept for searching; they are never printed as this unit's name.
     """

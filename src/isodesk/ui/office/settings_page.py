@@ -1,11 +1,12 @@
-"""Cài đặt: language, the office profile, the staff list, the backups and (for the administrator) the user
-accounts."""
+"""Cài đặt: language, the office profile, the office hours and ledger rules, the staff list, the backups and (for
+the administrator) the user accounts. Who may not change a part sees it read-only."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from isodesk.domain import validation as v
 from isodesk.i18n import LANGUAGES, N_, _, current_language
 from isodesk.ui.accounts.accounts_page import AccountsBox
+from isodesk.ui.office.rules_box import OfficeRulesBox
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.page import Page
 from isodesk.ui.safety.backups_page import BackupsSection
@@ -39,6 +41,8 @@ PROFILE_FIELDS = (
     ("phone", N_("Phone")),
     ("email", N_("Email")),
     ("agency_code", N_("Agency code used in dossier codes")),
+    ("contact_name", N_("Contact named on supplement requests")),
+    ("contact_phone", N_("Contact's phone")),
 )
 
 
@@ -79,6 +83,13 @@ class SettingsPage(Page):
         self.save_profile.clicked.connect(self._save_profile)
         self.profile_status = QLabel()
         form.addRow(self.profile_status, self.save_profile)
+        self.profile_note = QLabel()
+        self.profile_note.setObjectName("profileReadOnly")
+        self.profile_note.setWordWrap(True)
+        self.profile_note.hide()
+        form.addRow(self.profile_note)
+
+        self.rules_box = OfficeRulesBox()
 
         self.staff_box = QGroupBox()
         staff_layout = QVBoxLayout(self.staff_box)
@@ -107,8 +118,12 @@ class SettingsPage(Page):
             problems.addWidget(self.staff_check.add(w, rule))
         staff_row.addWidget(self.add_staff)
         self.staff_check.attach(self.add_staff)
-        staff_layout.addLayout(staff_row)
-        staff_layout.addLayout(problems)
+        self.staff_form = QWidget()
+        staff_form_layout = QVBoxLayout(self.staff_form)
+        staff_form_layout.setContentsMargins(0, 0, 0, 0)
+        staff_form_layout.addLayout(staff_row)
+        staff_form_layout.addLayout(problems)
+        staff_layout.addWidget(self.staff_form)
 
         self.staff_table.setMinimumHeight(220)
         self.backups = BackupsSection()
@@ -117,6 +132,7 @@ class SettingsPage(Page):
         inner = QVBoxLayout(content)
         inner.addWidget(self.language_box)
         inner.addWidget(self.profile_box)
+        inner.addWidget(self.rules_box)
         inner.addWidget(self.staff_box, 1)
         self.accounts_box = AccountsBox()
         self.accounts_box.hide()  # shown to accounts that may manage accounts (see refresh)
@@ -126,7 +142,7 @@ class SettingsPage(Page):
 
         self.privacy = PrivacyBox()
         inner.addWidget(self.privacy)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
@@ -134,6 +150,18 @@ class SettingsPage(Page):
         layout.addWidget(self.title)
         layout.addWidget(scroll, 1)
         self.retranslate()
+
+    def _part(self, part: str) -> QWidget:
+        return {"staff": self.staff_box, "accounts": self.accounts_box, "backups": self.backups}[part]
+
+    def reveal(self, part: str) -> None:
+        """Scroll to a part of the page ("staff", "accounts", "backups") and put the cursor in it."""
+        box = self._part(part)
+        self.pending_reveal = part  # again once the page has loaded: the parts an account may use show then
+        self.scroll.ensureWidgetVisible(box, 0, 0)
+        focus = {"staff": self.staff_name, "accounts": self.accounts_box.username}.get(part)
+        if focus is not None:
+            focus.setFocus()
 
     # -- language -------------------------------------------------------------------------------------
     def show_language(self, lang: str) -> None:
@@ -181,8 +209,18 @@ class SettingsPage(Page):
         # The list is reloaded by its own actions and when the office changes, not by every staff change.
         if manages_backups and self.ctx is not None and self.backups.ctx is not self.ctx:
             self.backups.set_context(self.ctx)
+        manages_office = Permission.OFFICE_MANAGE in permissions
         for key, _msg in PROFILE_FIELDS:
             self.profile_edits[key].setText(profile.get(key, ""))
+            self.profile_edits[key].setReadOnly(not manages_office)
+        self.save_profile.setVisible(manages_office)
+        self.profile_note.setVisible(not manages_office)
+        if self.ctx is not None:
+            self.rules_box.set_context(self.ctx, editable=Permission.SETTINGS_MANAGE in permissions)
+        self.staff_form.setVisible(Permission.STAFF_MANAGE in permissions)
+        part, self.pending_reveal = getattr(self, "pending_reveal", ""), ""
+        if part:
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self._part(part), 0, 0))
         self.staff_table.setRowCount(len(staff))
         for row, person in enumerate(staff):
             for col, value in enumerate((person.name, person.position, person.department)):
@@ -241,6 +279,8 @@ class SettingsPage(Page):
         for key, msg in PROFILE_FIELDS:
             self.profile_labels[key].setText(_(msg) + ":")
         self.save_profile.setText(_("Save profile"))
+        self.profile_note.setText(_("Only the administrator changes the office profile and its rules."))
+        self.rules_box.retranslate()
         self.profile_status.setText("")
         self.staff_box.setTitle(_("Staff"))
         self.staff_table.setHorizontalHeaderLabels([_("Name"), _("Position"), _("Department")])

@@ -24,7 +24,7 @@ from isodesk.domain import validation as v
 from isodesk.i18n import N_, _
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
-from isodesk.ui.validation import FormCheck, add_row, limit, password_edit
+from isodesk.ui.validation import FieldCheck, FormCheck, add_row, limit, password_edit
 
 if TYPE_CHECKING:
     from isodesk.services.context import AppContext
@@ -169,6 +169,9 @@ class LeadersPage(QWizardPage):
             edit.textChanged.connect(lambda *_: self.completeChanged.emit())
             self.edits[key] = edit
             add_row(form, self.checks, self.labels[key], edit, PROFILE_RULES[key])
+            if key != "address":  # a digit is never part of a name: say so at once, not when the field is left
+                check = self.checks.fields[-1]
+                edit.textEdited.connect(lambda text, c=check: self._digit_typed(c, text))
         self.problem = QLabel()
         self.problem.setObjectName("wizardProblem")
         self.problem.setWordWrap(True)
@@ -190,6 +193,12 @@ class LeadersPage(QWizardPage):
             self.labels[key].setText(_(msg))
         self.hint.setText(_("The head's name is required; the others can be filled in later under Settings."))
         self._show_problem()
+
+    @staticmethod
+    def _digit_typed(check: FieldCheck, text: str) -> None:
+        if any(ch.isdigit() for ch in text):
+            check.touched = True
+            check.refresh()
 
     def _leader_edited(self, *_args: object) -> None:
         self._leader_touched = True
@@ -267,7 +276,8 @@ class AdminPage(QWizardPage):
         if problem is not None:
             return _("The password must not be empty.")
         repeat = self.repeat.text()
-        if repeat and len(repeat) >= len(self.password.text()) and repeat != self.password.text():
+        # Said as soon as the repetition stops matching, not only once it is as long as the password.
+        if repeat and not self.password.text().startswith(repeat):
             return _("The two passwords differ.")
         return ""
 
@@ -383,10 +393,12 @@ class SetupWizard(QWizard):
         def save() -> str:
             from isodesk.services.office.demo import fill_demo
             from isodesk.services.office.profile import init_office
+            from isodesk.services.safety.backups import make_backup
 
             profile = init_office(ctx, **params)  # type: ignore[arg-type]
             if with_demo:
                 fill_demo(ctx)
+            make_backup(ctx.data_dir, "daily")  # the first copy, before any work (the next ones come each day)
             return profile.unit_name
 
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
