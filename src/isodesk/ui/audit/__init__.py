@@ -1,0 +1,1 @@
+"""Đánh giá nội bộ: the audit programme, plans and checklists, findings, corrective actions, management review."""
