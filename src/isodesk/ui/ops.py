@@ -1,9 +1,13 @@
-"""Running service calls off the GUI thread (after Anki's ``CollectionOp``).
+"""Running service calls off the GUI thread (after Anki's ``CollectionOp``), and telling every page what changed.
 
 Database work can take time on an old PC (a migration, a large query), so pages hand a function to
 :func:`run_in_background`; its result or exception comes back on the GUI thread through a signal. Long work that
 can say how far it is (a ledger of thousands of pages, a backup) uses :func:`run_with_progress`: the function is
 given a ``progress(done, total)`` callable, and each report reaches the GUI thread as a queued signal.
+
+Every call records what its committed units of work changed (:mod:`isodesk.services.changes`, as Anki's operations
+return ``OpChanges``). When something changed, the application-wide :func:`changes` signal carries the kinds of
+data, before the caller's own ``on_done``; each page reloads what it shows (:class:`isodesk.ui.page.Page`).
 """
 
 from __future__ import annotations
@@ -14,15 +18,39 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from isodesk.services.changes import Change, recording
+
 _pending: set[_Task] = set()
 
 
 Progress = Callable[[int, int], None]
 
 
+class Changes(QObject):
+    """The one signal every page listens to: ``changed`` carries a frozenset of :class:`Change`."""
+
+    changed = Signal(object)
+
+
+_changes: list[Changes] = []
+
+
+def changes() -> Changes:
+    """The application's :class:`Changes`, made on first use (on the GUI thread, by the first page)."""
+    if not _changes:
+        _changes.append(Changes())
+    return _changes[0]
+
+
+def report(changed: frozenset[Change]) -> None:
+    """Tell every page that ``changed`` kinds of data changed (nothing when nothing did)."""
+    if changed:
+        changes().changed.emit(changed)
+
+
 class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+    done = Signal(object, object)  # result, what changed
+    failed = Signal(object, object)  # exception, what changed before it (earlier units of work stay saved)
     progress = Signal(object, object)  # Python ints: a count of bytes may not fit a C int
 
 
@@ -34,12 +62,13 @@ class _Task(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        try:
-            result = self.fn()
-        except BaseException as exc:  # reported on the GUI thread
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.done.emit(result)
+        with recording() as seen:
+            try:
+                result = self.fn()
+            except BaseException as exc:  # reported on the GUI thread
+                self.signals.failed.emit(exc, frozenset(seen))
+                return
+        self.signals.done.emit(result, frozenset(seen))
 
 
 def _alive(fn: Callable[..., Any]) -> bool:
@@ -75,13 +104,15 @@ def _start(
 ) -> None:
     _pending.add(task)
 
-    def finished(result: Any) -> None:
+    def finished(result: Any, changed: frozenset[Change]) -> None:
         _pending.discard(task)
+        report(changed)
         if on_done is not None and _alive(on_done):
             on_done(result)
 
-    def failed(exc: BaseException) -> None:
+    def failed(exc: BaseException, changed: frozenset[Change]) -> None:
         _pending.discard(task)
+        report(changed)
         if on_error is not None:
             on_error(exc)
         else:
