@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("ISODESK_DATA_DIR", None)
@@ -13,6 +15,17 @@ from pathlib import Path
 import pytest
 
 from isodesk.i18n import set_language
+
+# A test that waits on something that never comes (a modal dialog nobody closes) would hold the whole run until CI
+# gives up, saying nothing. After this long, every thread's stack is printed and the run ends with a failure.
+HANG_SECONDS = 900
+
+
+@pytest.fixture(autouse=True)
+def _no_test_hangs() -> Iterator[None]:
+    faulthandler.dump_traceback_later(HANG_SECONDS, exit=True, file=sys.stderr)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(autouse=True)

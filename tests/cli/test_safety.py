@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -41,6 +42,9 @@ def test_backup_list_restore_round_trip(data_dir: Path, tmp_path: Path) -> None:
     listed = isodesk("backup", "list", "--json", data_dir=data_dir).json()["backups"]
     assert [(b["kind"], b["good"]) for b in listed] == [("manual", True)]
     assert set(listed[0]) >= {"kind", "path", "time", "size", "good"}
+    plain = isodesk("backup", "list", data_dir=data_dir).out  # in words, in Vietnamese, in Vietnam time
+    assert "Thủ công" in plain and "  dùng được  " in plain and "good" not in plain
+    assert re.search(r"\d,\d MB", plain), plain
 
     _receive(data_dir, "Trần Thị Hoa")
     refused = isodesk("restore", made["path"], data_dir=data_dir, env=KEY)  # no terminal to ask: --yes is needed

@@ -74,6 +74,8 @@ def samples(codes: dict[str, str], files: dict[str, Path], out: Path) -> dict[tu
     d = codes["received"]
     pdf = str(out / "x.pdf")
     passphrase_env = (("ISODESK_BACKUP_PASSPHRASE", PASSPHRASE),)
+    finding = ("--audit", codes["audit"], "--grade", "minor", "--clause", "7.5", "--evidence", "Sổ thiếu chữ ký")
+    action = ("--finding", codes["finding"], "--owner", "Lò Văn Hộ", "--due", "2026-12-31", "--plan", "Ký bổ sung")
     return {
         ("init",): Sample(("init", "--province", "82", "--unit", "28261"), None),
         ("demo",): Sample(("demo", "--dossiers", "3"), "tung", changes=True),
@@ -86,9 +88,16 @@ def samples(codes: dict[str, str], files: dict[str, Path], out: Path) -> dict[tu
         ),
         ("procedure", "set"): Sample(("procedure", "set", "1.004873", "--working-days", "4"), "tung", True),
         ("procedure", "import"): Sample(("procedure", "import", str(files["catalogue"])), "tung", True),
+        ("procedure", "retire"): Sample(("procedure", "retire", "1.001193"), "tung", True),
+        ("procedure", "restore"): Sample(("procedure", "restore", "1.001193"), "tung", True),
         ("calendar", "set"): Sample(("calendar", "set", "2026-12-26", "--workday"), "tung", True),
         ("dossier", "receive"): Sample(
             ("dossier", "receive", "--procedure", "1.004873", "--applicant", "Võ Thị Sáu"), "son", True
+        ),
+        ("dossier", "refuse"): Sample(
+            ("dossier", "refuse", "--procedure", "1.004873", "--applicant", "Võ Thị Sáu", "--reason", "Sai thẩm quyền"),
+            "son",
+            True,
         ),
         ("dossier", "move"): Sample(("dossier", "move", d, "--to", "processing"), "son", True),
         ("dossier", "edit"): Sample(("dossier", "edit", d, "--phone", "0909 123 456"), "son", True),
@@ -106,6 +115,21 @@ def samples(codes: dict[str, str], files: dict[str, Path], out: Path) -> dict[tu
         ("form", "stats"): Sample(("form", "stats", "--from", "2026-01-01", "--to", "2026-12-31", "--out", pdf), None),
         ("form", "procedure"): Sample(("form", "procedure", "--procedure", "1.004873", "--out", pdf), None),
         ("form", "scope"): Sample(("form", "scope", "--out", pdf), None),
+        ("form", "objectives"): Sample(("form", "objectives", "--year", "2026", "--out", pdf), None),
+        ("form", "policy"): Sample(("form", "policy", "--out", pdf), None),
+        ("form", "announcement"): Sample(("form", "announcement", "--out", pdf), None),
+        ("qms", "status"): Sample(("qms", "status"), None),
+        ("qms", "objective", "add"): Sample(
+            ("qms", "objective", "add", "--title", "Đúng hạn", "--measure", "on_time_rate", "--target", "95"),
+            "tung",
+            True,
+        ),
+        ("qms", "objective", "list"): Sample(("qms", "objective", "list"), None),
+        ("qms", "policy", "draft"): Sample(
+            ("qms", "policy", "draft", "--text-file", str(files["policy"])), "son", True
+        ),
+        ("qms", "policy", "approve"): Sample(("qms", "policy", "approve"), "tung", True),
+        ("qms", "announce"): Sample(("qms", "announce", "--number", "12/QĐ-UBND", "--date", "2026-11-20"), "son", True),
         ("user", "add"): Sample(
             ("user", "add", "--username", "ba", "--name", "Lê Ba", "--role", "officer"), "tung", True
         ),
@@ -133,6 +157,49 @@ def samples(codes: dict[str, str], files: dict[str, Path], out: Path) -> dict[tu
         ),
         ("person", "erase"): Sample(("person", "erase", "--id", codes["applicant"]), "son", True),
         ("person", "erase-expired"): Sample(("person", "erase-expired"), "son"),  # the one expired: erased above
+        ("audit", "plan"): Sample(
+            (
+                "audit",
+                "plan",
+                "--date",
+                "2026-11-20",
+                "--area",
+                "Địa chính",
+                "--lead",
+                "Kiều Văn Thẩm",
+                "--clause",
+                "8",
+            ),
+            "tung",
+            True,
+        ),
+        ("audit", "list"): Sample(("audit", "list"), None),
+        ("audit", "show"): Sample(("audit", "show", codes["audit"]), None),
+        ("audit", "checklist"): Sample(("audit", "checklist", codes["audit"], "--out", pdf), None),
+        ("audit", "coverage"): Sample(("audit", "coverage", "--year", "2026"), None),
+        ("audit", "finding", "add"): Sample(("audit", "finding", "add", *finding), "tung", True),
+        ("audit", "finding", "list"): Sample(("audit", "finding", "list", "--open"), None),
+        ("audit", "finding", "propose"): Sample(
+            ("audit", "finding", "propose", "--from", "2026-01-01", "--to", "2026-12-31"), None
+        ),
+        ("audit", "finding", "acknowledge"): Sample(
+            ("audit", "finding", "acknowledge", codes["finding"], "--by", "Lò Văn Hộ"), "tung", True
+        ),
+        ("audit", "finding", "close"): Sample(("audit", "finding", "close", codes["observation"]), "tung", True),
+        ("audit", "action", "add"): Sample(("audit", "action", "add", *action), "tung", True),
+        ("audit", "action", "list"): Sample(("audit", "action", "list"), None),
+        ("audit", "action", "done"): Sample(("audit", "action", "done", codes["action"]), "tung", True),
+        ("audit", "action", "verify"): Sample(
+            ("audit", "action", "verify", codes["done_action"], "--by", "Kiều Văn Thẩm", "--effective"), "tung", True
+        ),
+        ("audit", "report"): Sample(("audit", "report", codes["audit"], "--out", pdf), "tung", True),
+        ("audit", "reopen"): Sample(("audit", "reopen", codes["reported_audit"]), "tung", True),
+        ("review", "start"): Sample(("review", "start", "--date", "2026-12-01"), "son", True),
+        ("review", "edit"): Sample(("review", "edit", codes["review"], "--decisions", "Tập huấn lại"), "son", True),
+        ("review", "minutes"): Sample(("review", "minutes", codes["review"], "--out", pdf), None),
+        ("review", "confirm"): Sample(
+            ("review", "confirm", codes["review"], "--by", "Kiều Văn Thẩm", "--effective"), "son", True
+        ),
     }
 
 
@@ -155,9 +222,11 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     root = tmp_path_factory.mktemp("signin")
     data = root / "office"
     assert init("--province", "82", "--unit", "28261", data_dir=data).code == 0
-    for username, role in ((SECOND_ADMIN, "admin"), ("tung", "officer"), ("son", "auditor")):
+    # The second administrator is also the chairman (a leader approves the quality policy).
+    for username, roles in ((SECOND_ADMIN, ("admin", "leader")), ("tung", ("officer",)), ("son", ("auditor",))):
+        role_args = [a for r in roles for a in ("--role", r)]
         run_ = isodesk(
-            "user", "add", "--username", username, "--name", username.title(), "--role", role,
+            "user", "add", "--username", username, "--name", username.title(), *role_args,
             "--new-password-stdin", input=USER_PASSWORD + "\n", data_dir=data,
         )  # fmt: skip
         assert run_.code == 0, run_.err
@@ -178,6 +247,11 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     codes["received"] = receive("Lê Thị Hoa")
     codes["supplement"] = receive("Trần Văn Bảy")
     move(codes["supplement"], "--to", "supplement", "--note", "Thiếu giấy khai sinh")
+    first_request = isodesk(
+        "form", "supplement", "--dossier", codes["supplement"], "--out", str(root / "yeu-cau.pdf"),
+        "--contact", "Nguyễn Thị Lan", "--contact-phone", "0912 345 678", data_dir=data,
+    )  # fmt: skip
+    assert first_request.code == 0, first_request.err  # the office's contact is kept for every later request
     codes["refused"] = receive("Phạm Thị Tám")
     move(codes["refused"], "--to", "refused", "--note", "Không thuộc thẩm quyền")
     codes["stopped"] = receive("Đỗ Văn Chín")
@@ -198,8 +272,57 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
         "utf-8",
     )
     codes["applicant"] = str(found[0]["id"])
-    files = {"backup": Path(copy.json()["path"]), "catalogue": catalogue}
+    policy = root / "chinh-sach.txt"
+    policy.write_text("Công khai, minh bạch thủ tục hành chính.\n", "utf-8")
+    for argv, env in (  # a year's objective, an approved policy and a new draft, an announcement
+        (("qms", "objective", "add", "--title", "Đúng hạn", "--measure", "on_time_rate", "--target", "95",
+          "--year", "2026"), None),
+        (("qms", "policy", "draft", "--text-file", str(policy)), None),
+        (("qms", "policy", "approve"), as_user(SECOND_ADMIN)),
+        (("qms", "policy", "draft", "--text-file", str(policy)), None),
+        (("qms", "announce", "--number", "12/QĐ-UBND", "--date", "2026-06-01"), None),
+    ):  # fmt: skip
+        done = isodesk(*argv, data_dir=data, env=env)
+        assert done.code == 0, (argv, done.err)
+    codes.update(_audit_records(data, root))
+    files = {"backup": Path(copy.json()["path"]), "catalogue": catalogue, "policy": policy}
     return data, codes, files
+
+
+def _audit_records(data: Path, root: Path) -> dict[str, str]:
+    """An auditor and a civil-status officer; a planned audit with a finding, an open action and a done one, an
+    observation, an audit whose report is issued, and a management review."""
+
+    def ok(*argv: str) -> str:
+        done = isodesk(*argv, "--json", data_dir=data)
+        assert done.code == 0, (argv, done.err)
+        return str(done.json().get("id", ""))
+
+    ok("staff", "add", "--name", "Kiều Văn Thẩm", "--department", "Văn phòng")
+    ok("staff", "add", "--name", "Lò Văn Hộ", "--department", "Tư pháp - Hộ tịch")
+    ok("staff", "add", "--name", "Mai Thị Đất", "--department", "Địa chính")
+    plan = ("--area", "Tư pháp - Hộ tịch", "--lead", "Kiều Văn Thẩm", "--clause", "7.5")
+    audit = ok("audit", "plan", "--date", "2026-11-10", *plan)
+    reported = ok("audit", "plan", "--date", "2026-11-12", *plan)
+    finding = ok("audit", "finding", "add", "--audit", audit, "--grade", "minor", "--clause", "7.5", "--evidence", "Sổ")
+    observation = ok("audit", "finding", "add", "--audit", audit, "--grade", "observation", "--clause", "7.5",
+                     "--evidence", "Bảng niêm yết cũ")  # fmt: skip
+    action = ok("audit", "action", "add", "--finding", finding, "--owner", "Lò Văn Hộ", "--due", "2026-12-31",
+                "--plan", "Ký bổ sung")  # fmt: skip
+    done_action = ok("audit", "action", "add", "--finding", finding, "--owner", "Lò Văn Hộ", "--due", "2026-12-31",
+                     "--plan", "Kiểm tra hằng tuần")  # fmt: skip
+    ok("audit", "action", "done", done_action)
+    assert isodesk("audit", "report", reported, "--out", str(root / "bao-cao.pdf"), data_dir=data).code == 0
+    review = ok("review", "start", "--date", "2026-06-01")
+    return {
+        "audit": audit,
+        "reported_audit": reported,
+        "finding": finding,
+        "observation": observation,
+        "action": action,
+        "done_action": done_action,
+        "review": review,
+    }
 
 
 @pytest.fixture

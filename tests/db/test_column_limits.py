@@ -14,8 +14,19 @@ import pytest
 from sqlalchemy import String
 
 from isodesk.db.base import Base, SyncedMixin
-from isodesk.db.models import Account, Applicant, Department, Dossier, Office, Procedure, Staff
+from isodesk.db.models import (
+    Account,
+    Applicant,
+    ChecklistItem,
+    Department,
+    Dossier,
+    Finding,
+    Office,
+    Procedure,
+    Staff,
+)
 from isodesk.domain import validation as v
+from isodesk.domain.validation import audit as va
 
 #: (column, the domain's limit for what it stores)
 TIED = [
@@ -24,6 +35,9 @@ TIED = [
     (Applicant.phone, v.PHONE_LENGTH),
     (Applicant.email, v.EMAIL_LENGTH),
     (Applicant.id_number, v.CITIZEN_ID_LENGTH),
+    (Applicant.representative_name, v.REPRESENTATIVE_NAME.limit),
+    (Applicant.representative_id_number, v.CITIZEN_ID_LENGTH),
+    (Applicant.representative_phone, v.PHONE_LENGTH),
     (Dossier.code, v.DOSSIER_CODE_LENGTH),
     (Procedure.code, v.PROCEDURE_CODE_LENGTH),
     (Procedure.field, v.PROCEDURE_FIELD.limit),
@@ -36,12 +50,19 @@ TIED = [
     (Office.address, v.ADDRESS.limit),
     (Office.email, v.EMAIL_LENGTH),
     (Office.agency_code, v.AGENCY_CODE_LENGTH),
+    (Office.contact_name, v.CONTACT.limit),
+    (Office.contact_phone, v.PHONE_LENGTH),
     (Department.name, v.DEPARTMENT.limit),
     (Staff.name, v.STAFF_NAME.limit),
     (Staff.position, v.POSITION.limit),
     (Account.username, v.USERNAME_LENGTH),
     (Account.username_key, v.USERNAME_LENGTH),
     (Account.display_name, v.PERSON_NAME.limit),
+    (Finding.clause, va.CLAUSE_LENGTH),
+    (Finding.procedure_code, v.PROCEDURE_CODE_LENGTH),
+    (Finding.place, va.AUDIT_PLACE.limit),
+    (ChecklistItem.clause, va.CLAUSE_LENGTH),
+    (ChecklistItem.procedure_code, v.PROCEDURE_CODE_LENGTH),
 ]
 #: Columns wider than their rule, each with why it stays so.
 WIDER = {
@@ -67,7 +88,28 @@ NOT_TYPED = {
     "procedures.time_value",
     "applicants.kind",
     "settings.key",
+    "qms_roles.role",
+    "qms_objectives.measure",
+    "qms_objectives.direction",
+    "qms_objectives.period",
+    "qms_objectives.target",
+    "qms_policies.state",
+    "qms_risks.kind",
+    "qms_milestones.kind",
+    "qms_legal_changes.change",
+    "qms_documents.kind",
+    "qms_revisions.state",
+    "qms_revisions.checksum",
     "staff.search_key",
+    "audits.opening",
+    "audits.closing",
+    "audits.status",
+    "audits.edition",
+    "audit_checklist.result",
+    "audit_findings.grade",
+    "audit_findings.status",
+    "corrective_actions.status",
+    "audit_reports.sha256",
 }
 
 

@@ -285,7 +285,17 @@ def test_what_the_trail_withholds_is_what_the_law_protects() -> None:
     from isodesk.db.models import Account, Applicant, Dossier
 
     assert dict(Applicant.trail_withheld) == dict.fromkeys(
-        ("name", "address", "phone", "email", "id_number"), "personal"
+        (
+            "name",
+            "address",
+            "phone",
+            "email",
+            "id_number",
+            "representative_name",  # who filed on the applicant's behalf is personal data too
+            "representative_id_number",
+            "representative_phone",
+        ),
+        "personal",
     )
     assert dict(Dossier.trail_withheld) == {"search_key": "personal"}
     assert dict(Account.trail_withheld) == {"password_hash": "secret"}

@@ -257,3 +257,23 @@ def test_english_messages_follow_the_language() -> None:
         "The phone number “0912 34” is not valid: a mobile number has 10 digits starting with 0, "
         "a landline 11 digits starting with 02."
     )
+
+
+# -- choices ---------------------------------------------------------------------------------------------------
+def test_satisfaction_is_typed_by_name_or_by_a_score_with_four_the_best() -> None:
+    from isodesk.domain.ledger import Satisfaction
+
+    assert v.satisfaction("very_satisfied") is v.satisfaction("4") is v.satisfaction(" Very-Satisfied ")
+    assert v.satisfaction("4") is Satisfaction.VERY_SATISFIED and Satisfaction.VERY_SATISFIED.value == 1
+    assert [v.satisfaction(str(n)).code for n in (4, 3, 2, 1)] == [
+        "very_satisfied",
+        "satisfied",
+        "neutral",
+        "dissatisfied",
+    ]
+    message = problem(v.satisfaction, "5")
+    assert message is not None and message.startswith("Mức độ hài lòng “5” không hợp lệ")
+    assert "4 (rất hài lòng)" in message
+    for bad in ("0", "", "rất tốt", "very", "1.0"):
+        with pytest.raises(UserError):
+            check(v.satisfaction, bad)

@@ -209,3 +209,18 @@ def test_trail_screen_refuses_an_officer(qtbot, accounts: AppContext) -> None:
     qtbot.waitUntil(lambda: page.denied.isVisible(), timeout=10000)
     assert "không được xem và kiểm tra nhật ký thay đổi" in page.denied.text()
     assert page.model.rowCount() == 0 and not page.verify_button.isEnabled()
+
+
+def test_a_wrong_password_message_goes_once_the_person_types_again_or_changes_account(
+    qtbot, accounts: AppContext
+) -> None:
+    dialog = _login(qtbot, accounts)
+    dialog.select_user("anh")
+    _attempt(qtbot, dialog, "sai mật khẩu")
+    assert dialog.problem.isVisible() and dialog.problem.text() == "Sai mật khẩu."
+    qtbot.keyClicks(dialog.password, "x")
+    assert not dialog.problem.isVisible() and dialog.problem.text() == ""
+    _attempt(qtbot, dialog, "sai lần nữa")
+    assert dialog.problem.isVisible()
+    dialog.select_user("admin")
+    assert not dialog.problem.isVisible()

@@ -93,6 +93,56 @@ def test_receive_form_checks_as_you_type(qtbot, demo_office: AppContext) -> None
     qtbot.waitUntil(lambda: not ops.busy())
 
 
+def test_receive_with_a_representative_and_a_missing_component(qtbot, demo_office: AppContext) -> None:
+    """The officer names who filed for an organisation, unticks a component, says which copy is wanted and why:
+    the dossier waits for its supplement, and the request prints each of them where the form puts it."""
+    from isodesk.services.ledger.dossiers import show_dossier
+    from isodesk.services.printing import form_pdf
+    from tests.pdfcheck import text
+
+    page = LedgerPage()
+    qtbot.addWidget(page)
+    page.set_context(demo_office)
+    dialog = page.open_receive()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.list.count() > 10, timeout=15000)
+    type_text(dialog.search, "1.001612")  # registering a household business
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(dialog.component_checks) == 2, timeout=5000)
+    # The documents start unticked: the officer ticks what is handed in (setting ledger.documents_ticked).
+    assert not any(check.isChecked() for check in dialog.component_checks) and dialog.reason.isEnabled()
+    for check in dialog.component_checks:
+        check.setChecked(True)
+    assert not dialog.reason.isEnabled()  # nothing missing, no reason to give
+    dialog.organisation.setChecked(True)
+    type_text(dialog.name, "Hộ kinh doanh Bảy Ơn")
+    type_text(dialog.representative, "Nguyễn Văn Bảy")
+    type_text(dialog.representative_id, "082085001234")
+    dialog.component_checks[0].setChecked(False)
+    copy = dialog.component_copies[0]
+    assert copy.isEnabled() and dialog.reason.isEnabled()
+    copy.setCurrentIndex(copy.findText("bản chính"))
+    assert dialog.reason.currentText() == "Hồ sơ chưa đầy đủ, hợp lệ theo quy định."  # the form set's default
+    dialog.reason.setCurrentIndex(dialog.reason.findText("Giấy tờ chưa đúng mẫu quy định."))
+    with qtbot.waitSignal(dialog.received, timeout=15000) as blocker:
+        dialog.save_button.click()
+    code = blocker.args[0]
+    qtbot.waitUntil(lambda: not ops.busy())
+    shown = show_dossier(demo_office, code)
+    assert shown["status"] == "supplement"
+    assert shown["applicant"]["representative"] == "Nguyễn Văn Bảy"
+    assert shown["events"][-1]["note"] == (
+        "Giấy đề nghị đăng ký hộ kinh doanh (bản chính). Lý do: Giấy tờ chưa đúng mẫu quy định."
+    )
+    from isodesk.services.office.profile import update_profile
+
+    update_profile(demo_office, contact_name="Võ Thanh Tùng", contact_phone="0273 3872 135")
+    request = text(form_pdf(demo_office, "supplement", code))
+    assert "1 Giấy đề nghị đăng ký hộ kinh doanh x" in request  # marked in the first copy column
+    assert "Lý do: Giấy tờ chưa đúng mẫu quy định." in request
+
+
 def test_model_rows_and_highlighting(qtbot, office: AppContext) -> None:
     now = datetime.now(LOCAL_TZ)
     past = now.replace(year=now.year - 1, month=11, day=2, hour=9, minute=0)
@@ -200,3 +250,27 @@ def test_dossier_dialog_hands_over_and_records_the_step(qtbot, office: AppContex
     assert shown["status"] == "processing" and shown["handler"] == "Huỳnh Thị Mỹ Linh"
     assert shown["events"][-1]["note"] == "Chuyển thẩm định hồ sơ"
     qtbot.waitUntil(lambda: not ops.busy())
+
+
+def test_a_supplement_request_asks_for_the_office_contact_once(qtbot, office: AppContext, monkeypatch) -> None:
+    from isodesk.services.office.profile import get_profile
+    from isodesk.ui.office import contact_dialog
+
+    typed: dict[str, str] = {"name": "", "phone": "0273 3872 135"}
+
+    def fill_and_press_ok(dialog: Any) -> int:
+        qtbot.addWidget(dialog)
+        type_text(dialog.name, typed["name"])
+        type_text(dialog.phone, typed["phone"])
+        dialog._accept()  # OK: accepted only when both are right
+        return dialog.result()
+
+    monkeypatch.setattr(contact_dialog.ContactDialog, "exec", fill_and_press_ok)
+    assert contact_dialog.ensure_contact(office) is False  # no name: not accepted, nothing printed
+    assert get_profile(office).contact_phone == ""
+    typed["name"] = "Võ Thanh Tùng"
+    assert contact_dialog.ensure_contact(office) is True
+    profile = get_profile(office)
+    assert (profile.contact_name, profile.contact_phone) == ("Võ Thanh Tùng", "0273 3872 135")
+    monkeypatch.setattr(contact_dialog.ContactDialog, "exec", lambda _d: pytest.fail("asked again"))
+    assert contact_dialog.ensure_contact(office) is True

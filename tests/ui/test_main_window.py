@@ -128,7 +128,7 @@ def test_user_error_text_is_shown_as_is(qtbot) -> None:
 def test_about_box_names_version_and_licence(qtbot, window: MainWindow) -> None:
     box = window.show_about()
     qtbot.addWidget(box)
-    assert "0.1.0" in box.text() and "GPL" in box.text()
+    assert "0.1.0" in box.heading.text() and "GPL" in box.heading.text()
 
 
 def test_settings_page_built_after_a_switch_shows_the_current_language(qtbot, window: MainWindow) -> None:

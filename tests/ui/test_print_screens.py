@@ -8,11 +8,13 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.services.context import AppContext
 from isodesk.services.ledger.dossiers import ApplicantInput, move_dossier, receive_dossier
+from isodesk.services.office.profile import get_profile
 from isodesk.ui import ops
 from isodesk.ui.ledger.dossier_dialog import DossierDialog
 from isodesk.ui.ledger.ledger_page import LedgerPage
@@ -112,6 +114,8 @@ def test_receive_and_print_opens_the_slip_of_the_new_dossier(qtbot, page: Ledger
     type_text(dialog.search, "xac nhan tinh trang hon nhan")
     qtbot.waitUntil(lambda: 0 < dialog.list.count() < 5, timeout=5000)
     dialog.list.setCurrentRow(0)
+    for check in dialog.component_checks:  # every document handed in
+        check.setChecked(True)
     type_text(dialog.name, "Trương Thị Bích Ngọc")
     with qtbot.waitSignal(dialog.received, timeout=15000) as blocker:
         dialog.save_print_button.click()
@@ -144,12 +148,21 @@ def test_dossier_window_offers_the_papers_that_apply(qtbot, office: AppContext) 
     assert "không bị từ chối" in actions["print_refusal"].toolTip()  # why it cannot be printed
     assert actions["print_supplement"].text().startswith("Mẫu số 02")
 
+    def fill_contact() -> None:  # the office has no contact yet: the request asks for it once, before printing
+        contact = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "contactDialog" and w.isVisible())
+        contact.name.setText("Nguyễn Thị Lan")
+        contact.phone.setText("0912345678")
+        contact._accept()
+
+    QTimer.singleShot(0, fill_contact)
     actions["print_supplement"].trigger()
+    assert get_profile(office).contact_phone == "0912 345 678"  # kept as phone numbers are written
     preview = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewDialog) and w.isVisible())
     qtbot.addWidget(preview)
     wait_ready(qtbot, preview)
     text = text_of(preview)
     assert code in text and "Bản sao giấy khai sinh" in text and "Phan Văn Đức" in text
+    assert "Nguyễn Thị Lan" in text and "0912 345 678" in text
 
 
 def test_quality_area_prints_the_scope_and_an_iso_procedure(qtbot, office: AppContext) -> None:

@@ -21,7 +21,7 @@ from isodesk.i18n import _
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    user = sub.add_parser("user", parents=[common], help="user accounts of the office")
+    user = sub.add_parser("user", parents=[common], help=_("user accounts of the office"))
     usub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     p = usub.add_parser("add", parents=[common], help="add an account")
     p.add_argument("--username", required=True)

@@ -18,7 +18,7 @@ def _who(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    person = sub.add_parser("person", parents=[common], help="applicants' personal data (copy, erasure)")
+    person = sub.add_parser("person", parents=[common], help=_("applicants' personal data (copy, erasure)"))
     psub = person.add_subparsers(dest="person_command", metavar="ACTION", required=True)
     p = psub.add_parser("find", parents=[common], help="applicant records matching a name, phone or ID number")
     _who(p)

@@ -16,10 +16,12 @@ from isodesk.cli.common import account_if_office, add_json, no_account, read_sec
 from isodesk.cli.output import Result
 from isodesk.errors import UserError
 from isodesk.i18n import _
+from isodesk.i18n.dates import short_datetime
+from isodesk.i18n.numbers import decimal, file_size
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("backup", parents=[common], help="copy the database (default: into the backups folder)")
+    p = sub.add_parser("backup", parents=[common], help=_("copy the database (default: into the backups folder)"))
     p.add_argument("--out", metavar="FILE|DIR", help="an encrypted copy: a new file, or a folder such as a USB stick")
     add_json(p)
     p.set_defaults(handler=cmd_backup)
@@ -39,13 +41,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_json(q)
     q.set_defaults(handler=cmd_before_erasure)
 
-    p = sub.add_parser("check", parents=[common], help="check that the database file is sound")
+    p = sub.add_parser("check", parents=[common], help=_("check that the database file is sound"))
     p.add_argument("--full", action="store_true", help="the full integrity_check instead of the quick one")
     add_json(p)
     p.set_defaults(handler=cmd_check)
     no_account(p)
 
-    p = sub.add_parser("restore", parents=[common], help="replace the database by a backup (the current one is kept)")
+    p = sub.add_parser(
+        "restore", parents=[common], help=_("replace the database by a backup (the current one is kept)")
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--other-unit", action="store_true", help="accept a backup of another unit")
@@ -54,7 +58,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_restore)
     account_if_office(p)  # a new PC filled from a USB stick, or a damaged file, has no account to check
 
-    p = sub.add_parser("decrypt", parents=[common], help="open a file isodesk encrypted (a person's copy, a backup)")
+    p = sub.add_parser("decrypt", parents=[common], help=_("open a file isodesk encrypted (a person's copy, a backup)"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--out", required=True, metavar="FILE", help="where the decrypted content is written (a new file)")
     _passphrase_option(p)
@@ -62,7 +66,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_decrypt)
     no_account(p)  # reads no office: the passphrase is the proof
 
-    trail = sub.add_parser("trail", parents=[common], help="the audit trail of every change")
+    trail = sub.add_parser("trail", parents=[common], help=_("the audit trail of every change"))
     tsub = trail.add_subparsers(dest="trail_command", metavar="ACTION", required=True)
     p = tsub.add_parser("verify", parents=[common], help="check that no entry was edited or deleted")
     add_json(p)
@@ -107,10 +111,6 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return resolve_data_dir(args.data_dir)
 
 
-def _size(n: int) -> str:
-    return f"{n / 2**20:,.1f} MB" if n >= 2**20 else f"{n / 2**10:,.0f} KB"
-
-
 def _require_backup_right(args: argparse.Namespace) -> None:
     """The account that signed in must hold the backup permission.
 
@@ -151,35 +151,34 @@ def cmd_backup(args: argparse.Namespace) -> Result:
         result = make_backup(data_dir, "manual")
     return Result(
         result.to_dict(),
-        _("Backup saved: {path} ({size}, {seconds:.1f} s).").format(
-            path=result.path, size=_size(result.bytes), seconds=result.seconds
+        _("Backup saved: {path} ({size}, {seconds} s).").format(
+            path=result.path, size=file_size(result.bytes), seconds=decimal(result.seconds)
         ),
     )
 
 
 def cmd_backup_list(args: argparse.Namespace) -> Result:
-    from isodesk.i18n.dates import short_datetime
-    from isodesk.services.safety.backups import list_backups
+    from isodesk.services.safety.backups import kind_name, list_backups
 
     _require_backup_right(args)
     backups = list_backups(_data_dir(args))
+    good, unusable = _("good"), _("NOT USABLE")  # outside the f-string, where the catalogs' extraction sees them
     lines = [
-        f"{short_datetime(b.taken_at)}  {b.kind:<14} {_size(b.size):>10}  {_('good') if b.good else _('NOT USABLE')}  "
-        f"{b.path}"
+        f"{short_datetime(b.moment)}  {kind_name(b.kind):<22} {file_size(b.size):>10}  "
+        f"{good if b.good else unusable}  {b.path}"
         for b in backups
     ]
     return Result({"backups": [b.to_dict() for b in backups]}, "\n".join(lines) or _("No backups yet."))
 
 
 def describe(plan: Any) -> str:
-    from isodesk.i18n.dates import short_datetime
     from isodesk.services.safety.restore import RestorePlan
 
     assert isinstance(plan, RestorePlan)
     lines = [
         _("Backup: {path}").format(path=plan.backup.path),
         _("Made on {time}, unit {unit}, {n} dossiers.").format(
-            time=short_datetime(plan.backup.taken_at), unit=plan.backup.unit_code, n=plan.backup.dossiers
+            time=short_datetime(plan.backup.moment), unit=plan.backup.unit_code, n=plan.backup.dossiers
         ),
     ]
     if plan.current is not None:
@@ -201,9 +200,9 @@ def _restore_encrypted(args: argparse.Namespace, data_dir: Path, file: Path) -> 
     if not args.yes:
         if not sys.stdin.isatty():
             raise UserError(_("Restoring replaces the current data: add --yes to confirm."))
-        made = info.created.strftime("%H:%M %d/%m/%Y") if info.created else "?"
+        made = short_datetime(info.created) if info.created else "?"
         sys.stderr.write(
-            _("Encrypted backup of unit {unit}, made on {time} (UTC).").format(unit=info.unit_code, time=made)
+            _("Encrypted backup of unit {unit}, made on {time}.").format(unit=info.unit_code, time=made)
             + "\n"
             + _("Restore this backup? [y/N] ")
         )
@@ -282,14 +281,16 @@ def cmd_decrypt(args: argparse.Namespace) -> Result:
 
 
 def cmd_before_erasure(args: argparse.Namespace) -> Result:
-    from isodesk.services.safety.backups import copies_before_erasure, drop_copies
+    from isodesk.services.safety.backups import copies_before_erasure, drop_copies, kind_name
 
     _require_backup_right(args)
     data_dir = _data_dir(args)
     found = copies_before_erasure(data_dir)
     dropped = drop_copies(data_dir, [b.path for b in found]) if args.drop else []
+    deleted = _("deleted")
     lines = [
-        f"{b.taken_at:%d/%m/%Y %H:%M}  {b.kind:<14} {b.path}" + (f"  ({_('deleted')})" if b.path in dropped else "")
+        f"{short_datetime(b.moment)}  {kind_name(b.kind):<22} {b.path}"
+        + (f"  ({deleted})" if b.path in dropped else "")
         for b in found
     ]
     text = "\n".join(lines) or _("No copy holds personal data erased since it was made.")
@@ -309,7 +310,7 @@ def cmd_check(args: argparse.Namespace) -> Result:
         if args.json:
             sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
         raise damaged(database_path(data_dir))
-    return Result(report.to_dict(), _("The database is sound ({seconds:.1f} s).").format(seconds=report.seconds))
+    return Result(report.to_dict(), _("The database is sound ({seconds} s).").format(seconds=decimal(report.seconds)))
 
 
 def cmd_trail_verify(args: argparse.Namespace) -> Result:

@@ -69,11 +69,18 @@ class Permission(StrEnum):
     TRAIL_VIEW = "trail.view"
     #: Take part in internal audits as an auditor (ISO 9001:2015 9.2, ISO 19011).
     AUDIT_CONDUCT = "audit.conduct"
+    #: Hold the management review and record the head's confirmation that the QMS is effective (ISO 9001:2015
+    #: 9.3: top management reviews the system; QĐ 19/2014/QĐ-TTg art. 4: the head confirms it is effective).
+    REVIEW_MANAGE = "review.manage"
     #: Approve a controlled document: only a leader (QĐ 19/2014/QĐ-TTg art. 4, 9; the office's ISO procedures).
     DOCUMENT_APPROVE = "document.approve"
     #: Issue a controlled document (codes, revisions, distribution): only the ISO secretary (ISO 9001:2015 7.5.2,
     #: 7.5.3).
     DOCUMENT_ISSUE = "document.issue"
+    #: Keep the quality system's records: roles, training, scope, policy drafts, objectives, milestones, the
+    #: announcement, legal changes, plan and risks (QĐ 19/2014/QĐ-TTg: the ISO secretary keeps them under the
+    #: quality representative, a leader). Approving the policy stays ``document.approve``.
+    QMS_MANAGE = "qms.manage"
     #: Give a citizen a copy of the personal data held about them (Luật Bảo vệ dữ liệu cá nhân 2025: the data
     #: subject's right of access): the one-stop-shop officer who serves them at the desk, and the leader.
     PERSONAL_DATA_EXPORT = "personal_data.export"
@@ -95,7 +102,14 @@ GRANTS: dict[Role, frozenset[Permission]] = {
         }
     ),
     Role.ISO_SECRETARY: frozenset(
-        {Permission.PROCEDURE_MANAGE, Permission.CALENDAR_MANAGE, Permission.TRAIL_VIEW, Permission.DOCUMENT_ISSUE}
+        {
+            Permission.PROCEDURE_MANAGE,
+            Permission.CALENDAR_MANAGE,
+            Permission.TRAIL_VIEW,
+            Permission.DOCUMENT_ISSUE,
+            Permission.QMS_MANAGE,
+            Permission.REVIEW_MANAGE,
+        }
     ),
     Role.AUDITOR: frozenset({Permission.TRAIL_VIEW, Permission.AUDIT_CONDUCT}),
     Role.LEADER: frozenset(
@@ -105,8 +119,10 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.DOSSIER_EDIT_CLOSED,
             Permission.TRAIL_VIEW,
             Permission.DOCUMENT_APPROVE,
+            Permission.QMS_MANAGE,
             Permission.PERSONAL_DATA_EXPORT,
             Permission.PERSONAL_DATA_ERASE,
+            Permission.REVIEW_MANAGE,
         }
     ),
     Role.ADMIN: frozenset(Permission) - RESERVED,

@@ -3,7 +3,8 @@
 A use case is one transaction (cosmicpython's unit of work): ``with ctx.unit_of_work() as s: ...``
 commits when the block ends normally and rolls back on any exception, so a user action is saved
 whole or not at all. The session knows who acts and for which unit, and the sync columns of every
-record it writes are filled from that (see :mod:`isodesk.db.engine`).
+record it writes are filled from that (see :mod:`isodesk.db.engine`). What a committed unit of work
+wrote is recorded for the screens that show it (:mod:`isodesk.services.changes`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from isodesk.db.models import Account, Office
 from isodesk.db.paths import resolve_data_dir
 from isodesk.db.storage import storage_errors
 from isodesk.domain.permissions import Role
+from isodesk.services import changes
 
 
 @dataclass
@@ -130,3 +132,6 @@ def open_context(data_dir: str | Path | None = None, actor: str | None = None) -
             actor = administrator(s)
     ctx.actor = actor
     return ctx
+
+
+changes.install()  # every committed unit of work says what kinds of data it changed

@@ -6,7 +6,7 @@ the printed papers, the command line and the screens), so that none keeps a copy
 
 from __future__ import annotations
 
-from isodesk.domain.ledger import Action, Satisfaction, State
+from isodesk.domain.ledger import Action, Satisfaction, State, Timeliness
 from isodesk.i18n import N_, _
 
 #: Shown and printed where an erased applicant's name was.
@@ -33,6 +33,7 @@ ACTION_NAMES = {
     Action.PROCESSING: N_("handed over for processing"),
     Action.SUPPLEMENT: N_("sent back for a supplement"),
     Action.REFUSED: N_("refused"),
+    Action.DECLINED: N_("declined by the competent authority"),
     Action.PAUSED: N_("paused"),
     Action.RESUMED: N_("resumed"),
     Action.EXTENDED: N_("given a new appointment"),
@@ -60,6 +61,13 @@ SATISFACTION_NAMES = {
 
 def satisfaction_name(rating: int) -> str:
     return _(SATISFACTION_NAMES[Satisfaction(rating)])
+
+
+TIMELINESS_NAMES = {
+    Timeliness.AHEAD: N_("ahead of time"),
+    Timeliness.ON_TIME: N_("on time"),
+    Timeliness.LATE: N_("late"),
+}
 
 
 def applicant_label(name: str | None) -> str:

@@ -34,6 +34,8 @@ class LanguageManager(QObject):
     def apply(self, lang: str) -> None:
         set_language(lang)
         QLocale.setDefault(QLocale("vi_VN" if lang == "vi" else "en_GB"))
+        for window in self._app.topLevelWidgets():
+            window.setLocale(QLocale())  # month and day names of calendars and date fields already on screen
         self._app.removeTranslator(self._qt)
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for folder in (qt_folder, str(BUNDLED)):

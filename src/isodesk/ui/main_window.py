@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QStyle,
     QWidget,
 )
 
-from isodesk import __version__
 from isodesk.i18n import N_, _
 from isodesk.ui.language import LanguageManager
 from isodesk.ui.page import Page
@@ -34,6 +32,7 @@ if TYPE_CHECKING:
 AREAS: tuple[tuple[str, str, str, str], ...] = (
     ("overview", N_("Overview"), "SP_ComputerIcon", ""),
     ("one_stop", N_("One-stop shop"), "SP_FileDialogDetailedView", ""),
+    ("catalogue", N_("Procedure catalogue"), "SP_FileIcon", ""),
     (
         "quality",
         N_("Quality system"),
@@ -43,15 +42,7 @@ AREAS: tuple[tuple[str, str, str, str], ...] = (
             "and controlled documents."
         ),
     ),
-    (
-        "audit",
-        N_("Internal audit"),
-        "SP_DialogApplyButton",
-        N_(
-            "Internal audits to ISO 19011: the yearly programme, audit plans, checklists, findings, corrective "
-            "actions and the management review."
-        ),
-    ),
+    ("audit", N_("Internal audit"), "SP_DialogApplyButton", ""),
     (
         "sync",
         N_("Sync"),
@@ -61,6 +52,8 @@ AREAS: tuple[tuple[str, str, str, str], ...] = (
     ("trail", N_("Audit trail"), "SP_FileDialogInfoView", ""),
     ("settings", N_("Settings"), "SP_FileDialogListView", ""),
 )
+#: Areas that belong to the one before them (Một cửa › Danh mục thủ tục): indented under it in the navigation.
+SUB_AREAS = frozenset({"catalogue"})
 #: Areas shown only to accounts with a permission (key -> permission key of isodesk.domain.permissions).
 AREA_PERMISSIONS = {"trail": "trail.view"}
 
@@ -132,6 +125,11 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         self.help_menu = self.menuBar().addMenu("")
+        self.guide_action = QAction(self)
+        self.guide_action.setObjectName("userGuide")
+        self.guide_action.setShortcut("F1")
+        self.guide_action.triggered.connect(self.show_guide)
+        self.help_menu.addAction(self.guide_action)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
@@ -143,15 +141,25 @@ class MainWindow(QMainWindow):
         if key == "overview":
             from isodesk.ui.ledger.overview_page import OverviewPage
 
-            return OverviewPage()
+            overview = OverviewPage()
+            overview.go.connect(self.go_to)
+            return overview
         if key == "one_stop":
             from isodesk.ui.ledger.ledger_page import LedgerPage
 
             return LedgerPage()
+        if key == "catalogue":
+            from isodesk.ui.catalogue.catalogue_page import CataloguePage
+
+            return CataloguePage()
         if key == "quality":
             from isodesk.ui.qms.quality_page import QualityPage
 
             return QualityPage(title, description)
+        if key == "audit":
+            from isodesk.ui.audit.audit_page import AuditPage
+
+            return AuditPage(title)
         if key == "trail":
             from isodesk.ui.safety.trail_page import TrailPage
 
@@ -284,21 +292,33 @@ class MainWindow(QMainWindow):
         else:
             self.nav.setCurrentRow(row)
 
+    def go_to(self, target: str) -> None:
+        """Where a first step of the Overview leads: an area, a part of Settings, or the receive form."""
+        if target in ("staff", "accounts", "backups"):
+            self.show_area("settings")
+            self.page("settings").reveal(target)  # type: ignore[attr-defined]
+        elif target == "receive":
+            self.show_area("one_stop")
+            self.page("one_stop").open_receive()  # type: ignore[attr-defined]
+        else:
+            self.show_area(target)
+
     def current_area(self) -> str:
         return AREAS[self.stack.currentIndex()][0]
 
     # -- texts ----------------------------------------------------------------------------------------
     def retranslate(self, _lang: str = "") -> None:
         self.setWindowTitle(_("isodesk — quality management and one-stop shop"))
-        for i, (_key, title, _icon, _d) in enumerate(AREAS):
+        for i, (key, title, _icon, _d) in enumerate(AREAS):
             item = self.nav.item(i)
             if item is not None:
-                item.setText(_(title))
+                item.setText(("    " if key in SUB_AREAS else "") + _(title))
         self.file_menu.setTitle(_("&File"))
         self.switch_user_action.setText(_("Switch &user…"))
         self.password_action.setText(_("Change my &password…"))
         self.quit_action.setText(_("E&xit"))
         self.help_menu.setTitle(_("&Help"))
+        self.guide_action.setText(_("User &guide"))
         self.about_action.setText(_("&About isodesk"))
         self._fit_navigation()
         settings = self.pages.get("settings")
@@ -328,24 +348,20 @@ class MainWindow(QMainWindow):
             else _("Nobody signed in")
         )
 
-    def about_text(self) -> str:
-        return _(
-            "<b>isodesk {version}</b><br>Quality management to TCVN ISO 9001:2015 and the one-stop-shop ledger "
-            "for commune and ward People's Committees.<br><br>Licence: GNU GPL version 3 or later.<br>"
-            "Data folder: {path}"
-        ).format(version=__version__, path=self.data_dir)
+    def show_guide(self) -> QDialog:
+        from isodesk.ui.guide import GuideDialog
 
-    def show_about(self) -> QMessageBox:
-        box = QMessageBox(self)
-        box.setObjectName("aboutBox")
-        box.setWindowTitle(_("About isodesk"))
-        from PySide6.QtCore import Qt  # Qt's namespace builds all its enums on import: not before first paint
+        dialog = GuideDialog(self)
+        self.guide_dialog = dialog
+        dialog.show()
+        return dialog
 
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(self.about_text())
-        box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)
-        box.show()
-        return box
+    def show_about(self) -> QDialog:
+        from isodesk.ui.about import AboutDialog  # loaded when asked for: not before first paint
+
+        dialog = AboutDialog(self.data_dir, self)
+        dialog.show()
+        return dialog
 
     def _add_icons(self) -> None:
         """Icons come after the first paint: looking up Qt's style enums costs tens of milliseconds."""

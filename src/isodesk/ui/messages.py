@@ -1,6 +1,9 @@
-"""Messages to the user: a mistake they can fix, or an unexpected fault reported politely."""
+"""Messages to the user: a mistake they can fix, an unexpected fault reported politely, or what to check after
+an action that was saved."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -33,6 +36,22 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     box.setDefaultButton(ok)
     box.setModal(True)
     _open.add(box)  # a parentless box would be collected by Python as soon as this returns
+    box.finished.connect(lambda _result: _open.discard(box))
+    box.show()
+    return box
+
+
+def show_warnings(parent: QWidget | None, text: str, warnings: Sequence[str]) -> QMessageBox:
+    """What a use case asks the user to check (it saved the action): ``text`` says what was done, then each
+    warning, as the command line prints them on stderr."""
+    box = QMessageBox(parent)
+    box.setObjectName("warningBox")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Please check"))
+    box.setText("\n\n".join([text, *warnings]))
+    ok = box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(ok)
+    _open.add(box)
     box.finished.connect(lambda _result: _open.discard(box))
     box.show()
     return box

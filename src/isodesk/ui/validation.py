@@ -134,7 +134,9 @@ def add_row(form: QFormLayout, check: FormCheck, label: str | QLabel, edit: QLin
 
 
 def applicant_checks(dialog: Any, form: QFormLayout, is_organisation: Callable[[], bool]) -> FormCheck:
-    """The applicant's fields of the receive form (``dialog.name`` ... ``dialog.id_number``), checked as typed."""
+    """The applicant's fields of the receive form (``dialog.name`` ... ``dialog.id_number``, then who filed on their
+    behalf: ``dialog.representative``, ``dialog.representative_id``, ``dialog.representative_phone``), checked as
+    typed."""
     check = FormCheck(dialog)
 
     def name_rule(text: str) -> object:
@@ -151,4 +153,28 @@ def applicant_checks(dialog: Any, form: QFormLayout, is_organisation: Callable[[
     add_row(form, check, _("Phone:"), dialog.phone, v.phone_number)
     add_row(form, check, _("Email:"), dialog.email, v.email_address)
     add_row(form, check, _("Citizen ID (optional):"), dialog.id_number, lambda t: v.citizen_id(t, today))
+    limit(dialog.representative, v.REPRESENTATIVE_NAME)
+    limit(dialog.representative_id, v.CITIZEN_ID_TYPED_LENGTH)
+    limit(dialog.representative_phone, v.PHONE_TYPED_LENGTH)
+    add_row(
+        form,
+        check,
+        _("Filed on their behalf by (optional):"),
+        dialog.representative,
+        lambda t: v.person_name(t, v.REPRESENTATIVE_NAME),
+    )
+    add_row(
+        form,
+        check,
+        _("Representative's citizen ID:"),
+        dialog.representative_id,
+        lambda t: v.citizen_id(t, today, v.REPRESENTATIVE_ID),
+    )
+    add_row(
+        form,
+        check,
+        _("Representative's phone:"),
+        dialog.representative_phone,
+        lambda t: v.phone_number(t, v.REPRESENTATIVE_PHONE),
+    )
     return check

@@ -155,6 +155,9 @@ def test_erasure_keeps_statistics_and_removes_the_values_from_the_file(
         "phone": "",
         "email": "",
         "id_number": "",
+        "representative": "",
+        "representative_id_number": "",
+        "representative_phone": "",
     }
     assert old["timeliness"] == "ahead" and old["rating"] == 2 and old["code"] == ledger["old1"]
     assert show_dossier(office, ledger["recent"])["applicant"]["name"] == OLD_NAME  # not expired yet
@@ -268,3 +271,26 @@ def test_printed_forms_show_a_placeholder_for_an_erased_applicant(office: AppCon
     erase_expired(office, today=TODAY)
     text = " ".join(p.extract_text() for p in PdfReader(BytesIO(receipt_pdf(office, ledger["old3"]))).pages)
     assert "(đã xóa dữ liệu cá nhân)" in " ".join(text.split()) and "Kim Chi" not in text
+
+
+def test_who_filed_on_the_applicants_behalf_is_erased_with_the_applicant(office: AppContext) -> None:
+    """The representative's name, ID number and phone are personal data of the dossier: erased with it."""
+    behalf = ApplicantInput(
+        "Công ty TNHH Phú Quý",
+        kind="organisation",
+        representative="Lương Thế Vinh Quang",
+        representative_id_number="082089004455",
+        representative_phone="0977 123 456",
+    )
+    code = receive_dossier(office, MARRIAGE_STATUS, behalf, received_at=at(2015, 6, 1)).code
+    settle(office, code, at(2015, 6, 3))
+    assert "Lương Thế Vinh Quang".encode() in _file_bytes(office)
+    erase_expired(office, today=TODAY)
+    applicant = show_dossier(office, code)["applicant"]
+    assert (applicant["representative"], applicant["representative_id_number"], applicant["representative_phone"]) == (
+        "",
+        "",
+        "",
+    )
+    data = _file_bytes(office)
+    assert "Lương Thế Vinh Quang".encode() not in data and b"082089004455" not in data

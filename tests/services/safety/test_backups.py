@@ -248,3 +248,25 @@ def test_backup_and_restore_by_hand_are_the_administrators(office: AppContext) -
         office.actor = admin
     assert [b.kind for b in list_backups(office.data_dir)] == ["manual"]
     restore_office(office, copy)
+
+
+@pytest.mark.skipif(not hasattr(__import__("time"), "tzset"), reason="the zone of the process is set through TZ")
+def test_a_backup_time_is_shown_in_vietnam_time_whatever_the_pc_zone(
+    office: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Copies are named with the PC's clock; the list shows when they were taken in Vietnam time."""
+    import time as time_module
+
+    from isodesk.i18n.dates import short_datetime
+
+    monkeypatch.setenv("TZ", "UTC")
+    time_module.tzset()
+    try:
+        made = make_backup(office.data_dir, "manual", now=datetime(2026, 12, 5, 1, 40, 0))
+        info = next(b for b in list_backups(office.data_dir) if b.path == made.path)
+        assert short_datetime(info.moment) == "08:40 05/12/2026"
+    finally:
+        monkeypatch.undo()
+        time_module.tzset()
+    info = next(b for b in list_backups(office.data_dir) if b.path == made.path)
+    assert info.moment.utcoffset() is not None

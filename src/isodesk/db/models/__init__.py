@@ -1,6 +1,7 @@
 """All tables. Importing this package registers every model on ``Base.metadata``."""
 
 from isodesk.db.models.accounts import Account
+from isodesk.db.models.audits import Audit, AuditReport, ChecklistItem, CorrectiveAction, Finding, ManagementReview
 from isodesk.db.models.calendar import CalendarChange, CalendarOverride
 from isodesk.db.models.core import (
     AdminUnit,
@@ -12,6 +13,20 @@ from isodesk.db.models.core import (
     Staff,
 )
 from isodesk.db.models.ledger import Applicant, Counter, DailyCount, Dossier, DossierEvent, Procedure
+from isodesk.db.models.qms import (
+    QmsAnnouncement,
+    QmsDocument,
+    QmsLegalChange,
+    QmsMilestone,
+    QmsObjective,
+    QmsPlanTask,
+    QmsPolicy,
+    QmsRevision,
+    QmsRisk,
+    QmsRole,
+    QmsScope,
+    QmsTraining,
+)
 from isodesk.db.models.trail import TrailEntry, TrailHead
 
 __all__ = [
@@ -19,16 +34,34 @@ __all__ = [
     "AdminUnit",
     "AdminUnitName",
     "Applicant",
+    "Audit",
+    "AuditReport",
     "CalendarChange",
     "CalendarOverride",
     "ChangeCounter",
+    "ChecklistItem",
+    "CorrectiveAction",
     "Counter",
     "DailyCount",
     "Department",
     "Dossier",
     "DossierEvent",
+    "Finding",
+    "ManagementReview",
     "Office",
     "Procedure",
+    "QmsAnnouncement",
+    "QmsDocument",
+    "QmsLegalChange",
+    "QmsMilestone",
+    "QmsObjective",
+    "QmsPlanTask",
+    "QmsPolicy",
+    "QmsRevision",
+    "QmsRisk",
+    "QmsRole",
+    "QmsScope",
+    "QmsTraining",
     "Setting",
     "Staff",
     "TrailEntry",

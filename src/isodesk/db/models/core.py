@@ -78,6 +78,9 @@ class Office(SyncedMixin, Base):
     phone: Mapped[str] = mapped_column(String(40), default="")
     email: Mapped[str] = mapped_column(String(v.EMAIL_LENGTH), default="")
     agency_code: Mapped[str] = mapped_column(String(v.AGENCY_CODE_LENGTH), default="")
+    # Whom an applicant asked to complete a dossier may call (TT 01/2018 and TT 03/2025, form 02).
+    contact_name: Mapped[str] = mapped_column(String(v.CONTACT.limit), default="", server_default="")
+    contact_phone: Mapped[str] = mapped_column(String(v.PHONE_LENGTH), default="", server_default="")
 
     def trail_label(self, session: Session) -> str:
         return self.unit_code

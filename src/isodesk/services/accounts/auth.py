@@ -43,8 +43,10 @@ PERMISSION_NAMES: dict[Permission, str] = {
     Permission.DEMO_LOAD: N_("load demo data"),
     Permission.TRAIL_VIEW: N_("read and verify the audit trail"),
     Permission.AUDIT_CONDUCT: N_("conduct internal audits"),
+    Permission.REVIEW_MANAGE: N_("hold the management review"),
     Permission.DOCUMENT_APPROVE: N_("approve controlled documents"),
     Permission.DOCUMENT_ISSUE: N_("issue controlled documents"),
+    Permission.QMS_MANAGE: N_("keep the quality system's records"),
     Permission.PERSONAL_DATA_EXPORT: N_("give a person a copy of their personal data"),
     Permission.PERSONAL_DATA_ERASE: N_("erase applicants' personal data"),
 }

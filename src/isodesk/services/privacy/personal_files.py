@@ -66,6 +66,9 @@ def csv_bytes(data: dict[str, Any]) -> bytes:
         "phone": _("Phone"),
         "email": _("Email"),
         "id_number": _("Citizen ID number"),
+        "representative_name": _("Filed on their behalf by"),
+        "representative_id_number": _("Representative's citizen ID number"),
+        "representative_phone": _("Representative's phone"),
         "recorded": _("Recorded at"),
     }
     header = [

@@ -36,13 +36,30 @@ from isodesk.db.paths import backup_dir, database_path, readonly_uri
 from isodesk.domain.permissions import Permission
 from isodesk.domain.retention import Copy, to_keep
 from isodesk.errors import UserError
-from isodesk.i18n import _
+from isodesk.i18n import N_, _
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
 
 _NAME = re.compile(
     r"^isodesk-(?P<kind>[a-z]+(?:-[a-z]+)?)(?:-(?P<rev>[0-9a-z_]+?))?-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite3$"
 )
+
+
+KIND_NAMES = {
+    "daily": N_("Daily (automatic)"),
+    "manual": N_("By hand"),
+    "pre-import": N_("Before an import"),
+    "pre-migration": N_("Before an upgrade"),
+    "pre-restore": N_("Before a restore"),
+    "pre-erasure": N_("Before an erasure of personal data"),
+    "damaged": N_("Damaged file set aside"),
+    "other": N_("Other"),
+}
+
+
+def kind_name(kind: str) -> str:
+    """What a copy is, in words (its kind is in its file name)."""
+    return _(KIND_NAMES.get(kind, KIND_NAMES["other"]))
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,12 @@ class BackupInfo:
     unit_code: str | None = None
     changes: int | None = None  # the office's change counter: user actions saved so far
     dossiers: int | None = None
+
+    @property
+    def moment(self) -> datetime:
+        """When the copy was taken, as an aware moment: the name's time read in the PC's zone (to be shown in
+        Vietnam time, whatever zone the PC is set to)."""
+        return self.taken_at.astimezone()
 
     def to_dict(self) -> dict[str, Any]:
         return {

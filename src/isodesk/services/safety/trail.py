@@ -17,13 +17,15 @@ from sqlalchemy.orm import Session
 
 from isodesk.db.models import Dossier, Staff, TrailEntry
 from isodesk.db.trail import read_head, trailed_models
+from isodesk.domain.ledger import Satisfaction, Timeliness
 from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import short_datetime
+from isodesk.i18n.numbers import whole_number
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
-from isodesk.services.labels import action_name, state_name
+from isodesk.services.labels import TIMELINESS_NAMES, action_name, satisfaction_name, state_name
 
 #: Each table's kind of record in words, as its model names itself (:attr:`~isodesk.db.base.SyncedMixin.trail_name`).
 TABLE_NAMES = {table: model.trail_name for table, model in trailed_models().items()}
@@ -53,12 +55,14 @@ FIELD_NAMES = {
     "timeliness": N_("Timeliness"),
     "rating": N_("Satisfaction"),
     "extensions": N_("New appointments"),
-    "name": N_("Name"),
+    "name": N_("Name of the record"),
     "address": N_("Address"),
     "phone": N_("Phone"),
     "email": N_("Email"),
     "id_number": N_("ID number"),
-    "search_key": N_("Search key"),
+    "representative_name": N_("Representative"),
+    "representative_id_number": N_("Representative's ID number"),
+    "representative_phone": N_("Representative's phone"),
     "code": N_("Code"),
     "roles": N_("Roles"),
     "active": N_("Active"),
@@ -86,13 +90,70 @@ FIELD_NAMES = {
     "day": N_("Day"),
     "staff_id": N_("Staff member"),
     "dossiers": N_("Dossiers"),
+    # the quality system's records
+    "role": N_("Role"),
+    "duty": N_("Duty"),
+    "course": N_("Course"),
+    "certificate": N_("Certificate number"),
+    "version": N_("Version"),
+    "text": N_("Text"),
+    "state": N_("State"),
+    "approved_by": N_("Approved by"),
+    "approved_on": N_("Approved on"),
+    "title": N_("Title"),
+    "measure": N_("Measure"),
+    "target": N_("Target"),
+    "year": N_("Year"),
+    "number": N_("Number"),
+    "announced_on": N_("Announced on"),
+    "notified_on": N_("Province notified"),
+    "basis": N_("Legal basis"),
+    "effective_on": N_("In force from"),
+    "applied_on": N_("Brought in on"),
+    "deadline": N_("Deadline"),
+    "description": N_("Description"),
+    "issue": N_("Issue"),
+    "issued_on": N_("Issued on"),
+    "distribution": N_("Distribution"),
+    "obsolete_on": N_("Obsolete from"),
+    "held_on": N_("Date"),
+    "area_id": N_("Audited area"),
+    "lead_id": N_("Lead auditor"),
+    "members": N_("Audit team"),
+    "auditees": N_("Auditees"),
+    "procedures": N_("Procedures"),
+    "clauses": N_("Clauses"),
+    "objectives": N_("Objectives"),
+    "criteria": N_("Criteria"),
+    "conclusions": N_("Conclusions"),
+    "grade": N_("Grade"),
+    "clause": N_("Clause"),
+    "evidence": N_("Evidence"),
+    "owner_id": N_("Owner"),
+    "due_on": N_("Due"),
+    "plan": N_("Action plan"),
+    "cause": N_("Root cause"),
+    "verified_by": N_("Verified by"),
+    "effective": N_("Effective"),
+    "revision": N_("Revision"),
 }
 #: Internal links and derived columns: kept in the trail, not worth a line in a person's reading of it.
 HIDDEN_FIELDS = frozenset(
-    {"dossier_id", "applicant_id", "procedure_id", "department_id", "received_on", "settled_on", "username_key"}
+    {
+        "dossier_id",
+        "applicant_id",
+        "procedure_id",
+        "department_id",
+        "received_on",
+        "settled_on",
+        "username_key",
+        "search_key",
+    }
 )
 KIND_NAMES = {"person": N_("person"), "organisation": N_("organisation")}
-STAFF_FIELDS = frozenset({"handler_id", "officer_id", "from_staff_id", "to_staff_id", "staff_id"})
+STAFF_FIELDS = frozenset(
+    {"handler_id", "officer_id", "from_staff_id", "to_staff_id", "staff_id", "lead_id", "owner_id", "verified_by"}
+)
 STATE_FIELDS = frozenset({"status", "from_state", "to_state"})
 TIME_FIELDS = frozenset({"due_at", "received_at", "settled_at", "paused_at", "at", "locked_until"})
 
@@ -215,6 +276,10 @@ def _shown(field: str, value: Any, staff: dict[int, str]) -> str:
         return _(KIND_NAMES[value])
     if field == "action" and isinstance(value, str):
         return action_name(value)
+    if field == "rating" and value in {level.value for level in Satisfaction}:
+        return satisfaction_name(value)
+    if field == "timeliness" and value in {t.value for t in Timeliness}:
+        return _(TIMELINESS_NAMES[Timeliness(value)])
     if field in TIME_FIELDS and isinstance(value, str):
         try:
             return short_datetime(datetime.fromisoformat(value))
@@ -259,7 +324,10 @@ def trail_action_name(action: str) -> str:
 def summary(item: TrailItem, changes: list[FieldChange]) -> str:
     """One line for a list: "Status: received → in processing; Phone: changed"."""
     if not item.record_uuid and "rows" in item.after:
-        return _("{n} rows ({source})").format(n=item.after["rows"], source=_(str(item.after.get("source", ""))))
+        rows = item.after["rows"]
+        return _("{n} rows ({source})").format(
+            n=whole_number(rows) if isinstance(rows, int) else rows, source=_(str(item.after.get("source", "")))
+        )
     parts = []
     for c in changes:
         if c.personal:

@@ -1,5 +1,6 @@
-"""The accounts section of Settings, for the administrator: list, add with roles, reset a password, unlock,
-disable or enable. Other accounts never see it (Settings shows it only with ``accounts.manage``).
+"""The accounts section of Settings, for the administrator: list, add with roles, change an account's roles,
+reset a password, unlock, disable or enable. Other accounts never see it (Settings shows it only with
+``accounts.manage``).
 
 A temporary password (new account, reset) is shown once in a box the administrator can copy from; the program
 keeps only its hash.
@@ -7,14 +8,18 @@ keeps only its hash.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -45,11 +50,14 @@ class AccountsBox(QGroupBox):
         self.accounts: list[AccountInfo] = []
         self.table = read_only_table(4, "accountsTable", single_row=True, min_height=160)
         self.reset_button, self.unlock_button, self.active_button = QPushButton(), QPushButton(), QPushButton()
+        self.roles_button = QPushButton()
+        self.roles_button.setObjectName("editRoles")
+        self.roles_dialog: RolesDialog | None = None
         self.reset_button.setObjectName("resetPassword")
         self.unlock_button.setObjectName("unlockAccount")
         self.active_button.setObjectName("toggleAccount")
         buttons = QHBoxLayout()
-        for button in (self.reset_button, self.unlock_button, self.active_button):
+        for button in (self.roles_button, self.reset_button, self.unlock_button, self.active_button):
             button.setEnabled(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -83,6 +91,7 @@ class AccountsBox(QGroupBox):
         layout.addLayout(roles_row)
 
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.roles_button.clicked.connect(self.edit_roles)
         self.reset_button.clicked.connect(self.reset_selected)
         self.unlock_button.clicked.connect(self.unlock_selected)
         self.active_button.clicked.connect(self.toggle_selected)
@@ -144,7 +153,7 @@ class AccountsBox(QGroupBox):
 
     def _selection_changed(self) -> None:
         account = self.selected()
-        for button in (self.reset_button, self.unlock_button, self.active_button):
+        for button in (self.roles_button, self.reset_button, self.unlock_button, self.active_button):
             button.setEnabled(account is not None)
         self.active_button.setText(_("Enable") if account is not None and not account.active else _("Disable"))
 
@@ -172,6 +181,24 @@ class AccountsBox(QGroupBox):
         box.open()
         self.temporary_box = box
         return box
+
+    def edit_roles(self) -> RolesDialog | None:
+        """Open the roles of the selected account, ticked as they are; OK saves them."""
+        account, ctx = self.selected(), self.ctx
+        if account is None or ctx is None:
+            return None
+        dialog = RolesDialog(account.username, account.display_name, account.roles, self)
+        self.roles_dialog = dialog
+
+        def chosen() -> None:
+            from isodesk.services.accounts.accounts import set_roles
+
+            name, roles = account.username, dialog.roles()
+            self._run(lambda: set_roles(ctx, name, roles), lambda _info: self.select(name))
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+        return dialog
 
     def reset_selected(self) -> None:
         account, ctx = self.selected(), self.ctx
@@ -225,6 +252,7 @@ class AccountsBox(QGroupBox):
 
         self.setTitle(_("User accounts"))
         self.table.setHorizontalHeaderLabels([_("Username"), _("Display name"), _("Roles"), _("State")])
+        self.roles_button.setText(_("Change roles…"))
         self.reset_button.setText(_("Reset password"))
         self.unlock_button.setText(_("Unlock"))
         self._selection_changed()
@@ -233,3 +261,33 @@ class AccountsBox(QGroupBox):
         for key, box in self.role_boxes.items():
             box.setText(role_name(key))
         self.add_button.setText(_("Add account"))
+
+
+class RolesDialog(QDialog):
+    """The roles of one account, as boxes to tick (an account may hold several: docs/DOMAIN.md §1)."""
+
+    def __init__(self, username: str, display_name: str, roles: Iterable[str], parent: QWidget | None = None) -> None:
+        from isodesk.services.accounts.auth import role_name
+
+        super().__init__(parent)
+        self.setObjectName("rolesDialog")
+        self.setWindowTitle(_("Roles of {name}").format(name=username))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("What {name} may do in the program:").format(name=display_name or username)))
+        self.boxes: dict[str, QCheckBox] = {}
+        held = set(roles)
+        for role in Role:
+            box = QCheckBox(role_name(role.value))
+            box.setObjectName(f"roleOf_{role.value}")
+            box.setChecked(role.value in held)
+            self.boxes[role.value] = box
+            layout.addWidget(box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Save roles"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def roles(self) -> list[str]:
+        return [key for key, box in self.boxes.items() if box.isChecked()]

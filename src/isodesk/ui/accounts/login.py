@@ -73,6 +73,9 @@ class LoginDialog(QDialog):
         self.buttons.addButton(self.exit_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.sign_in_button.clicked.connect(self.try_sign_in)
         self.exit_button.clicked.connect(self.reject)
+        # What was said of the last attempt does not stay on screen once the person tries again or someone else.
+        self.password.textEdited.connect(lambda _t: self.show_problem(""))
+        self.user.currentIndexChanged.connect(lambda _i: self.show_problem(""))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.office)

@@ -78,17 +78,6 @@ def stats_job(ctx: AppContext, start: date, end: date) -> PrintJob:
     return PrintJob(title, file_name(_("Statistics report"), start.isoformat(), end.isoformat()), make)
 
 
-def scope_job(ctx: AppContext) -> PrintJob:
-    title = _("Scope of the quality system")
-
-    def make(_progress: object) -> bytes:
-        from isodesk.services.printing import scope_pdf
-
-        return scope_pdf(ctx)
-
-    return PrintJob(title, file_name(title), make)
-
-
 def iso_procedure_job(ctx: AppContext, code: str) -> PrintJob:
     """The ISO procedure document of administrative procedure ``code``."""
     title = _("ISO procedure {code}").format(code=code)
@@ -99,3 +88,35 @@ def iso_procedure_job(ctx: AppContext, code: str) -> PrintJob:
         return procedure_pdf(ctx, code)
 
     return PrintJob(title, file_name(_("ISO procedure"), code), make)
+
+
+def audit_job(ctx: AppContext, kind: str, audit_id: int) -> PrintJob:
+    """An audit's blank checklist (``kind`` "checklist") or its report ("report", issued and locked on printing)."""
+    if kind == "checklist":
+        title = _("Audit checklist {id}").format(id=audit_id)
+
+        def make(_progress: object) -> bytes:
+            from isodesk.services.audit.papers import checklist_pdf
+
+            return checklist_pdf(ctx, audit_id)
+
+    else:
+        title = _("Internal audit report {id}").format(id=audit_id)
+
+        def make(_progress: object) -> bytes:
+            from isodesk.services.audit.papers import audit_report_pdf
+
+            return audit_report_pdf(ctx, audit_id)[0]
+
+    return PrintJob(title, file_name(title), make)
+
+
+def review_minutes_job(ctx: AppContext, review_id: int) -> PrintJob:
+    title = _("Management review minutes {id}").format(id=review_id)
+
+    def make(_progress: object) -> bytes:
+        from isodesk.services.audit.papers import review_minutes_pdf
+
+        return review_minutes_pdf(ctx, review_id)
+
+    return PrintJob(title, file_name(title), make)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -269,7 +270,7 @@ class PreviewDialog(QDialog):
 
         def drawn(image: object) -> None:
             self._rendering = False
-            if self._closed:
+            if self._closed or not shiboken6.isValid(self):  # closed, or deleted with its parent meanwhile
                 return
             if zoom == self.zoom and index < len(self.views):
                 pixmap = QPixmap.fromImage(image)  # type: ignore[arg-type]

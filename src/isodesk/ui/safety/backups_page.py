@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from isodesk.i18n import N_, _
+from isodesk.i18n import _
 from isodesk.i18n.dates import short_datetime
+from isodesk.i18n.numbers import file_size
+from isodesk.services.safety.backups import kind_name
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import Progress, run_in_background, run_with_progress
 from isodesk.ui.tables import read_only_table
@@ -36,28 +38,9 @@ if TYPE_CHECKING:
     from isodesk.services.safety.backups import BackupInfo
     from isodesk.services.safety.restore import RestorePlan
 
-KIND_NAMES = {
-    "daily": N_("Daily (automatic)"),
-    "manual": N_("By hand"),
-    "pre-import": N_("Before an import"),
-    "pre-migration": N_("Before an upgrade"),
-    "pre-restore": N_("Before a restore"),
-    "pre-erasure": N_("Before an erasure of personal data"),
-    "damaged": N_("Damaged file set aside"),
-    "other": N_("Other"),
-}
-
-
-def kind_name(kind: str) -> str:
-    return _(KIND_NAMES.get(kind, KIND_NAMES["other"]))
-
-
-def size_text(n: int) -> str:
-    return f"{n / 2**20:,.1f} MB".replace(",", " ") if n >= 2**20 else f"{max(1, n // 1024)} KB"
-
 
 def when_text(info: BackupInfo) -> str:
-    return short_datetime(info.taken_at)
+    return short_datetime(info.moment)
 
 
 def restore_text(plan: RestorePlan) -> str:
@@ -227,7 +210,7 @@ class BackupsSection(QGroupBox):
         self.backups = backups
         self.table.setRowCount(len(backups))
         for row, b in enumerate(backups):
-            cells = (kind_name(b.kind), when_text(b), size_text(b.size), _("Good") if b.good else _("Not usable"))
+            cells = (kind_name(b.kind), when_text(b), file_size(b.size), _("Good") if b.good else _("Not usable"))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(b.path))
@@ -255,7 +238,7 @@ class BackupsSection(QGroupBox):
 
     def _copied(self, result: Any) -> None:
         self._busy(False)
-        self.status.setText(_("Backup saved: {path} ({size}).").format(path=result.path, size=size_text(result.bytes)))
+        self.status.setText(_("Backup saved: {path} ({size}).").format(path=result.path, size=file_size(result.bytes)))
         self.refresh()
 
     def _backup_now(self) -> None:
@@ -374,7 +357,7 @@ class BackupsSection(QGroupBox):
         except Exception as exc:
             self._failed(exc)
             return
-        made = info.created.astimezone().strftime("%H:%M %d/%m/%Y") if info.created else "?"
+        made = short_datetime(info.created) if info.created else "?"
         question = _(
             "Restore the encrypted backup of unit {unit} made at {time}? It replaces the data now in use; a copy of "
             "that is kept in the backups folder first."

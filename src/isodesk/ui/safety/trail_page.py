@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from isodesk.i18n import N_, _
+from isodesk.i18n import N_, _, ngettext
 from isodesk.i18n.dates import exact_datetime
+from isodesk.i18n.numbers import whole_number
+from isodesk.services.changes import Change
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_with_progress
 from isodesk.ui.page import Page
@@ -92,6 +94,8 @@ class TrailModel(PagedTableModel):
 
 
 class TrailPage(Page):
+    shows = frozenset({Change.TRAIL})
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = TrailModel(self)
@@ -182,7 +186,8 @@ class TrailPage(Page):
     def _show_count(self, count: int) -> None:
         self.denied.hide()
         self.verify_button.setEnabled(True)
-        self.count.setText(_("{n} entries").format(n=f"{count:,}".replace(",", ".")))
+        self.shown_count = count
+        self.count.setText(ngettext("{n} entry", "{n} entries", count).format(n=whole_number(count)))
 
     # -- integrity check ------------------------------------------------------------------------------
     def verify(self) -> None:
@@ -215,7 +220,7 @@ class TrailPage(Page):
         self.progress.hide()
         self.verify_button.setEnabled(True)
         self.result = result
-        entries = f"{result.entries:,}".replace(",", ".")
+        entries = whole_number(result.entries)
         if result.ok:
             self.verdict.setStyleSheet("color: #1b5e20; font-weight: 600;")
             self.verdict.setText(
@@ -243,6 +248,12 @@ class TrailPage(Page):
                 "personal data is shown only as “changed”."
             )
         )
-        self.record.setPlaceholderText(_("Only the entries of a record: dossier code or UUID"))
+        self.record.setPlaceholderText(
+            _("Only the entries of one record: a dossier code, a procedure code or a staff member's name")
+        )
         self.verify_button.setText(_("Check integrity"))
         self.model.retranslate()
+        if getattr(self, "shown_count", None) is not None:
+            self.count.setText(
+                ngettext("{n} entry", "{n} entries", self.shown_count).format(n=whole_number(self.shown_count))
+            )
