@@ -106,3 +106,42 @@ def test_bad_input_is_refused_with_a_message_and_changes_nothing(office_dir: Pat
     assert missing.code == 1 and "khong-co.txt" in missing.err
     nothing = isodesk("qms", "announce", "--number", "", "--date", "2026-06-01", data_dir=data)
     assert nothing.code == 1 and _count(data, "qms_announcements") == 0
+
+
+def test_the_problem_log_is_noted_weekly_and_reviewed_monthly(office_dir: Path) -> None:
+    data = office_dir
+    first = isodesk("qms", "problem", "add", "--text", "Phần mềm một cửa của tỉnh ngừng hoạt động cả buổi sáng",
+                    "--procedure", "1.001193", "--action", "Tiếp nhận trên giấy, nhập lại buổi chiều",
+                    "--on", "2026-10-07", "--json", data_dir=data)  # fmt: skip
+    assert first.code == 0, first.err
+    second = isodesk("qms", "problem", "add", "--text", "Thiếu mẫu tờ khai in sẵn", "--on", "2026-11-03",
+                     "--json", data_dir=data)  # fmt: skip
+    assert second.code == 0, second.err
+    listed = isodesk("qms", "problem", "list", "--open", "--json", data_dir=data).json()["problems"]
+    assert [(p["id"], p["procedure"], p["review_due"]) for p in listed] == [
+        (second.json()["id"], "", True),  # noted in an earlier month than today's, not reviewed: due
+        (first.json()["id"], "1.001193", True),
+    ]
+    assert set(listed[0]) >= {"id", "noted_on", "procedure", "description", "action", "reviewed_on", "review_note"}
+
+    reviewed = isodesk("qms", "problem", "review", "--on", "2026-10-30", "--note", "Đề nghị tỉnh khắc phục",
+                       "--json", data_dir=data)  # fmt: skip
+    assert reviewed.code == 0, reviewed.err
+    assert reviewed.json() == {"reviewed": [first.json()["id"]]}  # only what was noted up to the meeting
+    still_open = isodesk("qms", "problem", "list", "--open", "--json", data_dir=data).json()["problems"]
+    assert [p["id"] for p in still_open] == [second.json()["id"]]
+    everything = isodesk("qms", "problem", "list", "--json", data_dir=data).json()["problems"]
+    done = next(p for p in everything if p["id"] == first.json()["id"])
+    assert done["reviewed_on"] == "2026-10-30" and done["review_note"] == "Đề nghị tỉnh khắc phục"
+    assert done["review_due"] is False
+
+
+def test_a_problem_without_text_or_with_an_unknown_procedure_is_refused(office_dir: Path) -> None:
+    data = office_dir
+    empty = isodesk("qms", "problem", "add", "--text", "  ", data_dir=data)
+    assert empty.code == 1 and empty.out == "" and "vướng mắc" in empty.err.lower()
+    unknown = isodesk("qms", "problem", "add", "--text", "Hồ sơ thất lạc", "--procedure", "9.999999", data_dir=data)
+    assert unknown.code == 1 and "9.999999" in unknown.err
+    nothing = isodesk("qms", "problem", "review", "--on", "2026-12-01", data_dir=data)
+    assert nothing.code == 1 and "01/12/2026" in nothing.err
+    assert _count(data, "qms_problems") == 0

@@ -23,6 +23,7 @@ from isodesk.db.models import (
     Finding,
     Office,
     Procedure,
+    QmsProblem,
     Staff,
 )
 from isodesk.domain import validation as v
@@ -63,6 +64,7 @@ TIED = [
     (Finding.place, va.AUDIT_PLACE.limit),
     (ChecklistItem.clause, va.CLAUSE_LENGTH),
     (ChecklistItem.procedure_code, v.PROCEDURE_CODE_LENGTH),
+    (QmsProblem.procedure_code, v.PROCEDURE_CODE_LENGTH),
 ]
 #: Columns wider than their rule, each with why it stays so.
 WIDER = {

@@ -175,6 +175,28 @@ def test_plan_risks_and_legal_changes(qtbot, page: QualityPage, office) -> None:
     assert tab.risks.item(0, 0).text() == "Rủi ro"
 
 
+def test_the_problem_log(qtbot, page: QualityPage, office) -> None:  # type: ignore[no-untyped-def]
+    from isodesk.services.qms.register import add_problem, list_problems
+
+    page.tabs.setCurrentWidget(page.plan)
+    _settle(qtbot)
+    tab = page.plan
+    tab.add_problem_button.click()  # nothing typed: refused, nothing noted
+    assert "Nội dung vướng mắc" in _error(qtbot)
+    assert list_problems(office) == []
+    add_problem(office, "Máy in một cửa hỏng hai ngày", date(2026, 1, 12))  # a month ago or more: due for review
+    type_text(tab.problem, "Công dân phản ánh thiếu ghế chờ")
+    type_text(tab.problem_code, "1.001193")
+    tab.add_problem_button.click()
+    qtbot.waitUntil(lambda: tab.problem_list.rowCount() == 2, timeout=20000)
+    assert tab.problem_list.item(0, 1).text() == "1.001193"  # the newest first
+    assert tab.problem_list.item(1, 0).foreground().color().name() == "#c62828"  # waited past its month
+    tab.review_button.click()
+    qtbot.waitUntil(lambda: all(p.reviewed_on for p in list_problems(office)), timeout=20000)
+    qtbot.waitUntil(lambda: tab.problem_list.item(1, 3).text() != "", timeout=20000)
+    assert tab.problem_list.item(1, 0).foreground().color().name() != "#c62828"
+
+
 def test_the_document_register(qtbot, page: QualityPage, office, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from isodesk.services.qms.documents import list_documents
 

@@ -6,7 +6,10 @@
   [--period year|quarter|month] --json`` → ``id``; ``qms objective list [--year Y] --json`` → ``objectives``
   (rates as percentages);
 - ``qms policy draft --text-file F --json`` → ``version``; ``qms policy approve --json`` (a leader only);
-- ``qms announce --number N --date D --json``.
+- ``qms announce --number N --date D --json``;
+- ``qms problem add --text T [--procedure CODE] [--action A] [--on D] --json`` → ``id``; ``qms problem list [--open]
+  --json`` → ``problems`` (each ``id``, ``noted_on``, ``procedure``, ``description``, ``action``, ``reviewed_on``,
+  ``review_note``, ``review_due``); ``qms problem review [--on D] [--note N] --json`` → ``reviewed``.
 
 The scope, the organisation, milestones, plan, risks and documents are kept in the quality area's tabs.
 """
@@ -21,6 +24,7 @@ from isodesk.cli.common import add_json, parse_date, with_context
 from isodesk.cli.output import Result
 from isodesk.errors import UserError
 from isodesk.i18n import _
+from isodesk.i18n.dates import local_today, short_date
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -75,6 +79,25 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--notified", default=None, metavar="DATE", help="when the province was notified")
     add_json(p)
     p.set_defaults(handler=cmd_announce)
+
+    problem = qsub.add_parser("problem", parents=[common], help="problems met applying the procedures (weekly)")
+    bsub = problem.add_subparsers(dest="problem_command", metavar="ACTION", required=True)
+    p = bsub.add_parser("add", parents=[common], help="note a problem met this week")
+    p.add_argument("--text", required=True, help="what went wrong")
+    p.add_argument("--procedure", default="", metavar="CODE", help="the procedure it concerns, if one")
+    p.add_argument("--action", default="", help="what was done about it")
+    p.add_argument("--on", default=None, metavar="DATE", help="when it was met (default today)")
+    add_json(p)
+    p.set_defaults(handler=cmd_problem_add)
+    p = bsub.add_parser("list", parents=[common], help="the log, newest first")
+    p.add_argument("--open", action="store_true", help="only those not yet reviewed")
+    add_json(p)
+    p.set_defaults(handler=cmd_problem_list)
+    p = bsub.add_parser("review", parents=[common], help="the monthly review of the problems noted so far")
+    p.add_argument("--on", default=None, metavar="DATE", help="the day of the review (default today)")
+    p.add_argument("--note", default="", help="the meeting's conclusion")
+    add_json(p)
+    p.set_defaults(handler=cmd_problem_review)
 
 
 def cmd_status(args: argparse.Namespace) -> Result:
@@ -147,3 +170,36 @@ def cmd_announce(args: argparse.Namespace) -> Result:
     notified = parse_date(args.notified) if args.notified else None
     made = with_context(args, lambda c: announce(c, args.number, on, notified))
     return Result(made.to_dict(), _("Announcement {number} recorded.").format(number=made.number))
+
+
+def cmd_problem_add(args: argparse.Namespace) -> Result:
+    from isodesk.services.qms.register import add_problem
+
+    on = parse_date(args.on) if args.on else local_today()
+    made = with_context(args, lambda c: add_problem(c, args.text, on, args.procedure, args.action))
+    return Result(made.to_dict(), _("Problem {id} noted.").format(id=made.id))
+
+
+def cmd_problem_list(args: argparse.Namespace) -> Result:
+    from isodesk.services.qms.register import list_problems
+
+    today = local_today()
+    problems = with_context(args, lambda c: list_problems(c, open_only=args.open))
+    rows = [{**p.to_dict(), "review_due": p.review_due_on(today)} for p in problems]
+    lines = [
+        f"{p.id:>4}  {short_date(p.noted_on)}  {p.procedure_code or '—':<9} {p.description}"
+        + ("" if p.reviewed_on else "  [" + (_("review due") if p.review_due_on(today) else _("not reviewed")) + "]")
+        for p in problems
+    ]
+    return Result({"problems": rows}, "\n".join(lines) or _("No problem noted."))
+
+
+def cmd_problem_review(args: argparse.Namespace) -> Result:
+    from isodesk.services.qms.register import review_problems
+
+    on = parse_date(args.on) if args.on else local_today()
+    reviewed = with_context(args, lambda c: review_problems(c, on, args.note))
+    return Result(
+        {"reviewed": [p.id for p in reviewed]},
+        _("{count} problems reviewed on {day}.").format(count=len(reviewed), day=short_date(on)),
+    )

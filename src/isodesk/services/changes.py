@@ -68,6 +68,7 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
             "qms_legal_changes",
             "qms_plan_tasks",
             "qms_risks",
+            "qms_problems",
             "qms_documents",
             "qms_revisions",
         )

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from isodesk.db.base import Base, SyncedMixin
 from isodesk.db.models.core import Staff
+from isodesk.domain import validation as v
 from isodesk.i18n import N_
 
 
@@ -184,6 +185,24 @@ class QmsRisk(SyncedMixin, Base):
     owner: Mapped[str] = mapped_column(Text, default="")
     review_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
+
+    def trail_label(self, session: Session) -> str:
+        return self.description[:80]
+
+
+class QmsProblem(SyncedMixin, Base):
+    """A problem met while applying the procedures, noted in the week it happened and reviewed at the month's
+    meeting of the ISO working team (the seed plans: "lập sổ theo dõi các vướng mắc, ghi chép hàng tuần, xem xét
+    hàng tháng")."""
+
+    __tablename__ = "qms_problems"
+    trail_name = N_("problem met")
+    noted_on: Mapped[date] = mapped_column(Date, index=True)
+    procedure_code: Mapped[str] = mapped_column(String(v.PROCEDURE_CODE_LENGTH), default="")
+    description: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text, default="")
+    reviewed_on: Mapped[date | None] = mapped_column(Date)
+    review_note: Mapped[str] = mapped_column(Text, default="")
 
     def trail_label(self, session: Session) -> str:
         return self.description[:80]

@@ -1,5 +1,6 @@
-"""The implementation plan (the seed plans' documentation plan: task, owner, deadline, done) and the register of
-risks and opportunities (ISO 9001:2015 6.1: each with the action taken and when it is reviewed again)."""
+"""The implementation plan (the seed plans' documentation plan: task, owner, deadline, done), the log of problems met
+while applying the procedures (noted weekly, reviewed monthly) and the register of risks and opportunities
+(ISO 9001:2015 6.1: each with the action taken and when it is reviewed again)."""
 
 from __future__ import annotations
 
@@ -11,15 +12,18 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from isodesk.db.models import QmsPlanTask, QmsRisk
+from isodesk.db.models import QmsPlanTask, QmsProblem, QmsRisk
 from isodesk.domain import validation as v
 from isodesk.domain.permissions import Permission
 from isodesk.domain.qms import texts as t
+from isodesk.domain.qms.problems import review_due
 from isodesk.errors import UserError
 from isodesk.i18n import N_, _
+from isodesk.i18n.dates import short_date
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.inputs import check
+from isodesk.services.ledger.procedures import read_procedure
 
 
 class RiskKind(StrEnum):
@@ -126,3 +130,69 @@ def add_risk(
         s.add(row)
         s.flush()
         return Risk(row.id, row.kind, row.description, row.action, row.owner, row.review_on, row.closed_on)
+
+
+@dataclass(frozen=True)
+class Problem:
+    id: int
+    noted_on: date
+    procedure_code: str
+    description: str
+    action: str
+    reviewed_on: date | None
+    review_note: str
+
+    def review_due_on(self, today: date) -> bool:
+        return review_due(self.noted_on, self.reviewed_on, today)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "noted_on": self.noted_on.isoformat(), "procedure": self.procedure_code,
+                "description": self.description, "action": self.action, "reviewed_on": _iso(self.reviewed_on),
+                "review_note": self.review_note}  # fmt: skip
+
+
+def _problem(r: QmsProblem) -> Problem:
+    return Problem(r.id, r.noted_on, r.procedure_code, r.description, r.action, r.reviewed_on, r.review_note)
+
+
+def read_problems(session: Session, *, open_only: bool = False) -> list[Problem]:
+    """The log, newest first; ``open_only``: those no review has recorded yet."""
+    query = select(QmsProblem).order_by(QmsProblem.noted_on.desc(), QmsProblem.id.desc())
+    if open_only:
+        query = query.where(QmsProblem.reviewed_on.is_(None))
+    return [_problem(r) for r in session.execute(query).scalars()]
+
+
+def list_problems(ctx: AppContext, *, open_only: bool = False) -> list[Problem]:
+    with ctx.read() as s:
+        return read_problems(s, open_only=open_only)
+
+
+def add_problem(ctx: AppContext, description: str, noted_on: date, procedure: str = "", action: str = "") -> Problem:
+    """Note a problem met in the week (with the procedure it concerns, if one, and what was done about it)."""
+    clean = check(v.text, description, t.PROBLEM)
+    clean_action = check(v.text, action, t.PLAN)
+    with ctx.unit_of_work() as s:
+        require(s, Permission.QMS_MANAGE)
+        code = read_procedure(s, procedure).code if procedure.strip() else ""
+        row = QmsProblem(noted_on=noted_on, procedure_code=code, description=clean, action=clean_action)
+        s.add(row)
+        s.flush()
+        return _problem(row)
+
+
+def review_problems(ctx: AppContext, on: date, note: str = "") -> list[Problem]:
+    """The monthly review: every problem noted up to ``on`` and not yet reviewed is recorded as reviewed that day,
+    with the meeting's conclusion. Refused when there is nothing to review."""
+    clean_note = check(v.text, note, t.NOTE)
+    with ctx.unit_of_work() as s:
+        require(s, Permission.QMS_MANAGE)
+        rows = list(
+            s.execute(select(QmsProblem).where(QmsProblem.reviewed_on.is_(None), QmsProblem.noted_on <= on)).scalars()
+        )
+        if not rows:
+            raise UserError(_("No problem noted up to {day} is waiting for a review.").format(day=short_date(on)))
+        for row in rows:
+            row.reviewed_on, row.review_note = on, clean_note
+        s.flush()
+        return [_problem(r) for r in rows]

@@ -1,4 +1,5 @@
-"""The implementation plan (task, owner, deadline, done), the register of risks and opportunities (ISO 9001:2015
+"""The implementation plan (task, owner, deadline, done), the log of problems met applying the procedures (noted
+weekly, reviewed monthly: one not reviewed by the next month stands out), the register of risks and opportunities (ISO 9001:2015
 6.1) and the legal update log (a procedure added, changed or abolished: its documents updated within three months
 of the text's entry into force, flagged when that passed)."""
 
@@ -63,6 +64,7 @@ class PlanTab(QWidget):
         self.ctx_of = ctx_of
         self.tasks: list[Any] = []
         self.changes: list[Any] = []
+        self.problems: list[Any] = []
 
         self.plan_box = QGroupBox()
         self.task = QLineEdit()
@@ -84,6 +86,26 @@ class PlanTab(QWidget):
         box = QVBoxLayout(self.plan_box)
         box.addLayout(row)
         box.addWidget(self.plan)
+
+        self.problem_box = QGroupBox()
+        self.problem = QLineEdit()
+        self.problem.setObjectName("problemText")
+        self.problem_code = QLineEdit()
+        self.problem_code.setObjectName("problemProcedure")
+        self.problem_code.setMaximumWidth(110)
+        self.add_problem_button = QPushButton()
+        self.add_problem_button.setObjectName("problemAdd")
+        self.review_button = QPushButton()
+        self.review_button.setObjectName("problemReview")
+        self.problem_list = _table("problems", 4)
+        row = QHBoxLayout()
+        row.addWidget(self.problem, 3)
+        row.addWidget(self.problem_code)
+        row.addWidget(self.add_problem_button)
+        row.addWidget(self.review_button)
+        box = QVBoxLayout(self.problem_box)
+        box.addLayout(row)
+        box.addWidget(self.problem_list)
 
         self.risk_box = QGroupBox()
         self.kind = QComboBox()
@@ -132,12 +154,17 @@ class PlanTab(QWidget):
         box.addWidget(self.legal)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.plan_box, 1)
+        upper = QHBoxLayout()
+        upper.addWidget(self.plan_box, 1)
+        upper.addWidget(self.problem_box, 1)
+        layout.addLayout(upper, 1)
         layout.addWidget(self.risk_box, 1)
         layout.addWidget(self.legal_box, 1)
         self.add_task_button.clicked.connect(lambda: self.add_task())
         self.done_button.clicked.connect(lambda: self.finish_task())
         self.add_risk_button.clicked.connect(lambda: self.add_risk())
+        self.add_problem_button.clicked.connect(lambda: self.add_problem())
+        self.review_button.clicked.connect(lambda: self.review_problems())
         self.add_legal_button.clicked.connect(lambda: self.add_legal())
         self.applied_button.clicked.connect(lambda: self.apply_legal())
         self.retranslate()
@@ -151,6 +178,12 @@ class PlanTab(QWidget):
         self.add_task_button.setText(_("Add"))
         self.done_button.setText(_("Done today"))
         self.plan.setHorizontalHeaderLabels([_("Task"), _("Who is responsible"), _("Deadline"), _("Done")])
+        self.problem_box.setTitle(_("Problems met (noted weekly, reviewed monthly)"))
+        self.problem.setPlaceholderText(_("The problem met"))
+        self.problem_code.setPlaceholderText(_("Procedure code"))
+        self.add_problem_button.setText(_("Add"))
+        self.review_button.setText(_("Reviewed today"))
+        self.problem_list.setHorizontalHeaderLabels([_("Noted on"), _("Procedure"), _("Problem"), _("Reviewed")])
         self.risk_box.setTitle(_("Risks and opportunities"))
         current = self.kind.currentData()
         self.kind.clear()
@@ -181,19 +214,19 @@ class PlanTab(QWidget):
         if ctx is None:
             return
 
-        def load() -> tuple[list[Any], list[Any], list[Any]]:
+        def load() -> tuple[list[Any], list[Any], list[Any], list[Any]]:
             from isodesk.services.qms.milestones import list_legal_changes
-            from isodesk.services.qms.register import list_plan, list_risks
+            from isodesk.services.qms.register import list_plan, list_problems, list_risks
 
-            return list_plan(ctx), list_risks(ctx), list_legal_changes(ctx)
+            return list_plan(ctx), list_risks(ctx), list_legal_changes(ctx), list_problems(ctx)
 
         run(self, load, self._show)
 
-    def _show(self, loaded: tuple[list[Any], list[Any], list[Any]]) -> None:
+    def _show(self, loaded: tuple[list[Any], list[Any], list[Any], list[Any]]) -> None:
         from isodesk.services.qms.register import risk_kind_name
 
         today = local_today()
-        self.tasks, risks, self.changes = loaded
+        self.tasks, risks, self.changes, self.problems = loaded
 
         def day(value: Any) -> str:
             return short_date(value) if value else ""
@@ -202,6 +235,11 @@ class PlanTab(QWidget):
             self.plan,
             [(t.task, t.owner, day(t.deadline), day(t.done_on)) for t in self.tasks],
             [t.overdue_on(today) for t in self.tasks],
+        )
+        _fill(
+            self.problem_list,
+            [(day(p.noted_on), p.procedure_code, p.description, day(p.reviewed_on)) for p in self.problems],
+            [p.review_due_on(today) for p in self.problems],
         )
         _fill(
             self.risks,
@@ -271,3 +309,20 @@ class PlanTab(QWidget):
         from isodesk.services.qms.milestones import apply_legal_change
 
         run(self, lambda: apply_legal_change(ctx, chosen.id, local_today()))
+
+    def add_problem(self) -> None:
+        ctx = self.ctx_of()
+        if ctx is None:
+            return
+        from isodesk.services.qms.register import add_problem
+
+        text, code = self.problem.text(), self.problem_code.text()
+        run(self, lambda: add_problem(ctx, text, local_today(), code), lambda _p: self.problem.clear())
+
+    def review_problems(self) -> None:
+        ctx = self.ctx_of()
+        if ctx is None:
+            return
+        from isodesk.services.qms.register import review_problems
+
+        run(self, lambda: review_problems(ctx, local_today()))
