@@ -1,7 +1,7 @@
 """The implementation plan (task, owner, deadline, done), the log of problems met applying the procedures (noted
-weekly, reviewed monthly: one not reviewed by the next month stands out), the register of risks and opportunities (ISO 9001:2015
-6.1) and the legal update log (a procedure added, changed or abolished: its documents updated within three months
-of the text's entry into force, flagged when that passed)."""
+weekly, reviewed monthly: one not reviewed by the next month stands out), the register of risks and opportunities
+(ISO 9001:2015 6.1) and the legal update log (a procedure added, changed or abolished: its documents updated within
+three months of the text's entry into force, flagged when that passed)."""
 
 from __future__ import annotations
 
