@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 from pathlib import Path
 
@@ -172,3 +173,45 @@ def test_init_without_a_password_says_how_to_set_one_and_the_advice_works(data_d
     assert isodesk("info", data_dir=data_dir).code == 0  # signs in with that password
     with_password = init("--province", "82", "--unit", "28261", data_dir=data_dir / "other")
     assert with_password.code == 0 and "passwd" not in with_password.out
+
+
+def _help_texts(parser: argparse.ArgumentParser, path: str = "isodesk") -> dict[str, str]:
+    """Every help text and description of ``parser`` and its sub-commands, by where it appears."""
+    texts = {f"{path}: description": parser.description or ""}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                texts[f"{path} {choice.dest}"] = choice.help or ""
+            for name, sub in action.choices.items():
+                texts.update(_help_texts(sub, f"{path} {name}"))
+        elif action.help not in (None, argparse.SUPPRESS):
+            texts[f"{path} {'/'.join(action.option_strings) or action.dest}"] = str(action.help)
+    return {where: text for where, text in texts.items() if text}
+
+
+def test_every_sub_command_help_is_translated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each help text of each command is built through the catalogs: in Vietnamese none is left as the English."""
+    from isodesk.cli.main import build_parser
+    from isodesk.i18n import _, set_language
+
+    monkeypatch.setattr(argparse, "_", _, raising=False)  # as ``run`` does, for argparse's own words
+
+    set_language("en")
+    english = _help_texts(build_parser())
+    set_language("vi")
+    vietnamese = _help_texts(build_parser())
+    assert english.keys() == vietnamese.keys() and len(english) > 200
+    left = {where: text for where, text in vietnamese.items() if text == english[where]}
+    assert not left, left
+
+
+def test_dossier_move_help_is_vietnamese() -> None:
+    run = isodesk("--lang", "vi", "dossier", "move", "--help", env={"ISODESK_LANG": "en"}, signed_in=False)
+    assert run.code == 0, run.err
+    assert run.out.startswith("cách dùng: isodesk dossier move") and "tùy chọn:" in run.out
+    for words in ("mã hồ sơ", "bàn giao cho cán bộ này", "mức độ hài lòng", "ngày hẹn mới"):
+        assert words in " ".join(run.out.split()), words
+    for english in ("usage", "the dossier's code", "hand over to", "satisfaction", "when it happened", "why;"):
+        assert english not in run.out, english
+    default = isodesk("audit", "--help", signed_in=False)  # Vietnamese with no language asked for
+    assert default.code == 0 and "lập kế hoạch đánh giá" in default.out and "plan an audit" not in default.out

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -27,6 +28,13 @@ def _no_warning_left_open() -> Iterator[None]:
         for widget in QApplication.topLevelWidgets():
             if widget.objectName() == "warningBox" and widget.isVisible():
                 widget.close()
+
+
+@pytest.fixture(autouse=True)
+def _screen_settings_apart(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """What a person set on the screen (column widths) is kept per test, never in the tester's own settings."""
+    folder = tmp_path_factory.mktemp("screen")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
 
 
 def type_text(widget: QLineEdit, text: str) -> None:

@@ -13,7 +13,7 @@ from isodesk.services.context import AppContext
 from isodesk.services.ledger.procedures import get_procedure, list_procedures
 from isodesk.services.ledger.queries import count_dossiers
 from isodesk.ui import ops
-from isodesk.ui.catalogue.catalogue_page import COL_TIME, CataloguePage
+from isodesk.ui.catalogue.catalogue_page import COL_LEVEL, COL_TIME, CataloguePage
 from isodesk.ui.ledger.ledger_page import LedgerPage
 from tests.ui.conftest import type_text
 
@@ -125,6 +125,29 @@ def _catalogue(qtbot, office: AppContext) -> CataloguePage:
     page.set_context(office)
     qtbot.waitUntil(lambda: page.table.rowCount() == 68, timeout=15000)
     return page
+
+
+def test_the_list_shows_field_level_scope_time_fee_source_and_confidence(qtbot, office: AppContext) -> None:
+    page = _catalogue(qtbot, office)
+    headers = [page.table.horizontalHeaderItem(c).text() for c in range(page.table.columnCount())]
+    assert headers == [
+        "Mã",
+        "Thủ tục",
+        "Lĩnh vực",
+        "Cấp",
+        "Thời hạn giải quyết",
+        "Lệ phí",
+        "Phạm vi ISO",
+        "Nguồn",
+        "Độ tin cậy",
+    ]
+    type_text(page.search, "dang ky khai sinh")
+    qtbot.waitUntil(lambda: page.table.rowCount() >= 1, timeout=5000)
+    row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 0).text() == "1.001193")
+    cells = [page.table.item(row, c).text() for c in range(page.table.columnCount())]
+    assert cells[:5] == ["1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", "Cấp xã", "trong ngày"]
+    assert (cells[6], cells[8]) == ("có", "đã xác nhận") and "dichvucong.gov.vn" in cells[7]
+    assert "trực tuyến" in page.table.item(row, COL_LEVEL).toolTip()
 
 
 def test_edit_a_procedure_in_the_catalogue_and_the_receive_form_uses_it(qtbot, office: AppContext) -> None:

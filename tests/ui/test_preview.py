@@ -125,6 +125,28 @@ def test_long_documents_are_drawn_only_where_the_reader_looks(qtbot) -> None:
     assert dialog.page_label.text().endswith("60")
 
 
+def test_the_page_counter_follows_the_scrolling(qtbot) -> None:
+    dialog = open_preview(PrintJob("Sổ", "so.pdf", lambda _p: numbered_pdf(10)))
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 700)
+    wait_ready(qtbot, dialog)
+
+    def counter(n: int) -> str:
+        return _("Page {n} of {total}").format(n=n, total=10)
+
+    assert dialog.page_label.text() == counter(1)
+    bar = dialog.scroll.verticalScrollBar()
+    bar.setValue(dialog.views[4].y() - 20)  # the bottom edge of page 4 still shows above page 5
+    qtbot.waitUntil(lambda: dialog.page_label.text() == counter(5), timeout=5000)
+    bar.setValue(dialog.views[6].y() + dialog.views[6].height() // 3)
+    qtbot.waitUntil(lambda: dialog.page_label.text() == counter(7), timeout=5000)
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: dialog.page_label.text() == counter(10), timeout=5000)
+    bar.setValue(0)
+    qtbot.waitUntil(lambda: dialog.page_label.text() == counter(1), timeout=5000)
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=10000)
+
+
 def test_zoom_and_fit_width_resize_the_pages(qtbot) -> None:
     dialog = open_preview(PrintJob("Tài liệu", "tai-lieu.pdf", lambda _p: numbered_pdf(2)))
     qtbot.addWidget(dialog)

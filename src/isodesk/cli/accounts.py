@@ -17,52 +17,52 @@ from typing import Any
 from isodesk.cli.common import add_json, no_account, read_secret, with_context
 from isodesk.cli.output import Result
 from isodesk.errors import UserError
-from isodesk.i18n import _
+from isodesk.i18n import N_, _
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     user = sub.add_parser("user", parents=[common], help=_("user accounts of the office"))
     usub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    p = usub.add_parser("add", parents=[common], help="add an account")
+    p = usub.add_parser("add", parents=[common], help=_("add an account"))
     p.add_argument("--username", required=True)
-    p.add_argument("--name", required=True, help="display name")
+    p.add_argument("--name", required=True, help=_("display name"))
     p.add_argument(
         "--role",
         action="append",
         required=True,
         metavar="ROLE",
-        help="officer, iso_secretary, auditor, leader or admin (repeat for several)",
+        help=_("officer, iso_secretary, auditor, leader or admin (repeat for several)"),
     )
-    p.add_argument("--staff-id", type=int, metavar="ID", help="the staff member this account belongs to")
+    p.add_argument("--staff-id", type=int, metavar="ID", help=_("the staff member this account belongs to"))
     p.add_argument(
         "--new-password-stdin",
         action="store_true",
-        help="read the new account's password from stdin, after the signing-in one (else a temporary one)",
+        help=_("read the new account's password from stdin, after the signing-in one (else a temporary one)"),
     )
     add_json(p)
     p.set_defaults(handler=cmd_user_add)
-    p = usub.add_parser("list", parents=[common], help="list the accounts")
+    p = usub.add_parser("list", parents=[common], help=_("list the accounts"))
     add_json(p)
     p.set_defaults(handler=cmd_user_list)
-    p = usub.add_parser("passwd", parents=[common], help="change an account's password (old, then new)")
+    p = usub.add_parser("passwd", parents=[common], help=_("change an account's password (old, then new)"))
     p.add_argument("username")
     add_json(p)
     p.set_defaults(handler=cmd_user_passwd)
     no_account(p)  # the old password is the proof
-    p = usub.add_parser("reset", parents=[common], help="give an account a temporary password")
+    p = usub.add_parser("reset", parents=[common], help=_("give an account a temporary password"))
     p.add_argument("username")
     add_json(p)
     p.set_defaults(handler=cmd_user_reset)
     for name, helptext, handler in (
-        ("unlock", "end a lockout after wrong passwords", cmd_user_unlock),
-        ("disable", "disable an account", cmd_user_disable),
-        ("enable", "enable a disabled account again", cmd_user_enable),
+        ("unlock", N_("end a lockout after wrong passwords"), cmd_user_unlock),
+        ("disable", N_("disable an account"), cmd_user_disable),
+        ("enable", N_("enable a disabled account again"), cmd_user_enable),
     ):
-        p = usub.add_parser(name, parents=[common], help=helptext)
+        p = usub.add_parser(name, parents=[common], help=_(helptext))
         p.add_argument("username")
         add_json(p)
         p.set_defaults(handler=handler)
-    p = usub.add_parser("roles", parents=[common], help="set an account's roles")
+    p = usub.add_parser("roles", parents=[common], help=_("set an account's roles"))
     p.add_argument("username")
     p.add_argument("--role", action="append", required=True, metavar="ROLE")
     add_json(p)

@@ -21,7 +21,7 @@ from isodesk.services.inputs import check
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
 
 
 #: Where scripts put the account a command signs in with, and its password (a script must not type it).

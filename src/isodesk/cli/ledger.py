@@ -24,7 +24,7 @@ def _time_options(p: argparse.ArgumentParser, *, required: bool = True) -> None:
     g = p.add_mutually_exclusive_group(required=required)
     g.add_argument("--working-days", metavar="N")
     g.add_argument("--hours", metavar="N")
-    g.add_argument("--days", metavar="N", help="calendar days")
+    g.add_argument("--days", metavar="N", help=_("calendar days"))
     g.add_argument("--same-day", action="store_true")
 
 
@@ -45,7 +45,7 @@ def _processing_time(args: argparse.Namespace) -> Any:
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     proc = sub.add_parser("procedure", parents=[common], help=_("the procedure catalogue"))
     psub = proc.add_subparsers(dest="procedure_command", metavar="ACTION", required=True)
-    p = psub.add_parser("add", parents=[common], help="add a procedure")
+    p = psub.add_parser("add", parents=[common], help=_("add a procedure"))
     p.add_argument("--code", required=True)
     p.add_argument("--name", required=True)
     p.add_argument("--field", default="")
@@ -53,49 +53,53 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     _time_options(p)
     add_json(p)
     p.set_defaults(handler=cmd_procedure_add)
-    p = psub.add_parser("set", parents=[common], help="the office's own processing time, fee, steps, QMS scope")
+    p = psub.add_parser("set", parents=[common], help=_("the office's own processing time, fee, steps, QMS scope"))
     p.add_argument("code")
     p.add_argument("--fee", default=None, metavar="VND")
-    p.add_argument("--steps", metavar="TEXT", help='internal steps: "name | responsible | 4h; name | responsible | 1d"')
+    p.add_argument(
+        "--steps", metavar="TEXT", help=_('internal steps: "name | responsible | 4h; name | responsible | 1d"')
+    )
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--in-scope", dest="in_scope", action="store_true", default=None)
     scope.add_argument("--out-of-scope", dest="in_scope", action="store_false")
     _time_options(p, required=False)
     add_json(p)
     p.set_defaults(handler=cmd_procedure_set)
-    p = psub.add_parser("list", parents=[common], help="list procedures")
+    p = psub.add_parser("list", parents=[common], help=_("list procedures"))
     p.add_argument("--search", default="")
     add_json(p)
     p.set_defaults(handler=cmd_procedure_list)
     no_account(p)
-    p = psub.add_parser("retire", parents=[common], help="take a procedure out of the catalogue the desk receives for")
+    p = psub.add_parser(
+        "retire", parents=[common], help=_("take a procedure out of the catalogue the desk receives for")
+    )
     p.add_argument("code")
     add_json(p)
     p.set_defaults(handler=cmd_procedure_retire)
-    p = psub.add_parser("restore", parents=[common], help="bring a retired procedure back to the desk")
+    p = psub.add_parser("restore", parents=[common], help=_("bring a retired procedure back to the desk"))
     p.add_argument("code")
     add_json(p)
     p.set_defaults(handler=cmd_procedure_restore)
-    p = psub.add_parser("import", parents=[common], help="import a CSV or XLSX catalogue")
+    p = psub.add_parser("import", parents=[common], help=_("import a CSV or XLSX catalogue"))
     p.add_argument("file")
-    p.add_argument("--dry-run", action="store_true", help="only show what would change")
-    p.add_argument("--remove-missing", action="store_true", help="withdraw procedures absent from the file")
+    p.add_argument("--dry-run", action="store_true", help=_("only show what would change"))
+    p.add_argument("--remove-missing", action="store_true", help=_("withdraw procedures absent from the file"))
     add_json(p)
     p.set_defaults(handler=cmd_procedure_import)
 
     cal = sub.add_parser("calendar", parents=[common], help=_("the working-day calendar"))
     csub = cal.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
-    p = csub.add_parser("show", parents=[common], help="days off and working weekend days of a year")
+    p = csub.add_parser("show", parents=[common], help=_("days off and working weekend days of a year"))
     p.add_argument("--year", type=int, default=local_today().year)
     add_json(p)
     p.set_defaults(handler=cmd_calendar_show)
     no_account(p)
-    p = csub.add_parser("set", parents=[common], help="declare a day off or a working day")
+    p = csub.add_parser("set", parents=[common], help=_("declare a day off or a working day"))
     p.add_argument("date")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--day-off", action="store_true")
     g.add_argument("--workday", action="store_true")
-    p.add_argument("--note", default="", help="legal basis, e.g. the Government's announcement")
+    p.add_argument("--note", default="", help=_("legal basis, e.g. the Government's announcement"))
     add_json(p)
     p.set_defaults(handler=cmd_calendar_set)
 
@@ -109,17 +113,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     dossier = sub.add_parser("dossier", parents=[common], help=_("dossiers of the one-stop shop"))
     dsub = dossier.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
-    p = dsub.add_parser("receive", parents=[common], help="receive a dossier")
+    p = dsub.add_parser("receive", parents=[common], help=_("receive a dossier"))
     p.add_argument("--procedure", required=True, metavar="CODE")
     p.add_argument("--applicant", required=True, metavar="NAME")
-    p.add_argument("--organisation", action="store_true", help="the applicant is an organisation")
+    p.add_argument("--organisation", action="store_true", help=_("the applicant is an organisation"))
     p.add_argument("--address", default="")
     p.add_argument("--phone", default="")
     p.add_argument("--email", default="")
     p.add_argument("--id-number", default="")
-    p.add_argument("--representative", default="", metavar="NAME", help="who files on the applicant's behalf")
-    p.add_argument("--representative-id", default="", metavar="NUMBER", help="their personal identification number")
-    p.add_argument("--representative-phone", default="", metavar="PHONE", help="their phone")
+    p.add_argument("--representative", default="", metavar="NAME", help=_("who files on the applicant's behalf"))
+    p.add_argument("--representative-id", default="", metavar="NUMBER", help=_("their personal identification number"))
+    p.add_argument("--representative-phone", default="", metavar="PHONE", help=_("their phone"))
     p.add_argument("--received", metavar="DATETIME")
     p.add_argument("--sets", type=int, default=1)
     p.add_argument(
@@ -127,45 +131,54 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="DOCUMENT",
-        help='a document the dossier lacks (repeatable), with the copy wanted in brackets if said, e.g. "Giấy chứng '
-        'sinh (bản chính)": it is received and sent back for a supplement',
+        help=_(
+            'a document the dossier lacks (repeatable), with the copy wanted in brackets if said, e.g. "Giấy chứng '
+            'sinh (bản chính)": it is received and sent back for a supplement'
+        ),
     )
-    p.add_argument("--reason", default="", help="why the supplement is asked for (printed on the request)")
+    p.add_argument("--reason", default="", help=_("why the supplement is asked for (printed on the request)"))
     add_json(p)
     p.set_defaults(handler=cmd_dossier_receive)
     p = dsub.add_parser(
-        "refuse", parents=[common], help="refuse to receive a dossier at the desk (form 03: no receipt slip)"
+        "refuse", parents=[common], help=_("refuse to receive a dossier at the desk (form 03: no receipt slip)")
     )
     p.add_argument("--procedure", required=True, metavar="CODE")
     p.add_argument("--applicant", required=True, metavar="NAME")
-    p.add_argument("--organisation", action="store_true", help="the applicant is an organisation")
+    p.add_argument("--organisation", action="store_true", help=_("the applicant is an organisation"))
     p.add_argument("--address", default="")
     p.add_argument("--phone", default="")
-    p.add_argument("--reason", required=True, help="why it is refused (printed on the refusal slip)")
+    p.add_argument("--reason", required=True, help=_("why it is refused (printed on the refusal slip)"))
     p.add_argument("--at", metavar="DATETIME")
-    p.add_argument("--out", metavar="FILE.pdf", help="print the refusal slip (form 03) to this file")
+    p.add_argument("--out", metavar="FILE.pdf", help=_("print the refusal slip (form 03) to this file"))
     add_json(p)
     p.set_defaults(handler=cmd_dossier_refuse)
-    p = dsub.add_parser("move", parents=[common], help="move a dossier to its next step")
-    p.add_argument("code")
-    p.add_argument("--to", required=True, choices=ACTIONS)
-    p.add_argument("--at", metavar="DATETIME")
+    p = dsub.add_parser(
+        "move",
+        parents=[common],
+        help=_("move a dossier to its next step"),
+        description=_("Record a dossier's next step: a hand-over, a supplement request, the result returned…"),
+    )
+    p.add_argument("code", help=_("the dossier's code"))
+    p.add_argument("--to", required=True, choices=ACTIONS, help=_("the step"))
+    p.add_argument("--at", metavar="DATETIME", help=_("when it happened (default: now)"))
     p.add_argument(
         "--note",
         default="",
-        help='why; for a supplement request: "Giấy chứng sinh (bản chính); Tờ khai (bản chụp). Lý do: …"',
+        help=_('why; for a supplement request: "Giấy chứng sinh (bản chính); Tờ khai (bản chụp). Lý do: …"'),
     )
-    p.add_argument("--new-due", metavar="DATETIME")
+    p.add_argument("--new-due", metavar="DATETIME", help=_("the new appointment, when the time is extended"))
     p.add_argument(
         "--rating",
         metavar="|".join(level.code for level in Satisfaction),
-        help="the applicant's satisfaction when the result is returned, by name, or as a score from 4 (very "
-        "satisfied) to 1 (dissatisfied)",
+        help=_(
+            "the applicant's satisfaction when the result is returned, by name, or as a score from 4 (very "
+            "satisfied) to 1 (dissatisfied)"
+        ),
     )
-    p.add_argument("--staff", type=int, metavar="ID", help="hand over to this staff member")
+    p.add_argument("--staff", type=int, metavar="ID", help=_("hand over to this staff member"))
     add_json(p)
     p.set_defaults(handler=cmd_dossier_move)
-    p = dsub.add_parser("edit", parents=[common], help="correct contact details, number of sets or note")
+    p = dsub.add_parser("edit", parents=[common], help=_("correct contact details, number of sets or note"))
     p.add_argument("code")
     p.add_argument("--address")
     p.add_argument("--phone")
@@ -174,14 +187,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--note")
     add_json(p)
     p.set_defaults(handler=cmd_dossier_edit)
-    p = dsub.add_parser("list", parents=[common], help="list dossiers")
+    p = dsub.add_parser("list", parents=[common], help=_("list dossiers"))
     p.add_argument("--status")
     p.add_argument("--search", default="")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--offset", type=int, default=0)
     add_json(p)
     p.set_defaults(handler=cmd_dossier_list)
-    p = dsub.add_parser("show", parents=[common], help="a dossier and its timeline")
+    p = dsub.add_parser("show", parents=[common], help=_("a dossier and its timeline"))
     p.add_argument("code")
     add_json(p)
     p.set_defaults(handler=cmd_dossier_show)

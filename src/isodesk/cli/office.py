@@ -12,15 +12,15 @@ from isodesk.i18n import _
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("init", parents=[common], help=_("set up the office in the data folder"))
-    p.add_argument("--province", required=True, metavar="CODE", help="province code, e.g. 82")
-    p.add_argument("--unit", metavar="CODE", help="commune/ward code, e.g. 28261 (not for a province office)")
+    p.add_argument("--province", required=True, metavar="CODE", help=_("province code, e.g. 82"))
+    p.add_argument("--unit", metavar="CODE", help=_("commune/ward code, e.g. 28261 (not for a province office)"))
     p.add_argument("--role", choices=("commune", "province"), default="commune")
-    p.add_argument("--leader", default="", metavar="NAME", help="name of the head who signs")
-    p.add_argument("--admin", default="admin", metavar="NAME", help="username of the administrator account")
+    p.add_argument("--leader", default="", metavar="NAME", help=_("name of the head who signs"))
+    p.add_argument("--admin", default="admin", metavar="NAME", help=_("username of the administrator account"))
     p.add_argument(
         "--admin-password-stdin",
         action="store_true",
-        help="read the administrator's password from stdin (else it is set at the first sign-in)",
+        help=_("read the administrator's password from stdin (else it is set at the first sign-in)"),
     )
     add_json(p)
     p.set_defaults(handler=cmd_init)
@@ -32,17 +32,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     no_account(p)
 
     p = sub.add_parser("demo", parents=[common], help=_("fill the office with realistic demo data"))
-    p.add_argument("--dossiers", type=int, default=None, metavar="N", help="number of demo dossiers (default 1500)")
+    p.add_argument("--dossiers", type=int, default=None, metavar="N", help=_("number of demo dossiers (default 1500)"))
     add_json(p)
     p.set_defaults(handler=cmd_demo)
     account_if_office(p)
 
     setting = sub.add_parser("setting", parents=[common], help=_("office settings (hours, cut-off, code pattern...)"))
     ssub2 = setting.add_subparsers(dest="setting_command", metavar="ACTION", required=True)
-    p = ssub2.add_parser("list", parents=[common], help="all settings and their values")
+    p = ssub2.add_parser("list", parents=[common], help=_("all settings and their values"))
     add_json(p)
     p.set_defaults(handler=cmd_setting_list)
-    p = ssub2.add_parser("set", parents=[common], help="change a setting")
+    p = ssub2.add_parser("set", parents=[common], help=_("change a setting"))
     p.add_argument("key")
     p.add_argument("value")
     add_json(p)
@@ -50,13 +50,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     staff = sub.add_parser("staff", parents=[common], help=_("people of the office"))
     ssub = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
-    p = ssub.add_parser("add", parents=[common], help="add a person")
+    p = ssub.add_parser("add", parents=[common], help=_("add a person"))
     p.add_argument("--name", required=True)
     p.add_argument("--department", required=True)
     p.add_argument("--position", default="")
     add_json(p)
     p.set_defaults(handler=cmd_staff_add)
-    p = ssub.add_parser("list", parents=[common], help="list people in Vietnamese order")
+    p = ssub.add_parser("list", parents=[common], help=_("list people in Vietnamese order"))
     p.add_argument("--search", default="")
     add_json(p)
     p.set_defaults(handler=cmd_staff_list)

@@ -15,15 +15,15 @@ from typing import Any
 
 from isodesk.cli.common import add_json, parse_date, with_context
 from isodesk.cli.output import Result
-from isodesk.i18n import _
+from isodesk.i18n import N_, _
 
 DOSSIER_FORMS = {
-    "receipt": "receipt and appointment slip (form 01)",
-    "supplement": "supplement request (form 02)",
-    "refusal": "refusal slip (form 03)",
-    "apology": "apology and new appointment (form 04)",
-    "stop": "notice of stopping the processing (2025 set, form 05)",
-    "control-sheet": "process control sheet (form 05 of 2018, 06 of 2025)",
+    "receipt": N_("receipt and appointment slip (form 01)"),
+    "supplement": N_("supplement request (form 02)"),
+    "refusal": N_("refusal slip (form 03)"),
+    "apology": N_("apology and new appointment (form 04)"),
+    "stop": N_("notice of stopping the processing (2025 set, form 05)"),
+    "control-sheet": N_("process control sheet (form 05 of 2018, 06 of 2025)"),
 }
 
 
@@ -36,41 +36,45 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     form = sub.add_parser("form", parents=[common], help=_("print official forms and reports as PDF"))
     fsub = form.add_subparsers(dest="form_command", metavar="NAME", required=True)
     for name, help_text in DOSSIER_FORMS.items():
-        p = fsub.add_parser(name, parents=[common], help=help_text)
+        p = fsub.add_parser(name, parents=[common], help=_(help_text))
         p.add_argument("--dossier", required=True, metavar="CODE")
         if name == "supplement":
-            p.add_argument("--contact", metavar="NAME", help="whom the applicant may call (kept in the office profile)")
-            p.add_argument("--contact-phone", metavar="PHONE", help="their phone (kept in the office profile)")
+            p.add_argument(
+                "--contact", metavar="NAME", help=_("whom the applicant may call (kept in the office profile)")
+            )
+            p.add_argument("--contact-phone", metavar="PHONE", help=_("their phone (kept in the office profile)"))
         _out(p)
         p.set_defaults(handler=cmd_dossier_form, form_name=name)
     for name, help_text in (
-        ("ledger", "dossier ledger for a period (A4 landscape)"),
-        ("stats", "statistics report for a period, with a chart"),
+        ("ledger", N_("dossier ledger for a period (A4 landscape)")),
+        ("stats", N_("statistics report for a period, with a chart")),
     ):
-        p = fsub.add_parser(name, parents=[common], help=help_text)
+        p = fsub.add_parser(name, parents=[common], help=_(help_text))
         p.add_argument("--from", dest="start", required=True, metavar="DATE")
         p.add_argument("--to", dest="end", required=True, metavar="DATE")
         _out(p)
         p.set_defaults(handler=cmd_period_report, form_name=name)
-    p = fsub.add_parser("procedure", parents=[common], help="ISO procedure document of an administrative procedure")
+    p = fsub.add_parser("procedure", parents=[common], help=_("ISO procedure document of an administrative procedure"))
     p.add_argument("--procedure", required=True, metavar="CODE")
-    p.add_argument("--issue", type=int, default=1, metavar="N", help="issue number (default 1)")
-    p.add_argument("--issued", default=None, metavar="DATE", help="issue date (default today)")
-    p.add_argument("--doc-code", default=None, metavar="CODE", help='document code, e.g. "QT 02/HT"')
-    p.add_argument("--change", default="", metavar="TEXT", help="what this issue changed (its revision history line)")
+    p.add_argument("--issue", type=int, default=1, metavar="N", help=_("issue number (default 1)"))
+    p.add_argument("--issued", default=None, metavar="DATE", help=_("issue date (default today)"))
+    p.add_argument("--doc-code", default=None, metavar="CODE", help=_('document code, e.g. "QT 02/HT"'))
+    p.add_argument(
+        "--change", default="", metavar="TEXT", help=_("what this issue changed (its revision history line)")
+    )
     _out(p)
     p.set_defaults(handler=cmd_procedure)
-    p = fsub.add_parser("scope", parents=[common], help="scope of the quality system")
+    p = fsub.add_parser("scope", parents=[common], help=_("scope of the quality system"))
     _out(p)
     p.set_defaults(handler=cmd_scope)
-    p = fsub.add_parser("policy", parents=[common], help="the approved quality policy")
+    p = fsub.add_parser("policy", parents=[common], help=_("the approved quality policy"))
     _out(p)
     p.set_defaults(handler=cmd_qms_paper, form_name="policy")
-    p = fsub.add_parser("objectives", parents=[common], help="the quality objectives of a year and their plan")
-    p.add_argument("--year", type=int, default=None, metavar="YEAR", help="the year (default this year)")
+    p = fsub.add_parser("objectives", parents=[common], help=_("the quality objectives of a year and their plan"))
+    p.add_argument("--year", type=int, default=None, metavar="YEAR", help=_("the year (default this year)"))
     _out(p)
     p.set_defaults(handler=cmd_qms_paper, form_name="objectives")
-    p = fsub.add_parser("announcement", parents=[common], help="the decision announcing conformity (QĐ 19/2014)")
+    p = fsub.add_parser("announcement", parents=[common], help=_("the decision announcing conformity (QĐ 19/2014)"))
     _out(p)
     p.set_defaults(handler=cmd_qms_paper, form_name="announcement")
 

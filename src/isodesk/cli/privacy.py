@@ -12,37 +12,39 @@ from isodesk.i18n import _
 
 
 def _who(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--name", default="", help="full name (accents optional)")
+    p.add_argument("--name", default="", help=_("full name (accents optional)"))
     p.add_argument("--phone", default="")
-    p.add_argument("--id-number", default="", help="12-digit citizen ID number")
+    p.add_argument("--id-number", default="", help=_("12-digit citizen ID number"))
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     person = sub.add_parser("person", parents=[common], help=_("applicants' personal data (copy, erasure)"))
     psub = person.add_subparsers(dest="person_command", metavar="ACTION", required=True)
-    p = psub.add_parser("find", parents=[common], help="applicant records matching a name, phone or ID number")
+    p = psub.add_parser("find", parents=[common], help=_("applicant records matching a name, phone or ID number"))
     _who(p)
     add_json(p)
     p.set_defaults(handler=cmd_find)
-    p = psub.add_parser("export", parents=[common], help="everything held about a person, as JSON and CSV")
+    p = psub.add_parser("export", parents=[common], help=_("everything held about a person, as JSON and CSV"))
     _who(p)
     p.add_argument(
-        "--out", required=True, metavar="FILE", help="FILE.json.isodesk-enc and FILE.csv.isodesk-enc are written"
+        "--out", required=True, metavar="FILE", help=_("FILE.json.isodesk-enc and FILE.csv.isodesk-enc are written")
     )
     p.add_argument(
         "--passphrase-stdin",
         action="store_true",
-        help="read the passphrase the files are encrypted with (told to the person) from stdin, after the "
-        "signing-in password (default: $ISODESK_BACKUP_PASSPHRASE)",
+        help=_(
+            "read the passphrase the files are encrypted with (told to the person) from stdin, after the "
+            "signing-in password (default: $ISODESK_BACKUP_PASSPHRASE)"
+        ),
     )
     add_json(p)
     p.set_defaults(handler=cmd_export)
-    p = psub.add_parser("erase", parents=[common], help="erase an applicant's personal data at their request")
+    p = psub.add_parser("erase", parents=[common], help=_("erase an applicant's personal data at their request"))
     p.add_argument("--id", dest="ids", type=int, action="append", required=True, metavar="APPLICANT")
     add_json(p)
     p.set_defaults(handler=cmd_erase)
-    p = psub.add_parser("erase-expired", parents=[common], help="erase personal data past the retention period")
-    p.add_argument("--dry-run", action="store_true", help="only count what would be erased")
+    p = psub.add_parser("erase-expired", parents=[common], help=_("erase personal data past the retention period"))
+    p.add_argument("--dry-run", action="store_true", help=_("only count what would be erased"))
     add_json(p)
     p.set_defaults(handler=cmd_erase_expired)
 

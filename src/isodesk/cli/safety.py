@@ -22,27 +22,29 @@ from isodesk.i18n.numbers import decimal, file_size
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("backup", parents=[common], help=_("copy the database (default: into the backups folder)"))
-    p.add_argument("--out", metavar="FILE|DIR", help="an encrypted copy: a new file, or a folder such as a USB stick")
+    p.add_argument(
+        "--out", metavar="FILE|DIR", help=_("an encrypted copy: a new file, or a folder such as a USB stick")
+    )
     add_json(p)
     p.set_defaults(handler=cmd_backup)
     bsub = p.add_subparsers(dest="backup_command", metavar="ACTION")
-    q = bsub.add_parser("list", parents=[common], help="the backups in the data folder, newest first")
+    q = bsub.add_parser("list", parents=[common], help=_("the backups in the data folder, newest first"))
     add_json(q)
     q.set_defaults(handler=cmd_backup_list)
     account_if_office(q)  # a damaged file's accounts cannot be read, and the list is the way out of it
-    q = bsub.add_parser("passphrase", parents=[common], help="the passphrase that encrypts copies leaving the PC")
+    q = bsub.add_parser("passphrase", parents=[common], help=_("the passphrase that encrypts copies leaving the PC"))
     qsub = q.add_subparsers(dest="passphrase_command", metavar="ACTION", required=True)
-    q = qsub.add_parser("set", parents=[common], help="set it (read from stdin, after the signing-in password)")
-    q.add_argument("--change", action="store_true", help="replace it: the current passphrase, then the new one")
+    q = qsub.add_parser("set", parents=[common], help=_("set it (read from stdin, after the signing-in password)"))
+    q.add_argument("--change", action="store_true", help=_("replace it: the current passphrase, then the new one"))
     add_json(q)
     q.set_defaults(handler=cmd_passphrase_set)
-    q = bsub.add_parser("before-erasure", parents=[common], help="copies that still hold erased personal data")
-    q.add_argument("--drop", action="store_true", help="delete those in the data folder's backups folder")
+    q = bsub.add_parser("before-erasure", parents=[common], help=_("copies that still hold erased personal data"))
+    q.add_argument("--drop", action="store_true", help=_("delete those in the data folder's backups folder"))
     add_json(q)
     q.set_defaults(handler=cmd_before_erasure)
 
     p = sub.add_parser("check", parents=[common], help=_("check that the database file is sound"))
-    p.add_argument("--full", action="store_true", help="the full integrity_check instead of the quick one")
+    p.add_argument("--full", action="store_true", help=_("the full integrity_check instead of the quick one"))
     add_json(p)
     p.set_defaults(handler=cmd_check)
     no_account(p)
@@ -51,8 +53,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "restore", parents=[common], help=_("replace the database by a backup (the current one is kept)")
     )
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p.add_argument("--other-unit", action="store_true", help="accept a backup of another unit")
+    p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    p.add_argument("--other-unit", action="store_true", help=_("accept a backup of another unit"))
     _passphrase_option(p)
     add_json(p)
     p.set_defaults(handler=cmd_restore)
@@ -60,7 +62,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("decrypt", parents=[common], help=_("open a file isodesk encrypted (a person's copy, a backup)"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--out", required=True, metavar="FILE", help="where the decrypted content is written (a new file)")
+    p.add_argument(
+        "--out", required=True, metavar="FILE", help=_("where the decrypted content is written (a new file)")
+    )
     _passphrase_option(p)
     add_json(p)
     p.set_defaults(handler=cmd_decrypt)
@@ -68,11 +72,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     trail = sub.add_parser("trail", parents=[common], help=_("the audit trail of every change"))
     tsub = trail.add_subparsers(dest="trail_command", metavar="ACTION", required=True)
-    p = tsub.add_parser("verify", parents=[common], help="check that no entry was edited or deleted")
+    p = tsub.add_parser("verify", parents=[common], help=_("check that no entry was edited or deleted"))
     add_json(p)
     p.set_defaults(handler=cmd_trail_verify)
-    p = tsub.add_parser("list", parents=[common], help="the latest entries, or those of one record")
-    p.add_argument("--record", metavar="CODE_OR_UUID", help="a dossier code, another record's label, or a UUID")
+    p = tsub.add_parser("list", parents=[common], help=_("the latest entries, or those of one record"))
+    p.add_argument("--record", metavar="CODE_OR_UUID", help=_("a dossier code, another record's label, or a UUID"))
     p.add_argument("--limit", type=int, default=50, metavar="N")
     add_json(p)
     p.set_defaults(handler=cmd_trail_list)
@@ -82,8 +86,9 @@ def _passphrase_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--passphrase-stdin",
         action="store_true",
-        help="read the backup passphrase from stdin, after the signing-in password (default: "
-        "$ISODESK_BACKUP_PASSPHRASE)",
+        help=_(
+            "read the backup passphrase from stdin, after the signing-in password (default: $ISODESK_BACKUP_PASSPHRASE)"
+        ),
     )
 
 

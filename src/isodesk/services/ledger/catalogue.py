@@ -95,6 +95,19 @@ def confidence_name(confidence: str) -> str:
     return _(CONFIDENCE_NAMES[confidence]) if confidence in CONFIDENCE_NAMES else confidence
 
 
+#: The administrative level every procedure of the catalogue is settled at. The starter list and the lists an
+#: office imports are the province's lists of procedures of the commune-level People's Committee (Quyết định công
+#: bố danh mục TTHC thuộc thẩm quyền giải quyết của UBND cấp xã; since 1 July 2025 communes, wards and special zones
+#: are the one level below the province). The level of the online public service (toàn trình, một phần) is in
+#: neither list, so the catalogue does not guess it.
+COMMUNE_LEVEL = N_("Commune level")
+
+
+def level_name() -> str:
+    """ "Commune level": the level the catalogue's procedures are settled at, in words."""
+    return _(COMMUNE_LEVEL)
+
+
 def number_text(value: str) -> str:
     """A time's number as people write it: "3", "1,5" (the decimal comma)."""
     number = Decimal(value or "0")

@@ -1,9 +1,10 @@
 """Một cửa › Danh mục thủ tục: the procedure catalogue the desk receives for.
 
 The list is searched without accents (as the receive form), filtered by field, by scope and by the procedures still
-without a confirmed time; each row shows the time and fee in force, the scope of the QMS and where the values come
-from with how sure they are. A procedure is edited, added and retired here, and the province's list is imported
-with a preview of what it adds, changes and leaves alone (:mod:`isodesk.ui.catalogue.import_dialog`).
+without a confirmed time; each row shows its field, the administrative level it is settled at, the time and fee in
+force, the scope of the QMS and where the values come from with how sure they are. A procedure is edited, added and
+retired here, and the province's list is imported with a preview of what it adds, changes and leaves alone
+(:mod:`isodesk.ui.catalogue.import_dialog`).
 """
 
 from __future__ import annotations
@@ -36,11 +37,12 @@ from isodesk.ui.validation import limit
 if TYPE_CHECKING:
     from isodesk.services.ledger.procedures import ProcedureInfo
 
-COL_CODE, COL_NAME, COL_FIELD, COL_TIME, COL_FEE, COL_SCOPE, COL_SOURCE, COL_CONFIDENCE = range(8)
+COL_CODE, COL_NAME, COL_FIELD, COL_LEVEL, COL_TIME, COL_FEE, COL_SCOPE, COL_SOURCE, COL_CONFIDENCE = range(9)
 HEADERS = (
     N_("Code"),
     N_("Procedure"),
     N_("Field"),
+    N_("Level"),
     N_("Processing time"),
     N_("Fee"),
     N_("ISO scope"),
@@ -48,7 +50,7 @@ HEADERS = (
     N_("Confidence"),
 )
 SCOPES = (("", N_("In and out of scope")), ("in", N_("In the ISO scope")), ("out", N_("Out of scope")))
-WIDTHS = (76, 0, 120, 150, 100, 96, 160, 104)
+WIDTHS = (76, 0, 120, 80, 150, 100, 96, 160, 104)
 
 
 class CataloguePage(Page):
@@ -185,9 +187,13 @@ class CataloguePage(Page):
         self._fill_table()
 
     def _fill_table(self) -> None:
-        from isodesk.services.ledger.catalogue import confidence_name, time_words
+        from isodesk.services.ledger.catalogue import confidence_name, level_name, time_words
 
         selected = self.selected()
+        level_tip = _(
+            "Settled by the commune-level People's Committee. The province's list does not say at which level the "
+            "procedure is offered online, so it is not shown."
+        )
         self.table.setRowCount(len(self.shown))
         for row, p in enumerate(self.shown):
             time = time_words(p.time_unit, p.time_value)
@@ -197,6 +203,7 @@ class CataloguePage(Page):
                 p.code,
                 p.name,
                 p.field,
+                level_name(),
                 time,
                 p.fee,
                 _("yes") if p.in_scope else _("no"),
@@ -206,6 +213,8 @@ class CataloguePage(Page):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text if column in (COL_NAME, COL_SOURCE) else "")
+                if column == COL_LEVEL:
+                    item.setToolTip(level_tip)
                 if not p.active:
                     item.setForeground(Qt.GlobalColor.gray)
                     item.setToolTip(_("Retired: the desk no longer receives it."))

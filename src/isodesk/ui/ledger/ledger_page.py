@@ -34,6 +34,7 @@ from isodesk.ui.ledger.calendar_view import CalendarView
 from isodesk.ui.ledger.ledger_model import COL_PROCEDURE, COL_RECEIVED, COL_STATUS, DUE_TODAY, OVERDUE, LedgerModel
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.page import Page
+from isodesk.ui.tables import remember_widths
 from isodesk.ui.validation import limit
 
 if TYPE_CHECKING:
@@ -113,6 +114,7 @@ class LedgerPage(Page):
         for column, width in enumerate((178, 116, 170, 300, 116, 130, 150)):
             if column != COL_PROCEDURE:
                 self.table.setColumnWidth(column, width)
+        remember_widths(self.table, "ledger")
         self.table.doubleClicked.connect(lambda index: self.open_dossier(index.row()))
 
         filters = QHBoxLayout()

@@ -8,7 +8,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import short_date
@@ -18,6 +27,11 @@ from isodesk.ui.ledger.rate_chart import RateChart
 from isodesk.ui.office.first_steps import FirstStepsBox
 from isodesk.ui.ops import run_in_background
 from isodesk.ui.page import Page
+from isodesk.ui.tables import read_only_table, remember_widths
+
+#: The overdue dossiers' columns, and the widths they start with before a person drags them.
+OVERDUE_HEADERS = (N_("Dossier code"), N_("Applicant"), N_("Due"))
+OVERDUE_WIDTHS = (150, 170, 90)
 
 FIELDS = (
     ("unit_name", N_("Office")),
@@ -80,8 +94,13 @@ class OverviewPage(Page):
         self.chart = RateChart()
         QVBoxLayout(self.chart_box).addWidget(self.chart)
         self.overdue_box = QGroupBox()
-        self.overdue_list = QListWidget()
-        self.overdue_list.setObjectName("overdueList")
+        self.overdue_list = read_only_table(len(OVERDUE_HEADERS), "overdueList")
+        self.overdue_list.setWordWrap(False)
+        self.overdue_list.verticalHeader().setDefaultSectionSize(24)
+        self.overdue_list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(OVERDUE_WIDTHS):
+            self.overdue_list.setColumnWidth(column, width)
+        remember_widths(self.overdue_list, "overdue")
         QVBoxLayout(self.overdue_box).addWidget(self.overdue_list)
         self.first_steps = FirstStepsBox()
         self.first_steps.go.connect(self.go)
@@ -114,6 +133,7 @@ class OverviewPage(Page):
         self.today_box.setTitle(_("Today at the one-stop shop"))
         self.chart_box.setTitle(_("On-time rate by month this year (dashed line: 95%)"))
         self.overdue_box.setTitle(_("Overdue dossiers"))
+        self.overdue_list.setHorizontalHeaderLabels([_(h) for h in OVERDUE_HEADERS])
         for key, msg in FIELDS:
             self.labels[key].setText(_(msg) + ":")
         for key, msg in TILES:
@@ -171,9 +191,11 @@ class OverviewPage(Page):
             text = percent(value) if key == "month_rate" else whole_number(value)
             self.tile_values[key].setText(text)
         self.chart.set_rates([m["rate"] for m in board["months"]])
-        self.overdue_list.clear()
-        for row in board["overdue_list"]:
+        rows = board["overdue_list"]
+        self.overdue_list.setRowCount(len(rows))
+        for index, row in enumerate(rows):
             due = short_date(row.due) if isinstance(row.due, datetime) else "—"
-            self.overdue_list.addItem(
-                _("{code} · {applicant} · due {due}").format(code=row.code, applicant=row.applicant, due=due)
-            )
+            for column, text in enumerate((row.code, row.applicant, due)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.overdue_list.setItem(index, column, item)

@@ -245,11 +245,27 @@ class PreviewDialog(QDialog):
         shown = [i for i, v in enumerate(self.views) if v.y() < bottom and v.y() + v.height() > top]
         return range(shown[0], shown[-1] + 1) if shown else range(0, 1)
 
+    def current_page(self) -> int:
+        """The 1-based number of the page the reader is looking at: the one filling most of the window, the last
+        one once the scroll reaches the end (a short last page never fills most of it), the first at the top."""
+        if not self.views:
+            return 0
+        bar = self.scroll.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() >= bar.maximum():
+            return len(self.views)
+        top = bar.value()
+        bottom = top + self.scroll.viewport().height()
+
+        def seen(view: PageView) -> int:
+            return max(0, min(bottom, view.y() + view.height()) - max(top, view.y()))
+
+        return max(self.views, key=lambda view: (seen(view), -view.number)).number
+
     def _update_visible(self) -> None:
         visible = self.visible_range()
         if not visible:
             return
-        self.page_label.setText(_("Page {n} of {total}").format(n=visible.start + 1, total=len(self.views)))
+        self.page_label.setText(_("Page {n} of {total}").format(n=self.current_page(), total=len(self.views)))
         keep = range(max(0, visible.start - KEEP_AROUND), min(len(self.views), visible.stop + KEEP_AROUND))
         for i, view in enumerate(self.views):
             if i not in keep and view.drawn_at is not None:
