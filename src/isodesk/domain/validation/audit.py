@@ -18,6 +18,7 @@ CONCLUSIONS = TextField(N_("The conclusions"), 4000)
 AUDIT_PLACE = TextField(N_("The place"), 200)
 CHECKLIST_NOTE = TextField(N_("The note"), 2000)
 REVIEW_TEXT = TextField(N_("The text"), 8000)
+DECISION = TextField(N_("The decision"), 2000, required=True)  # one decision of a management review
 
 #: "4", "7.5", "7.5.3": a clause of ISO 9001 as audit papers write it.
 CLAUSE_LENGTH = 10
