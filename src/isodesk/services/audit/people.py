@@ -20,7 +20,9 @@ from isodesk.i18n.text import search_key
 
 def refusal(exc: Refused, **more: object) -> UserError:
     """A rule's refusal in the user's language (a date in it written as screens write dates)."""
-    params = {key: short_date(value) if isinstance(value, date) else value for key, value in {**exc.params, **more}.items()}
+    params = {
+        key: short_date(value) if isinstance(value, date) else value for key, value in {**exc.params, **more}.items()
+    }
     return UserError(_(exc.message).format(**params))
 
 
