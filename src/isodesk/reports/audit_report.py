@@ -196,7 +196,7 @@ def _lines(text: str) -> list[Flowable]:
 def _decision_status(decision: MinutesDecision, template: Mapping[str, Any]) -> str:
     if decision.status == "done":
         return fill(template["decision_done"], {"date": decision.done_on})
-    return template["decision_overdue"] if decision.overdue else template["decision_open"]
+    return str(template["decision_overdue"] if decision.overdue else template["decision_open"])
 
 
 def _decisions(paper: ReviewMinutesPaper, template: Mapping[str, Any], width: float) -> list[Flowable]:
