@@ -58,12 +58,14 @@ def _refused(data: Path, *argv: str) -> str:
 def _counts(data: Path) -> tuple[int, ...]:
     conn = sqlite3.connect(database_path(data))
     try:
-        tables = ("audits", "audit_findings", "corrective_actions", "audit_reports", "management_reviews")
+        tables = ("audits", "audit_findings", "corrective_actions", "audit_reports", "management_reviews",
+                  "review_decisions")  # fmt: skip
         states = conn.execute("SELECT group_concat(status) FROM audit_findings").fetchone()[0] or ""
         actions = conn.execute("SELECT group_concat(status) FROM corrective_actions").fetchone()[0] or ""
+        decisions = conn.execute("SELECT group_concat(status) FROM review_decisions").fetchone()[0] or ""
         trail = conn.execute("SELECT count(*) FROM audit_trail").fetchone()[0]
         return (*(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables), hash(states),
-                hash(actions), trail)  # fmt: skip
+                hash(actions), hash(decisions), trail)  # fmt: skip
     finally:
         conn.close()
 
@@ -170,3 +172,63 @@ def test_bad_input_is_refused_in_vietnamese_and_changes_nothing(ward: Path) -> N
     propose = ("audit", "finding", "propose", "--from", "2026-01-01", "--to", "2026-12-31")
     assert _ok(ward, *propose) == {"proposals": []}
     assert "Tỷ lệ hồ sơ trễ hạn “150”" in _refused(ward, *propose, "--late-share", "150")
+
+
+def test_review_decisions_are_decided_listed_done_and_printed(ward: Path, tmp_path: Path) -> None:
+    review = _ok(ward, "review", "start", "--date", "2026-12-01")["id"]
+    first = _ok(ward, "review", "decide", str(review), "--text", "Tập huấn lại quy trình tiếp nhận", "--owner",
+                "Lò Văn Hộ", "--due", "31/01/2027")  # fmt: skip
+    assert list(first) == ["id"] and isinstance(first["id"], int)
+    second = _ok(ward, "review", "decide", str(review), "--text", "Bổ sung người kiểm tra sổ", "--owner",
+                 "Mai Thị Đất", "--due", "2026-12-15")["id"]  # fmt: skip
+    listed = _ok(ward, "review", "decision", "list")
+    assert listed == {
+        "decisions": [
+            {"id": second, "review": review, "text": "Bổ sung người kiểm tra sổ", "owner": "Mai Thị Đất",
+             "due": "2026-12-15", "status": "open"},
+            {"id": first["id"], "review": review, "text": "Tập huấn lại quy trình tiếp nhận", "owner": "Lò Văn Hộ",
+             "due": "2027-01-31", "status": "open"},
+        ]
+    }  # fmt: skip
+    assert _ok(ward, "review", "decision", "done", str(second)) == {"id": second, "status": "done"}
+    assert [d["id"] for d in _ok(ward, "review", "decision", "list", "--open")["decisions"]] == [first["id"]]
+    assert [d["status"] for d in _ok(ward, "review", "decision", "list")["decisions"]] == ["open", "done"]
+    assert "đã được hoàn thành" in _refused(ward, "review", "decision", "done", str(second))
+    assert "Không có quyết định xem xét của lãnh đạo 42" in _refused(ward, "review", "decision", "done", "42")
+
+    out = tmp_path / "bien-ban.pdf"
+    assert isodesk("review", "minutes", str(review), "--out", str(out), data_dir=ward).code == 0
+    text = pdfcheck.text(out.read_bytes())
+    for words in ("Người thực hiện", "Tập huấn lại quy trình tiếp nhận", "Lò Văn Hộ", "31/01/2027",
+                  "Bổ sung người kiểm tra sổ", "Mai Thị Đất", "15/12/2026", "Đã hoàn thành ngày"):  # fmt: skip
+        assert words in text, words
+
+
+def test_bad_decisions_are_refused_in_vietnamese_and_change_nothing(ward: Path) -> None:
+    review = str(_ok(ward, "review", "start", "--date", "2026-12-01")["id"])
+    decide = ("review", "decide", review, "--owner", "Lò Văn Hộ", "--due", "2027-01-31")
+    assert "Quyết định không được để trống" in _refused(ward, *decide, "--text", "   ")
+    assert "Quyết định không được để trống" in _refused(ward, *decide)  # no --text at all
+    err = _refused(ward, "review", "decide", review, "--text", "Tập huấn", "--owner", "Ai Đó", "--due", "2027-01-31")
+    assert "Không có cán bộ nào tên “Ai Đó”" in err
+    err = _refused(ward, *decide[:-1], "2026-11-30", "--text", "Tập huấn")
+    assert f"Thời hạn 30/11/2026 trước ngày họp xem xét của lãnh đạo {review} (01/12/2026)" in err
+    assert "Không có cuộc họp xem xét của lãnh đạo 42" in _refused(ward, "review", "decide", "42", *decide[3:],
+                                                                   "--text", "Tập huấn")  # fmt: skip
+    assert _ok(ward, "review", "decision", "list", "--open") == {"decisions": []}
+    _ok(ward, "review", "confirm", review, "--by", "Kiều Văn Thẩm", "--effective")
+    assert "đã được lãnh đạo xác nhận" in _refused(ward, *decide, "--text", "Tập huấn")
+
+
+def test_audit_plan_sets_the_meeting_times(ward: Path) -> None:
+    plan = ("audit", "plan", "--date", "2026-03-10", "--area", "Tư pháp - Hộ tịch", "--lead", "Kiều Văn Thẩm")
+    usual = _ok(ward, *plan)["id"]
+    shown = _ok(ward, "audit", "show", str(usual))
+    assert (shown["opening"], shown["closing"]) == ("08:00", "16:30")
+    set_ = _ok(ward, *plan, "--opening", "7:30", "--closing", "11h00")["id"]
+    shown = _ok(ward, "audit", "show", str(set_))
+    assert (shown["opening"], shown["closing"]) == ("07:30", "11:00")
+    err = _refused(ward, *plan, "--opening", "14:00", "--closing", "09:00")
+    assert "Giờ họp kết thúc 09:00 không sau giờ họp khai mạc 14:00" in err
+    assert "Giờ họp kết thúc" in _refused(ward, *plan, "--opening", "08:00", "--closing", "08:00")
+    assert "Giờ họp khai mạc “25:00”" in _refused(ward, *plan, "--opening", "25:00")

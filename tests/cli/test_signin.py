@@ -76,6 +76,7 @@ def samples(codes: dict[str, str], files: dict[str, Path], out: Path) -> dict[tu
     passphrase_env = (("ISODESK_BACKUP_PASSPHRASE", PASSPHRASE),)
     finding = ("--audit", codes["audit"], "--grade", "minor", "--clause", "7.5", "--evidence", "Sổ thiếu chữ ký")
     action = ("--finding", codes["finding"], "--owner", "Lò Văn Hộ", "--due", "2026-12-31", "--plan", "Ký bổ sung")
+    decision = ("--text", "Tập huấn lại", "--owner", "Lò Văn Hộ", "--due", "2026-12-31")
     return {
         ("init",): Sample(("init", "--province", "82", "--unit", "28261"), None),
         ("demo",): Sample(("demo", "--dossiers", "3"), "tung", changes=True),
@@ -200,6 +201,9 @@ def samples(codes: dict[str, str], files: dict[str, Path], out: Path) -> dict[tu
         ("review", "confirm"): Sample(
             ("review", "confirm", codes["review"], "--by", "Kiều Văn Thẩm", "--effective"), "son", True
         ),
+        ("review", "decide"): Sample(("review", "decide", codes["open_review"], *decision), "son", True),
+        ("review", "decision", "done"): Sample(("review", "decision", "done", codes["decision"]), "son", True),
+        ("review", "decision", "list"): Sample(("review", "decision", "list", "--open"), None),
     }
 
 
@@ -291,7 +295,8 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 
 def _audit_records(data: Path, root: Path) -> dict[str, str]:
     """An auditor and a civil-status officer; a planned audit with a finding, an open action and a done one, an
-    observation, an audit whose report is issued, and a management review."""
+    observation, an audit whose report is issued, a management review with an open decision, and a later review that
+    is never confirmed."""
 
     def ok(*argv: str) -> str:
         done = isodesk(*argv, "--json", data_dir=data)
@@ -314,6 +319,8 @@ def _audit_records(data: Path, root: Path) -> dict[str, str]:
     ok("audit", "action", "done", done_action)
     assert isodesk("audit", "report", reported, "--out", str(root / "bao-cao.pdf"), data_dir=data).code == 0
     review = ok("review", "start", "--date", "2026-06-01")
+    open_review = ok("review", "start", "--date", "2026-09-01")  # stays unconfirmed: it takes decisions
+    decision = ok("review", "decide", review, "--text", "Bổ sung sổ", "--owner", "Lò Văn Hộ", "--due", "2026-12-31")
     return {
         "audit": audit,
         "reported_audit": reported,
@@ -322,6 +329,8 @@ def _audit_records(data: Path, root: Path) -> dict[str, str]:
         "action": action,
         "done_action": done_action,
         "review": review,
+        "open_review": open_review,
+        "decision": decision,
     }
 
 

@@ -111,6 +111,7 @@ NOT_TYPED = {
     "audit_findings.grade",
     "audit_findings.status",
     "corrective_actions.status",
+    "review_decisions.status",
     "audit_reports.sha256",
 }
 

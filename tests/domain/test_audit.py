@@ -119,3 +119,31 @@ def test_minutes_keep_their_lines() -> None:
     with pytest.raises(Invalid):
         paragraphs("ab\ncd", TextField("x", 4))
     assert paragraphs("ab\ncd", TextField("x", 5)) == "ab\ncd"
+
+
+def test_the_gates_of_review_decisions() -> None:
+    meeting = date(2026, 12, 1)
+    w.add_decision(False, meeting, meeting)  # due on the day of the meeting
+    w.add_decision(False, meeting, date(2027, 1, 31))
+    with pytest.raises(Refused) as refused:
+        w.add_decision(False, meeting, date(2026, 11, 30))
+    assert refused.value.params == {"due": date(2026, 11, 30), "date": meeting}
+    with pytest.raises(Refused, match="confirmed"):
+        w.add_decision(True, meeting, date(2027, 1, 31))
+    assert w.complete_decision(w.DecisionStatus.OPEN) is w.DecisionStatus.DONE
+    with pytest.raises(Refused, match="already done"):
+        w.complete_decision(w.DecisionStatus.DONE)
+
+
+def test_meeting_times_as_typed_and_the_closing_after_the_opening() -> None:
+    from isodesk.domain.validation.audit import meeting_times
+
+    assert meeting_times("8:00", "16h30") == ("08:00", "16:30")
+    assert meeting_times(" 07:30 ", "11:00") == ("07:30", "11:00")
+    for opening, closing in (("14:00", "09:00"), ("08:00", "08:00")):
+        with pytest.raises(Invalid) as invalid:
+            meeting_times(opening, closing)
+        assert invalid.value.field == "The time of the closing meeting" and invalid.value.params == {"opening": opening}
+    with pytest.raises(Invalid) as invalid:
+        meeting_times("25:00", "16:30")
+    assert invalid.value.field == "The time of the opening meeting"

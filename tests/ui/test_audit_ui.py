@@ -182,3 +182,81 @@ def test_the_audit_papers_open_in_the_preview(qtbot, office: AppContext) -> None
     qtbot.addWidget(minutes)
     wait_ready(qtbot, minutes)
     assert "BIÊN BẢN HỌP XEM XÉT CỦA LÃNH ĐẠO" in text_of(minutes)
+
+
+def test_the_plan_form_sets_the_meeting_times(qtbot, office: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTime
+
+    from isodesk.services.audit.audits import get_audit
+
+    page = _page(qtbot, office)
+    tab = page.programme
+    assert (tab.opening.time().toString("HH:mm"), tab.closing.time().toString("HH:mm")) == ("08:00", "16:30")
+    tab.plan_date.setDate(QDate(2026, 3, 10))
+    tab.area.setCurrentText("Tư pháp - Hộ tịch")
+    tab.lead.setCurrentText("Kiều Văn Thẩm")
+    tab.opening.setTime(QTime(14, 0))
+    tab.closing.setTime(QTime(9, 0))
+    tab.plan_button.click()
+    assert "Giờ họp kết thúc 09:00 không sau giờ họp khai mạc 14:00" in _dismiss(qtbot)
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=10000)
+    assert tab.audits.rowCount() == 0
+
+    tab.opening.setTime(QTime(7, 30))
+    tab.closing.setTime(QTime(11, 0))
+    tab.plan_button.click()
+    qtbot.waitUntil(lambda: tab.audits.rowCount() == 1, timeout=10000)
+    planned = get_audit(office, int(tab.audits.item(0, 0).text()))
+    assert (planned.opening, planned.closing) == ("07:30", "11:00")
+
+
+def test_a_review_decision_is_added_and_marked_done(qtbot, office: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from isodesk.services.audit.decisions import list_decisions
+    from isodesk.services.audit.reviews import start_review
+
+    page = _page(qtbot, office)
+    review_id = start_review(office, datetime(2026, 12, 1).date()).id
+    page.refresh()
+    review = page.review
+    qtbot.waitUntil(lambda: review.reviews.rowCount() == 1 and not ops.busy(), timeout=10000)
+    review.reviews.selectRow(0)
+    qtbot.waitUntil(lambda: review.decision_owner.count() == 3 and not ops.busy(), timeout=10000)
+
+    # An empty decision is refused, and nothing is added.
+    review.add_decision.click()
+    assert "Quyết định không được để trống" in _dismiss(qtbot)
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=10000)
+    assert list_decisions(office) == []
+
+    type_text(review.decision_text, "Tập huấn lại quy trình tiếp nhận")
+    review.decision_owner.setCurrentText("Lò Văn Hộ")
+    review.decision_due.setDate(QDate(2027, 1, 31))
+    review.add_decision.click()
+    qtbot.waitUntil(lambda: review.decision_table.rowCount() == 1, timeout=10000)
+    assert [review.decision_table.item(0, c).text() for c in range(1, 5)] == [
+        "Tập huấn lại quy trình tiếp nhận", "Lò Văn Hộ", "31/01/2027", "đang mở",
+    ]  # fmt: skip
+    assert review.decision_text.text() == ""
+    assert review.decision_done.text() == "Đã xong"
+    added = list_decisions(office)
+    assert [(d.review, d.text, d.owner, d.due, d.status) for d in added] == [
+        (review_id, "Tập huấn lại quy trình tiếp nhận", "Lò Văn Hộ", "2027-01-31", "open")
+    ]
+
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=10000)
+    review.decision_table.selectRow(0)
+    review.decision_done.click()
+    qtbot.waitUntil(lambda: list_decisions(office)[0].status == "done", timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            review.decision_table.item(0, 4) is not None
+            and review.decision_table.item(0, 4).text().startswith("đã xong ngày")
+        ),
+        timeout=10000,
+    )
+    assert review.reviews.rowCount() == 1 and _selected_review(review) == review_id
+
+
+def _selected_review(review) -> int | None:  # type: ignore[no-untyped-def]
+    rows = review.reviews.selectionModel().selectedRows()
+    return int(review.reviews.item(rows[0].row(), 0).text()) if rows else None

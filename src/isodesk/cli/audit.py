@@ -1,5 +1,6 @@
 """Commands of internal audits and the management review: audit (plan, list, show, checklist, coverage, report,
-reopen, finding, action) and review (docs/ARCHITECTURE.md §8; ISO 9001:2015 9.2, 9.3, 10.2)."""
+reopen, finding, action) and review (start, edit, decide, decision, minutes, confirm) (docs/ARCHITECTURE.md §8;
+ISO 9001:2015 9.2, 9.3, 10.2)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from isodesk.cli.common import add_json, parse_date, with_context
 from isodesk.cli.output import Result
 from isodesk.domain import validation as v
 from isodesk.domain.audit.workflow import Grade
+from isodesk.domain.validation import audit as va
 from isodesk.i18n import N_, _
 from isodesk.services.inputs import check
 
@@ -31,6 +33,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--clause", action="append", default=[], metavar="C", help=_("a clause in scope, e.g. 7.5"))
     p.add_argument("--objectives", default="", metavar="TEXT")
     p.add_argument("--criteria", default="", metavar="TEXT")
+    p.add_argument("--opening", default=va.OPENING_TIME, metavar="HH:MM", help=_("opening meeting (%(default)s)"))
+    p.add_argument("--closing", default=va.CLOSING_TIME, metavar="HH:MM", help=_("closing meeting (%(default)s)"))
     add_json(p)
     p.set_defaults(handler=cmd_plan)
     p = asub.add_parser("list", parents=[common], help=_("audits by date"))
@@ -136,6 +140,25 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--decisions", default=None, metavar="TEXT")
     add_json(p)
     p.set_defaults(handler=cmd_review_edit)
+    p = rsub.add_parser("decide", parents=[common], help=_("record a decision of a review as an action with its owner"))
+    p.add_argument("id", type=int)
+    p.add_argument("--text", default="", metavar="TEXT", help=_("what was decided (required)"))
+    p.add_argument(
+        "--owner", required=True, metavar="PERSON", help=_("who carries it out: a staff member's name or id")
+    )
+    p.add_argument("--due", required=True, metavar="D", help=_("due date, on or after the meeting"))
+    add_json(p)
+    p.set_defaults(handler=cmd_review_decide)
+    decision = rsub.add_parser("decision", parents=[common], help=_("the decisions of management reviews"))
+    dsub = decision.add_subparsers(dest="decision_command", metavar="ACTION", required=True)
+    p = dsub.add_parser("done", parents=[common], help=_("mark a decision carried out"))
+    p.add_argument("id", type=int)
+    add_json(p)
+    p.set_defaults(handler=cmd_decision_done)
+    p = dsub.add_parser("list", parents=[common], help=_("decisions, the open ones first by due date"))
+    p.add_argument("--open", action="store_true", help=_("only those not yet done"))
+    add_json(p)
+    p.set_defaults(handler=cmd_decision_list)
     p = rsub.add_parser("minutes", parents=[common], help=_("print the minutes of a management review"))
     p.add_argument("id", type=int)
     p.add_argument("--out", required=True, metavar="FILE.pdf")
@@ -168,6 +191,8 @@ def cmd_plan(args: argparse.Namespace) -> Result:
             objectives=args.objectives,
             criteria=args.criteria,
             auditees=args.auditee,
+            opening=args.opening,
+            closing=args.closing,
         ),
     )
     lines = [_("Audit {id} planned.").format(id=planned.id)]
@@ -366,3 +391,32 @@ def cmd_review_minutes(args: argparse.Namespace) -> Result:
     data = with_context(args, lambda c: review_minutes_pdf(c, args.id))
     path = write_pdf(out, data)
     return Result({"path": str(path)}, _("Written {path}.").format(path=path))
+
+
+def cmd_review_decide(args: argparse.Namespace) -> Result:
+    from isodesk.services.audit.decisions import add_decision
+
+    due = parse_date(args.due)
+    row = with_context(args, lambda c: add_decision(c, args.id, args.text, args.owner, due))
+    return Result(
+        {"id": row.id}, _("Decision {id} recorded at management review {review}.").format(id=row.id, review=row.review)
+    )
+
+
+def cmd_decision_done(args: argparse.Namespace) -> Result:
+    from isodesk.services.audit.decisions import complete_decision
+
+    row = with_context(args, lambda c: complete_decision(c, args.id))
+    return Result({"id": row.id, "status": row.status}, _("Decision {id} marked done.").format(id=row.id))
+
+
+def cmd_decision_list(args: argparse.Namespace) -> Result:
+    from isodesk.services.audit.decisions import list_decisions
+
+    rows = with_context(args, lambda c: list_decisions(c, args.open))
+    data = [
+        {"id": r.id, "review": r.review, "text": r.text, "owner": r.owner, "due": r.due, "status": r.status}
+        for r in rows
+    ]
+    text = "\n".join(f"{r.id:>4}  {r.due}{' !' if r.overdue else '  '} {r.owner} — {r.text} ({r.status})" for r in rows)
+    return Result({"decisions": data}, text or _("No decisions."))

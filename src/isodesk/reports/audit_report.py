@@ -161,6 +161,18 @@ def render_checklist(paper: ChecklistPaper, template: Mapping[str, Any]) -> byte
 
 
 @dataclass(frozen=True)
+class MinutesDecision:
+    """A decision of the review as the minutes' table lists it (ISO 9001:2015 9.3.3)."""
+
+    text: str
+    owner: str
+    due: str  # as the paper writes it
+    status: str  # open | done
+    done_on: str = ""  # as the paper writes it
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
 class ReviewMinutesPaper:
     issuer: Issuer
     day: date
@@ -173,11 +185,47 @@ class ReviewMinutesPaper:
     effective: bool | None
     chair: str
     secretary: str
+    decision_rows: Sequence[MinutesDecision] = ()
 
 
 def _lines(text: str) -> list[Flowable]:
     """Text the chair typed, a paragraph per line."""
     return [body(line, SIZE) for line in text.splitlines() if line.strip()]
+
+
+def _decision_status(decision: MinutesDecision, template: Mapping[str, Any]) -> str:
+    if decision.status == "done":
+        return fill(template["decision_done"], {"date": decision.done_on})
+    return str(template["decision_overdue"] if decision.overdue else template["decision_open"])
+
+
+def _decisions(paper: ReviewMinutesPaper, template: Mapping[str, Any], width: float) -> list[Flowable]:
+    """The chair's text of the decisions, then the decisions tracked as actions: a table of decision, owner, due
+    date and status."""
+    story = _lines(paper.decisions)
+    if paper.decision_rows:
+        rows: list[list[Any]] = [list(template["decisions_header"])]
+        for n, d in enumerate(paper.decision_rows, 1):
+            rows.append([str(n), d.text, d.owner, d.due, _decision_status(d, template)])
+        story.append(
+            field_table(
+                rows, [width * 0.07, width * 0.45, width * 0.18, width * 0.13, width * 0.17], size=12, centre=(0, 3)
+            )
+        )
+    return story or _lines(template["empty"])
+
+
+def _previous_decisions(inputs: Mapping[str, Any], template: Mapping[str, Any]) -> list[Flowable]:
+    """The status of the earlier reviews' decisions (ISO 9001:2015 9.3.2 a), when there are any."""
+    found = inputs.get("previous_decisions") or []
+    if not found:
+        return []
+    counts = {
+        "done": str(sum(1 for d in found if d["status"] == "done")),
+        "open": str(sum(1 for d in found if d["status"] != "done")),
+        "overdue": str(sum(1 for d in found if d.get("overdue"))),
+    }
+    return [body(fill(template["previous_decisions"], counts), SIZE)]
 
 
 def render_review_minutes(paper: ReviewMinutesPaper, template: Mapping[str, Any]) -> bytes:
@@ -199,6 +247,7 @@ def render_review_minutes(paper: ReviewMinutesPaper, template: Mapping[str, Any]
             else template["no_previous"],
             SIZE,
         ),
+        *_previous_decisions(i, template),
         body(
             fill(
                 template["ledger"],
@@ -224,7 +273,7 @@ def render_review_minutes(paper: ReviewMinutesPaper, template: Mapping[str, Any]
         section_heading(template["discussion_heading"], SIZE),
         *_lines(paper.minutes or template["empty"]),
         section_heading(template["decisions_heading"], SIZE),
-        *_lines(paper.decisions or template["empty"]),
+        *_decisions(paper, template, width),
         section_heading(template["effective_heading"], SIZE),
         body(
             template["unconfirmed"]

@@ -79,6 +79,7 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "corrective_actions": frozenset({Change.AUDIT}),
     "audit_reports": frozenset({Change.AUDIT}),
     "management_reviews": frozenset({Change.AUDIT}),
+    "review_decisions": frozenset({Change.AUDIT}),
     "change_counter": frozenset(),  # bookkeeping of the sync columns
 }
 #: Tables whose every change also writes the audit trail (:mod:`isodesk.db.trail`), filled by :func:`install`.

@@ -1,7 +1,15 @@
 """All tables. Importing this package registers every model on ``Base.metadata``."""
 
 from isodesk.db.models.accounts import Account
-from isodesk.db.models.audits import Audit, AuditReport, ChecklistItem, CorrectiveAction, Finding, ManagementReview
+from isodesk.db.models.audits import (
+    Audit,
+    AuditReport,
+    ChecklistItem,
+    CorrectiveAction,
+    Finding,
+    ManagementReview,
+    ReviewDecision,
+)
 from isodesk.db.models.calendar import CalendarChange, CalendarOverride
 from isodesk.db.models.core import (
     AdminUnit,
@@ -64,6 +72,7 @@ __all__ = [
     "QmsRole",
     "QmsScope",
     "QmsTraining",
+    "ReviewDecision",
     "Setting",
     "Staff",
     "TrailEntry",

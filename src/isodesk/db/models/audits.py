@@ -126,7 +126,7 @@ class ManagementReview(SyncedMixin, Base):
     period_end: Mapped[date] = mapped_column(Date)
     inputs: Mapped[str] = mapped_column(Text, default="{}")  # JSON: the figures gathered
     minutes: Mapped[str] = mapped_column(Text, default="")  # the chair's draft and notes
-    decisions: Mapped[str] = mapped_column(Text, default="")
+    decisions: Mapped[str] = mapped_column(Text, default="")  # free text; tracked ones are ReviewDecision
     chair: Mapped[str] = mapped_column(Text, default="")
     effective: Mapped[bool | None] = mapped_column(Boolean)  # the head's confirmation that the QMS is effective
     confirmed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
@@ -134,3 +134,20 @@ class ManagementReview(SyncedMixin, Base):
 
     def trail_label(self, session: Session) -> str:
         return f"XXLĐ-{self.id}"
+
+
+class ReviewDecision(SyncedMixin, Base):
+    """A decision of a management review made an action (ISO 9001:2015 9.3.3): what is to be done, its owner and
+    due date, and whether it is done; the next review reads their status (9.3.2 a)."""
+
+    __tablename__ = "review_decisions"
+    trail_name = N_("management review decision")
+    review_id: Mapped[int] = mapped_column(ForeignKey("management_reviews.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    due_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default="open", index=True)
+    done_on: Mapped[date | None] = mapped_column(Date)
+
+    def trail_label(self, session: Session) -> str:
+        return f"XXLĐ-{self.review_id}"

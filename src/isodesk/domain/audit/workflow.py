@@ -7,11 +7,14 @@
   effective, it is open again.
 - A finding closes only when none of its actions is still open (done but not verified counts as open).
 - An audit report, once issued, is locked: a change is a new revision (ISO 9001:2015 7.5.3.2 control of changes).
+- A management review's decision (9.3.3) has an owner and a due date no earlier than the meeting; it is open until
+  its owner reports it done. Once the head has confirmed the review, its decisions are fixed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from enum import StrEnum
 
 from isodesk.domain.audit import Refused
@@ -38,6 +41,11 @@ class ActionStatus(StrEnum):
     OPEN = "open"  # planned or being carried out (or found not effective)
     DONE = "done"  # the owner says it is done: waiting for verification
     VERIFIED = "verified"  # verified effective by someone other than the owner
+
+
+class DecisionStatus(StrEnum):
+    OPEN = "open"  # decided at the review, not yet carried out
+    DONE = "done"  # its owner reports it carried out
 
 
 class AuditStatus(StrEnum):
@@ -104,3 +112,24 @@ def reopen_audit(status: AuditStatus) -> AuditStatus:
     if status is not AuditStatus.REPORTED:
         raise Refused(N_("Audit {id} has no issued report to revise."))
     return AuditStatus.PLANNED
+
+
+def add_decision(confirmed: bool, held_on: date, due: date) -> None:
+    """A decision of a management review (ISO 9001:2015 9.3.3): due on or after the meeting, while the review is
+    still open (the head's confirmation closes its record)."""
+    if confirmed:
+        raise Refused(
+            N_("Management review {id} is already confirmed by the head: its decisions can no longer change.")
+        )
+    if due < held_on:
+        raise Refused(
+            N_("The due date {due} is before the meeting of management review {id} ({date}): give a later date."),
+            due=due,
+            date=held_on,
+        )
+
+
+def complete_decision(status: DecisionStatus) -> DecisionStatus:
+    if status is not DecisionStatus.OPEN:
+        raise Refused(N_("Decision {id} is already done."))
+    return DecisionStatus.DONE

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from isodesk.domain.validation.moments import parse_time
 from isodesk.domain.validation.text import N_, Invalid, TextField, normalise, text
 
 EVIDENCE = TextField(N_("The evidence"), 4000, required=True)
@@ -18,6 +19,7 @@ CONCLUSIONS = TextField(N_("The conclusions"), 4000)
 AUDIT_PLACE = TextField(N_("The place"), 200)
 CHECKLIST_NOTE = TextField(N_("The note"), 2000)
 REVIEW_TEXT = TextField(N_("The text"), 8000)
+DECISION = TextField(N_("The decision"), 2000, required=True)  # one decision of a management review
 
 #: "4", "7.5", "7.5.3": a clause of ISO 9001 as audit papers write it.
 CLAUSE_LENGTH = 10
@@ -47,3 +49,23 @@ def paragraphs(value: str, field: TextField) -> str:
     joined = "\n".join(line for line in (normalise(x) for x in value.splitlines()) if line)
     text(joined, field)  # the same refusals: one space in place of each line break counts the same
     return joined
+
+
+#: The usual times of an audit's opening and closing meetings (ISO 19011:2018 6.4.3, 6.4.10), when none is given.
+OPENING_TIME = "08:00"
+CLOSING_TIME = "16:30"
+
+
+def meeting_times(opening: str, closing: str) -> tuple[str, str]:
+    """The opening and closing meetings of an audit as HH:MM (7:30 and 16h00 are read too); the closing meeting
+    comes after the opening one."""
+    start = parse_time(opening, N_("The time of the opening meeting"))
+    end = parse_time(closing, N_("The time of the closing meeting"))
+    if end <= start:
+        raise Invalid(
+            N_("{field} {value} is not after the opening meeting at {opening}: the audit closes after it opens."),
+            N_("The time of the closing meeting"),
+            f"{end:%H:%M}",
+            opening=f"{start:%H:%M}",
+        )
+    return f"{start:%H:%M}", f"{end:%H:%M}"

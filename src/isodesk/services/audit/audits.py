@@ -180,13 +180,15 @@ def plan_audit(
     clauses: Sequence[str] = (),
     objectives: str = "",
     criteria: str = "",
-    opening: str = "08:00",
-    closing: str = "16:30",
+    opening: str = va.OPENING_TIME,
+    closing: str = va.CLOSING_TIME,
     auditees: Sequence[str] = (),
 ) -> Planned:
-    """Plan an audit (ISO 19011:2018 6.3.2). Refused, naming the tie, when an auditor is not independent."""
+    """Plan an audit (ISO 19011:2018 6.3.2), with the times of its opening and closing meetings (HH:MM). Refused,
+    naming the tie, when an auditor is not independent."""
     if not lead.strip():
         raise UserError(_("An audit needs a lead auditor (--lead): name a staff member."))
+    clean_opening, clean_closing = check(va.meeting_times, opening, closing)
     clean_objectives = check(v.text, objectives, va.OBJECTIVES)
     clean_criteria = check(v.text, criteria, va.CRITERIA)
     edition = clause_catalogue(day)
@@ -218,8 +220,8 @@ def plan_audit(
             clauses=json.dumps(codes),
             objectives=clean_objectives or texts["default_objectives"],
             criteria=clean_criteria or texts["default_criteria"],
-            opening=opening,
-            closing=closing,
+            opening=clean_opening,
+            closing=clean_closing,
             status=AuditStatus.PLANNED.value,
             edition=edition.key,
         )

@@ -25,6 +25,7 @@ from isodesk.i18n.dates import local_today, short_date
 from isodesk.services.accounts.auth import require
 from isodesk.services.audit.audits import check_unlocked, read_audit
 from isodesk.services.audit.clauses import check_clause, clause_catalogue
+from isodesk.services.audit.decisions import open_decision_dues
 from isodesk.services.audit.people import read_person, read_procedures, refusal
 from isodesk.services.context import AppContext
 from isodesk.services.inputs import check
@@ -289,13 +290,15 @@ def proposal_evidence(proposal: Proposal, start: date, end: date) -> str:
 
 @dataclass(frozen=True)
 class AuditDashboard:
-    """What the audit area opens with: the next audit, open findings, actions due soon and overdue."""
+    """What the audit area opens with: the next audit, open findings, actions due soon and overdue. The actions
+    are the corrective actions not yet verified and the management reviews' decisions not yet done (ISO 9001:2015
+    10.2, 9.3.3); due soon and overdue count those still open."""
 
     next_audit: int | None
     next_audit_date: str | None
     open_findings: int
-    open_actions: int
-    due_soon: int  # open actions due within :data:`DUE_SOON_DAYS`
+    open_actions: int  # corrective actions not yet verified and review decisions not yet done
+    due_soon: int  # open actions and decisions due within :data:`DUE_SOON_DAYS`
     overdue: int
 
     def to_dict(self) -> dict[str, object]:
@@ -324,12 +327,13 @@ def audit_dashboard(ctx: AppContext, today: date | None = None) -> AuditDashboar
                 )
             )
         )
-    running = [due for due, status in dues if status == w.ActionStatus.OPEN.value]
+        decisions = open_decision_dues(s)
+    running = [due for due, status in dues if status == w.ActionStatus.OPEN.value] + decisions
     return AuditDashboard(
         next_audit=nxt[0] if nxt else None,
         next_audit_date=nxt[1].isoformat() if nxt else None,
         open_findings=open_findings,
-        open_actions=len(dues),
+        open_actions=len(dues) + len(decisions),
         due_soon=sum(1 for due in running if 0 <= (due - day).days <= DUE_SOON_DAYS),
         overdue=sum(1 for due in running if due < day),
     )

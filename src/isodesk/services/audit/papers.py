@@ -25,6 +25,7 @@ from isodesk.reports.audit_report import (
     AuditReportPaper,
     ChecklistLine,
     ChecklistPaper,
+    MinutesDecision,
     ReportFinding,
     ReviewMinutesPaper,
     render_audit_report,
@@ -34,6 +35,7 @@ from isodesk.reports.audit_report import (
 from isodesk.reports.papers import fill
 from isodesk.services.accounts.auth import require
 from isodesk.services.audit.audits import read_audit, read_audit_view
+from isodesk.services.audit.decisions import list_decisions
 from isodesk.services.audit.reviews import get_review
 from isodesk.services.context import AppContext
 from isodesk.services.office.profile import get_profile
@@ -180,9 +182,11 @@ def checklist_pdf(ctx: AppContext, audit_id: int, blank: bool = True) -> bytes:
 
 def review_minutes_pdf(ctx: AppContext, review_id: int) -> bytes:
     """The minutes of a management review: its gathered inputs, the discussion and decisions the chair wrote, and
-    the head's confirmation (ISO 9001:2015 9.3.3), signed by the head who chairs and the ISO secretary."""
+    the head's confirmation (ISO 9001:2015 9.3.3), signed by the head who chairs and the ISO secretary. The
+    decisions tracked as actions are a table: decision, owner, due date, status."""
     template = report_texts()["review_minutes"]
     review = get_review(ctx, review_id)
+    decisions = sorted(list_decisions(ctx, review_id=review_id), key=lambda d: d.id)  # in the order decided
     profile = get_profile(ctx)
     paper = ReviewMinutesPaper(
         issuer=office_issuer(profile),
@@ -196,5 +200,16 @@ def review_minutes_pdf(ctx: AppContext, review_id: int) -> bytes:
         effective=review.effective,
         chair=review.confirmed_by or profile.leader_name,
         secretary=profile.iso_secretary,
+        decision_rows=[
+            MinutesDecision(
+                text=d.text,
+                owner=d.owner,
+                due=short_date(date.fromisoformat(d.due)),
+                status=d.status,
+                done_on=short_date(date.fromisoformat(d.done_on)) if d.done_on else "",
+                overdue=d.overdue,
+            )
+            for d in decisions
+        ],
     )
     return render_review_minutes(paper, template)

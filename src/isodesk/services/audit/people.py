@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -13,12 +14,15 @@ from isodesk.domain.audit import Refused
 from isodesk.domain.audit.independence import Auditor, Scope
 from isodesk.errors import UserError
 from isodesk.i18n import _
+from isodesk.i18n.dates import short_date
 from isodesk.i18n.text import search_key
 
 
 def refusal(exc: Refused, **more: object) -> UserError:
-    """A rule's refusal in the user's language."""
-    params = {**exc.params, **more}
+    """A rule's refusal in the user's language (a date in it written as screens write dates)."""
+    params = {
+        key: short_date(value) if isinstance(value, date) else value for key, value in {**exc.params, **more}.items()
+    }
     return UserError(_(exc.message).format(**params))
 
 

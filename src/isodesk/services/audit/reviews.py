@@ -1,7 +1,8 @@
 """The management review (ISO 9001:2015 9.3): a meeting record whose inputs are gathered from the period's data.
 
 The inputs of 9.3.2 the program holds are gathered for the period since the previous review (a year when there
-is none): the status of the previous review's decisions, on-time rates and satisfaction from the ledger
+is none): the status of the earlier reviews' decisions (9.3.2 a: the previous review's, and older ones still
+open), on-time rates and satisfaction from the ledger
 (9.3.2 c 1, c 3), audit results (c 6), nonconformities and corrective actions (c 2). What the program does not
 hold (changes in issues, external providers, resources, risks) is left for the chair to write. The head's
 confirmation that the QMS is effective is recorded on the review (QĐ 19/2014/QĐ-TTg art. 4, step 2).
@@ -26,6 +27,7 @@ from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.i18n.dates import local_now, local_today
 from isodesk.services.accounts.auth import require
+from isodesk.services.audit.decisions import find_decisions
 from isodesk.services.audit.people import read_person
 from isodesk.services.context import AppContext
 from isodesk.services.inputs import check
@@ -103,6 +105,12 @@ def gather_inputs(session: Session, start: date, end: date, now: datetime) -> di
         .scalars()
         .first()
     )
+    earlier = list(session.execute(select(ManagementReview.id).where(ManagementReview.held_on < start)).scalars())
+    previous_decisions = [
+        d.to_dict()
+        for d in find_decisions(session, earlier, today=today)
+        if (previous is not None and d.review == previous.id) or d.status == w.DecisionStatus.OPEN.value
+    ]
     return {
         "period": {"from": start.isoformat(), "to": end.isoformat()},
         "previous_review": (
@@ -137,6 +145,7 @@ def gather_inputs(session: Session, start: date, end: date, now: datetime) -> di
             "overdue": overdue,
             "not_effective": not_effective,
         },
+        "previous_decisions": previous_decisions,
         "to_write": ["changes_in_issues", "objectives", "external_providers", "resources", "risks", "improvements"],
     }
 

@@ -136,6 +136,7 @@ FIELD_NAMES = {
     "verified_by": N_("Verified by"),
     "effective": N_("Effective"),
     "revision": N_("Revision"),
+    "done_on": N_("Done on"),
 }
 #: Internal links and derived columns: kept in the trail, not worth a line in a person's reading of it.
 HIDDEN_FIELDS = frozenset(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidgetItem,
     QTabWidget,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -111,9 +112,10 @@ class AuditPage(Page):
             else _("No audit planned ahead")
         )
         self.summary.setText(
-            _("{next}; open findings: {findings}; corrective actions open: {actions}, due within a week: {soon}, "
-              "overdue: {overdue}.").format(next=nxt, findings=board.open_findings, actions=board.open_actions,
-                                            soon=board.due_soon, overdue=board.overdue)
+            _("{next}; open findings: {findings}; open actions (corrective actions and review decisions): {actions}, "
+              "due within a week: {soon}, overdue: {overdue}.").format(
+                next=nxt, findings=board.open_findings, actions=board.open_actions, soon=board.due_soon,
+                overdue=board.overdue)
         )  # fmt: skip
         self.summary.setStyleSheet("color: #a01010;" if board.overdue else "")
 
@@ -162,11 +164,18 @@ class ProgrammeTab(QWidget):
         self.procedures.setObjectName("planProcedures")
         self.clauses = limit(QLineEdit(), 200)
         self.clauses.setObjectName("planClauses")
+        self.opening = QTimeEdit(QTime.fromString(va.OPENING_TIME, "HH:mm"))
+        self.opening.setObjectName("planOpening")
+        self.opening.setDisplayFormat("HH:mm")
+        self.closing = QTimeEdit(QTime.fromString(va.CLOSING_TIME, "HH:mm"))
+        self.closing.setObjectName("planClosing")
+        self.closing.setDisplayFormat("HH:mm")
         self.plan_button = QPushButton()
         self.plan_button.setObjectName("planAudit")
-        self.labels = [QLabel() for _i in range(6)]
+        self.labels = [QLabel() for _i in range(8)]
         for label, widget in zip(
-            self.labels, (self.plan_date, self.area, self.lead, self.members, self.procedures, self.clauses),
+            self.labels, (self.plan_date, self.area, self.lead, self.members, self.procedures, self.clauses,
+                          self.opening, self.closing),
             strict=True,
         ):  # fmt: skip
             form.addRow(label, widget)
@@ -344,11 +353,13 @@ class ProgrammeTab(QWidget):
         day, area, lead = picked(self.plan_date), self.area.currentText(), self.lead.currentText()
         procedures = [p for p in self.procedures.text().replace(";", ",").split(",") if p.strip()]
         clauses = [c for c in self.clauses.text().replace(";", ",").split(",") if c.strip()]
+        opening, closing = self.opening.time().toString("HH:mm"), self.closing.time().toString("HH:mm")
 
         def plan() -> Any:
             from isodesk.services.audit.audits import plan_audit
 
-            return plan_audit(ctx, day, area, lead, [m for m in members if m != lead], procedures, clauses)
+            return plan_audit(ctx, day, area, lead, [m for m in members if m != lead], procedures, clauses,
+                              opening=opening, closing=closing)  # fmt: skip
 
         def done(planned: Any) -> None:
             self.audit_id = planned.id
@@ -395,7 +406,7 @@ class ProgrammeTab(QWidget):
         for label, text in zip(
             self.labels,
             (_("Date:"), _("Department audited:"), _("Lead auditor:"), _("Team members:"),
-             _("Procedures (codes):"), _("Clauses (e.g. 7.5, 8.5):")),
+             _("Procedures (codes):"), _("Clauses (e.g. 7.5, 8.5):"), _("Opening meeting:"), _("Closing meeting:")),
             strict=True,
         ):  # fmt: skip
             label.setText(text)

@@ -357,6 +357,18 @@ class ReviewTab(QWidget):
         self.print_minutes = QPushButton()
         self.print_minutes.setObjectName("printMinutes")
         self.minutes_label, self.decisions_label, self.chair_label = QLabel(), QLabel(), QLabel()
+        # The decisions tracked as actions (ISO 9001:2015 9.3.3): text, owner, due date; marked done later.
+        self.decision_table = read_only_table(5, "decisionList", single_row=True)
+        self.decision_text = limit(QLineEdit(), va.DECISION)
+        self.decision_text.setObjectName("decisionText")
+        self.decision_owner = QComboBox()
+        self.decision_owner.setObjectName("decisionOwner")
+        self.decision_due = _date_edit("decisionDue", 30)
+        self.add_decision = QPushButton()
+        self.add_decision.setObjectName("addDecision")
+        self.decision_done = QPushButton()
+        self.decision_done.setObjectName("decisionDone")
+        self.decision_label, self.owner_label, self.due_label = QLabel(), QLabel(), QLabel()
         row = QHBoxLayout()
         row.addWidget(self.day_label)
         row.addWidget(self.day)
@@ -376,11 +388,23 @@ class ReviewTab(QWidget):
         confirm.addWidget(self.effective)
         confirm.addWidget(self.not_effective)
         confirm.addWidget(self.print_minutes)
+        decide = QHBoxLayout()
+        decide.addWidget(self.decision_label)
+        decide.addWidget(self.decision_text, 3)
+        decide.addWidget(self.owner_label)
+        decide.addWidget(self.decision_owner, 1)
+        decide.addWidget(self.due_label)
+        decide.addWidget(self.decision_due)
+        decide.addWidget(self.add_decision)
+        decide.addSpacing(20)
+        decide.addWidget(self.decision_done)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.reviews, 1)
         layout.addWidget(self.inputs, 2)
         layout.addLayout(texts, 1)
+        layout.addWidget(self.decision_table, 1)
+        layout.addLayout(decide)
         layout.addLayout(confirm)
         self.start.clicked.connect(self.start_review)
         self.reviews.itemSelectionChanged.connect(self.show_review)
@@ -388,6 +412,8 @@ class ReviewTab(QWidget):
         self.effective.clicked.connect(lambda: self.confirm(True))
         self.not_effective.clicked.connect(lambda: self.confirm(False))
         self.print_minutes.clicked.connect(lambda: self.print_review())
+        self.add_decision.clicked.connect(self.decide)
+        self.decision_done.clicked.connect(self.mark_decision_done)
         self._loaded: list[Any] = []
 
     def refresh(self) -> None:
@@ -405,11 +431,13 @@ class ReviewTab(QWidget):
 
     def _fill(self, loaded: Any) -> None:
         reviews, staff = loaded
-        keep = self.chair.currentText()
-        self.chair.clear()
-        self.chair.addItems([p.name for p in staff])
-        if keep:
-            self.chair.setCurrentText(keep)
+        for combo in (self.chair, self.decision_owner):
+            keep = combo.currentText()
+            combo.clear()
+            combo.addItems([p.name for p in staff])
+            if keep:
+                combo.setCurrentText(keep)
+        selected = _selected_id(self.reviews)
         self._loaded = reviews
         self.reviews.setRowCount(len(reviews))
         for r, review in enumerate(reviews):
@@ -419,7 +447,11 @@ class ReviewTab(QWidget):
             ):
                 self.reviews.setItem(r, c, _cell(value))
         if reviews:
-            self.reviews.selectRow(len(reviews) - 1)
+            ids = [review.id for review in reviews]
+            self.reviews.blockSignals(True)  # shown once below, whether the selected row changed or not
+            self.reviews.selectRow(ids.index(selected) if selected in ids else len(reviews) - 1)
+            self.reviews.blockSignals(False)
+            self.show_review()
 
     def show_review(self) -> None:
         review_id = _selected_id(self.reviews)
@@ -428,6 +460,68 @@ class ReviewTab(QWidget):
                 self.inputs.setPlainText(describe_inputs(review.inputs))
                 self.minutes.setPlainText(review.minutes)
                 self.decisions.setPlainText(review.decisions)
+        self.load_decisions(review_id)
+
+    def load_decisions(self, review_id: int | None) -> None:
+        ctx = self.page.ctx
+        if ctx is None or review_id is None:
+            self._fill_decisions([])
+            return
+
+        def load() -> Any:
+            from isodesk.services.audit.decisions import list_decisions
+
+            return list_decisions(ctx, review_id=review_id)
+
+        self.page.run(load, self._fill_decisions)
+
+    def _fill_decisions(self, rows: Any) -> None:
+        """The review's decisions, open ones first by due date; overdue ones stand out as corrective actions do."""
+        today = local_today()
+        self.decision_table.setRowCount(len(rows))
+        for r, d in enumerate(rows):
+            due = date.fromisoformat(d.due)
+            status = (
+                _("done on {date}").format(date=short_date(date.fromisoformat(d.done_on)))
+                if d.status == "done" and d.done_on
+                else _("overdue")
+                if d.overdue
+                else _("open")
+            )
+            soon = d.status == "open" and (due - today).days <= 7
+            for c, value in enumerate((d.id, d.text, d.owner, short_date(due), status)):
+                item = _cell(value)
+                if d.overdue:
+                    item.setBackground(QBrush(OVERDUE))
+                elif soon:
+                    item.setBackground(QBrush(DUE_SOON))
+                self.decision_table.setItem(r, c, item)
+        self.decision_table.resizeColumnToContents(0)
+
+    def decide(self) -> None:
+        ctx, review_id = self.page.ctx, _selected_id(self.reviews)
+        if ctx is None or review_id is None:
+            return
+        text, owner, due = self.decision_text.text(), self.decision_owner.currentText(), _day(self.decision_due)
+
+        def add() -> Any:
+            from isodesk.services.audit.decisions import add_decision
+
+            return add_decision(ctx, review_id, text, owner, due)
+
+        self.page.run(add, lambda _row: self.decision_text.clear())
+
+    def mark_decision_done(self) -> None:
+        ctx, decision_id = self.page.ctx, _selected_id(self.decision_table)
+        if ctx is None or decision_id is None:
+            return
+
+        def done() -> Any:
+            from isodesk.services.audit.decisions import complete_decision
+
+            return complete_decision(ctx, decision_id)
+
+        self.page.run(done)
 
     def save_review(self) -> None:
         ctx, review_id = self.page.ctx, _selected_id(self.reviews)
@@ -486,6 +580,12 @@ class ReviewTab(QWidget):
         self.effective.setText(_("QMS effective"))
         self.not_effective.setText(_("Not yet effective"))
         self.print_minutes.setText(_("Minutes…"))
+        self.decision_table.setHorizontalHeaderLabels([_("No."), _("Decision"), _("Owner"), _("Due date"), _("Status")])
+        self.decision_label.setText(_("Decision:"))
+        self.owner_label.setText(_("Owner:"))
+        self.due_label.setText(_("Due:"))
+        self.add_decision.setText(_("Add the decision"))
+        self.decision_done.setText(_("Mark the decision done"))
 
 
 def describe_inputs(inputs: dict[str, Any]) -> str:
@@ -516,4 +616,11 @@ def describe_inputs(inputs: dict[str, Any]) -> str:
     ]  # fmt: skip
     if inputs.get("previous_review"):
         lines.insert(1, _("Previous review: {date}; its decisions: {decisions}").format(**inputs["previous_review"]))
+    earlier = inputs.get("previous_decisions") or []
+    for n, d in enumerate(earlier):
+        status = _("done") if d["status"] == "done" else _("overdue") if d["overdue"] else _("open")
+        lines.insert(2 + n, _("  Decision of {date}: {text} — {owner}, due {due}: {status}").format(
+            date=short_date(date.fromisoformat(d["review_date"])), text=d["text"], owner=d["owner"],
+            due=short_date(date.fromisoformat(d["due"])), status=status,
+        ))  # fmt: skip
     return "\n".join(lines)
