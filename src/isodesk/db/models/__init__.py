@@ -27,6 +27,7 @@ from isodesk.db.models.qms import (
     QmsScope,
     QmsTraining,
 )
+from isodesk.db.models.sync import SyncExport, SyncKey
 from isodesk.db.models.trail import TrailEntry, TrailHead
 
 __all__ = [
@@ -64,6 +65,8 @@ __all__ = [
     "QmsTraining",
     "Setting",
     "Staff",
+    "SyncExport",
+    "SyncKey",
     "TrailEntry",
     "TrailHead",
 ]
