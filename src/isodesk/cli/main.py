@@ -81,7 +81,17 @@ def command_modules() -> list[Any]:
     from isodesk.cli import safety as backup_cmds
     from isodesk.cli import sync as sync_cmds
 
-    return [office_cmds, ledger_cmds, form_cmds, account_cmds, backup_cmds, person_cmds, qms_cmds, audit_cmds, sync_cmds]
+    return [
+        office_cmds,
+        ledger_cmds,
+        form_cmds,
+        account_cmds,
+        backup_cmds,
+        person_cmds,
+        qms_cmds,
+        audit_cmds,
+        sync_cmds,
+    ]
 
 
 def build_parser() -> argparse.ArgumentParser:

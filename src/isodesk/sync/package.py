@@ -349,9 +349,7 @@ def _manifest(data: bytes) -> Manifest:
     return manifest
 
 
-def _check_signature(
-    manifest: Manifest, data: bytes, signature: bytes, public_key: signing.PublicKey | None
-) -> None:
+def _check_signature(manifest: Manifest, data: bytes, signature: bytes, public_key: signing.PublicKey | None) -> None:
     try:
         embedded = signing.public_from_raw(bytes.fromhex(manifest.public_key))
     except ValueError as exc:

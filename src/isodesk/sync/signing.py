@@ -7,6 +7,7 @@ can be read aloud and compared on paper.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
 
@@ -41,10 +42,8 @@ def key_from_bytes(data: bytes) -> PrivateKey:
 def save_key(key: PrivateKey, path: Path) -> None:
     """Write the key as PEM, readable by its owner only where the system allows it."""
     path.write_bytes(key_to_pem(key))
-    try:
+    with contextlib.suppress(OSError):  # a file system without permissions (FAT on a USB stick)
         path.chmod(0o600)
-    except OSError:  # pragma: no cover - a file system without permissions (FAT on a USB stick)
-        pass
 
 
 def load_key(path: Path) -> PrivateKey:

@@ -46,9 +46,18 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "procedures",
         "procedures",
-        ("code", "name", "field", "time_unit", "time_value", "office_time_unit", "office_time_value", "in_scope",
-         "active"),
-    ),  # fmt: skip
+        (
+            "code",
+            "name",
+            "field",
+            "time_unit",
+            "time_value",
+            "office_time_unit",
+            "office_time_value",
+            "in_scope",
+            "active",
+        ),
+    ),
     Kind("qms_roles", "qms_roles"),
     Kind("qms_trainings", "qms_trainings"),
     Kind("qms_milestones", "qms_milestones"),
