@@ -123,3 +123,12 @@ def test_help_is_in_vietnamese() -> None:
     assert "gói đồng bộ gửi tỉnh" in parser.format_help()
     text = sync.format_help()
     assert "ghi gói đồng bộ tiếp theo" in text and "dấu vân tay" in text
+
+
+def test_enrolment_sheet(office_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "Phiếu đăng ký khóa.pdf"
+    done = isodesk("sync", "enrolment", "--out", str(out), "--json", data_dir=office_dir)
+    assert done.code == 0, done.err
+    assert json.loads(done.out) == {"path": str(out)} and out.read_bytes().startswith(b"%PDF")
+    refused = isodesk("sync", "enrolment", "--out", str(tmp_path / "không có" / "phiếu.pdf"), data_dir=office_dir)
+    assert refused.code == 1 and "không tồn tại" in refused.err

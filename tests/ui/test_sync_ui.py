@@ -58,3 +58,11 @@ def test_a_missing_folder_is_refused_in_a_message(qtbot, office: AppContext, tmp
     box.close()
     qtbot.waitUntil(lambda: not ops.busy(), timeout=10000)
     assert page.table.rowCount() == 0 and page.export_button.isEnabled()
+
+
+def test_the_enrolment_sheet_is_saved(qtbot, office: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, office)
+    out = tmp_path / "Phiếu đăng ký khóa.pdf"
+    page.save_enrolment(out)
+    qtbot.waitUntil(lambda: out.exists() and not ops.busy(), timeout=10000)
+    assert out.read_bytes().startswith(b"%PDF") and "Phiếu đăng ký khóa.pdf" in page.status.text()

@@ -28,6 +28,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     add_json(p)
     p.set_defaults(handler=cmd_fingerprint)
+    p = ssub.add_parser(
+        "enrolment",
+        parents=[common],
+        help=_("print the enrolment sheet: the unit and its key's fingerprint, for the head to sign"),
+    )
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    add_json(p)
+    p.set_defaults(handler=cmd_enrolment)
 
 
 def cmd_export(args: argparse.Namespace) -> Result:
@@ -46,3 +54,12 @@ def cmd_fingerprint(args: argparse.Namespace) -> Result:
 
     found = with_context(args, fingerprint)
     return Result(found.to_dict(), _("Fingerprint of the unit's key: {fingerprint}").format(**found.to_dict()))
+
+
+def cmd_enrolment(args: argparse.Namespace) -> Result:
+    from isodesk.services.printing.output import check_output, write_pdf
+    from isodesk.services.sync.keys import enrolment_sheet_pdf
+
+    out = check_output(args.out)
+    path = write_pdf(out, with_context(args, enrolment_sheet_pdf))
+    return Result({"path": str(path)}, _("Written {path}.").format(path=path))

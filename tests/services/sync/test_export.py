@@ -197,3 +197,15 @@ def test_the_key_is_made_at_set_up_and_carried_by_backups(office: AppContext) ->
     path.unlink()  # lost with the PC; the database (or a backup restored) still has it
     assert fingerprint(office).fingerprint == signing.fingerprint(key)
     assert path.read_bytes() == pem
+
+
+def test_the_enrolment_sheet_names_the_unit_and_the_fingerprint(office: AppContext) -> None:
+    from isodesk.services.sync.keys import enrolment_sheet_pdf
+    from tests import pdfcheck
+
+    data = enrolment_sheet_pdf(office)
+    text = " ".join(pdfcheck.text(data).split())
+    assert "PHIẾU ĐĂNG KÝ KHÓA KÝ GÓI ĐỒNG BỘ ISO" in text
+    assert "Ủy ban nhân dân phường Mỹ Tho" in text and "28261" in text and "Nguyễn Văn Hùng" in text
+    assert fingerprint(office).fingerprint in text
+    pdfcheck.assert_fonts_embedded_subsets(data)

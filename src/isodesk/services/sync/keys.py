@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from isodesk.i18n.dates import local_today
+from isodesk.reports.enrolment_sheet import EnrolmentSheet, render_enrolment_sheet
 from isodesk.services.context import AppContext
+from isodesk.services.office.profile import get_profile
+from isodesk.services.printing.office import full_name
 from isodesk.sync import signing
 from isodesk.sync.keystore import ensure_unit_key, read_unit_key
 
@@ -34,3 +38,20 @@ def unit_key(ctx: AppContext) -> signing.PrivateKey:
 def fingerprint(ctx: AppContext) -> KeyFingerprint:
     """The fingerprint of the unit's public key, as the GUI shows it and the enrolment sheet prints it."""
     return KeyFingerprint(signing.fingerprint(unit_key(ctx)))
+
+
+def enrolment_sheet_pdf(ctx: AppContext) -> bytes:
+    """The enrolment sheet the unit sends to the province: the unit and its key's fingerprint, for the head to sign
+    and stamp (:mod:`isodesk.reports.enrolment_sheet`)."""
+    found = fingerprint(ctx)
+    profile = get_profile(ctx)
+    sheet = EnrolmentSheet(
+        office=full_name(profile),
+        unit_code=profile.unit_code,
+        province=profile.province_name,
+        fingerprint=found.fingerprint,
+        day=local_today(),
+        leader_title=profile.leader_title,
+        leader_name=profile.leader_name,
+    )
+    return render_enrolment_sheet(sheet)

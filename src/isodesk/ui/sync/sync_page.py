@@ -49,9 +49,16 @@ class SyncPage(Page):
         self.fingerprint.setObjectName("syncFingerprint")
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint.setStyleSheet("font-family: monospace; font-size: 12pt;")
+        self.enrolment_button = QPushButton()
+        self.enrolment_button.setObjectName("syncEnrolment")
+        self.enrolment_button.clicked.connect(self._choose_enrolment_file)
         key_layout = QVBoxLayout(self.key_box)
         key_layout.addWidget(self.fingerprint_label)
         key_layout.addWidget(self.fingerprint)
+        enrolment = QHBoxLayout()
+        enrolment.addWidget(self.enrolment_button)
+        enrolment.addStretch(1)
+        key_layout.addLayout(enrolment)
 
         self.export_box = QGroupBox()
         self.full = QCheckBox()
@@ -157,6 +164,29 @@ class SyncPage(Page):
         self.status.setText(_("Writing {path}…").format(path=path))
         run_with_progress(work, self._show_progress, self._exported, self._failed)
 
+    def _choose_enrolment_file(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the enrolment sheet"), "phieu-dang-ky-khoa-dong-bo.pdf", _("PDF documents (*.pdf)")
+        )
+        if name:
+            self.save_enrolment(Path(name if name.lower().endswith(".pdf") else name + ".pdf"))
+
+    def save_enrolment(self, path: Path) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+
+        def work() -> Path:
+            from isodesk.services.printing.output import write_pdf
+            from isodesk.services.sync.keys import enrolment_sheet_pdf
+
+            return write_pdf(path, enrolment_sheet_pdf(ctx))
+
+        def saved(written: Path) -> None:
+            self.status.setText(_("Written {path}.").format(path=written))
+
+        run_in_background(work, saved, self._failed)
+
     def _exported(self, done: Exported) -> None:
         self._busy(False)
         self.status.setText(
@@ -179,6 +209,7 @@ class SyncPage(Page):
         self.fingerprint_label.setText(
             _("Fingerprint of the unit's key (write it on the enrolment sheet sent to the province):")
         )
+        self.enrolment_button.setText(_("Print the enrolment sheet…"))
         self.export_box.setTitle(_("Packages for the province"))
         self.export_button.setText(_("Export the next package…"))
         self.full.setText(_("Every record (a full package)"))
