@@ -132,3 +132,17 @@ def test_enrolment_sheet(office_dir: Path, tmp_path: Path) -> None:
     assert json.loads(done.out) == {"path": str(out)} and out.read_bytes().startswith(b"%PDF")
     refused = isodesk("sync", "enrolment", "--out", str(tmp_path / "không có" / "phiếu.pdf"), data_dir=office_dir)
     assert refused.code == 1 and "không tồn tại" in refused.err
+
+
+def test_history(office_dir: Path, tmp_path: Path) -> None:
+    empty = isodesk("sync", "history", data_dir=office_dir)
+    assert empty.code == 0 and empty.out.strip() == "Chưa xuất gói nào."
+    for name in ("1.isosync", "2.isosync"):
+        assert isodesk("sync", "export", "--out", str(tmp_path / name), data_dir=office_dir).code == 0
+    done = isodesk("sync", "history", "--json", data_dir=office_dir)
+    packages = json.loads(done.out)["packages"]
+    assert [p["sequence"] for p in packages] == [2, 1] and packages[1]["full"] is True
+    assert packages[0]["file_name"] == "2.isosync" and len(packages[0]["sha256"]) == 64
+    assert packages[0]["created_at"].endswith("+00:00")  # stored in UTC; "created" is Vietnam time
+    text = isodesk("sync", "history", data_dir=office_dir).out
+    assert "Toàn bộ" in text and "Chỉ thay đổi" in text

@@ -28,6 +28,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     add_json(p)
     p.set_defaults(handler=cmd_fingerprint)
+    p = ssub.add_parser("history", parents=[common], help=_("the packages exported, newest first"))
+    add_json(p)
+    p.set_defaults(handler=cmd_history)
     p = ssub.add_parser(
         "enrolment",
         parents=[common],
@@ -63,3 +66,15 @@ def cmd_enrolment(args: argparse.Namespace) -> Result:
     out = check_output(args.out)
     path = write_pdf(out, with_context(args, enrolment_sheet_pdf))
     return Result({"path": str(path)}, _("Written {path}.").format(path=path))
+
+
+def cmd_history(args: argparse.Namespace) -> Result:
+    from isodesk.services.sync.export import list_exports
+
+    rows = with_context(args, list_exports)
+    text = "\n".join(
+        f"{r.sequence:>4}  {r.to_dict()['created']}  {_('Full') if r.full else _('Changes only')}  {r.records}  "
+        f"{r.file_name}"
+        for r in rows
+    )
+    return Result({"packages": [r.to_dict() for r in rows]}, text or _("No package exported yet."))
