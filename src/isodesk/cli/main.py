@@ -79,8 +79,19 @@ def command_modules() -> list[Any]:
     from isodesk.cli import privacy as person_cmds
     from isodesk.cli import qms as qms_cmds
     from isodesk.cli import safety as backup_cmds
+    from isodesk.cli import sync as sync_cmds
 
-    return [office_cmds, ledger_cmds, form_cmds, account_cmds, backup_cmds, person_cmds, qms_cmds, audit_cmds]
+    return [
+        office_cmds,
+        ledger_cmds,
+        form_cmds,
+        account_cmds,
+        backup_cmds,
+        person_cmds,
+        qms_cmds,
+        audit_cmds,
+        sync_cmds,
+    ]
 
 
 def build_parser() -> argparse.ArgumentParser:

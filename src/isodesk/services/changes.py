@@ -81,6 +81,8 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "management_reviews": frozenset({Change.AUDIT}),
     "review_decisions": frozenset({Change.AUDIT}),
     "change_counter": frozenset(),  # bookkeeping of the sync columns
+    "sync_exports": frozenset(),  # bookkeeping of the packages sent to the province
+    "sync_keys": frozenset(),
 }
 #: Tables whose every change also writes the audit trail (:mod:`isodesk.db.trail`), filled by :func:`install`.
 _AUDITED: set[str] = set()

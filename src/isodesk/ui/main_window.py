@@ -43,12 +43,7 @@ AREAS: tuple[tuple[str, str, str, str], ...] = (
         ),
     ),
     ("audit", N_("Internal audit"), "SP_DialogApplyButton", ""),
-    (
-        "sync",
-        N_("Sync"),
-        "SP_BrowserReload",
-        N_("The signed sync package for the provincial ISO working group, carried on a USB stick or by mail."),
-    ),
+    ("sync", N_("Sync"), "SP_BrowserReload", ""),
     ("trail", N_("Audit trail"), "SP_FileDialogInfoView", ""),
     ("settings", N_("Settings"), "SP_FileDialogListView", ""),
 )
@@ -160,6 +155,10 @@ class MainWindow(QMainWindow):
             from isodesk.ui.audit.audit_page import AuditPage
 
             return AuditPage(title)
+        if key == "sync":
+            from isodesk.ui.sync.sync_page import SyncPage
+
+            return SyncPage(title)
         if key == "trail":
             from isodesk.ui.safety.trail_page import TrailPage
 

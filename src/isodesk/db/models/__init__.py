@@ -36,6 +36,7 @@ from isodesk.db.models.qms import (
     QmsScope,
     QmsTraining,
 )
+from isodesk.db.models.sync import SyncExport, SyncKey
 from isodesk.db.models.trail import TrailEntry, TrailHead
 
 __all__ = [
@@ -75,6 +76,8 @@ __all__ = [
     "ReviewDecision",
     "Setting",
     "Staff",
+    "SyncExport",
+    "SyncKey",
     "TrailEntry",
     "TrailHead",
 ]

@@ -21,6 +21,7 @@ from isodesk.services.inputs import check
 from isodesk.services.ledger.calendar import seed_overlay
 from isodesk.services.ledger.procedures import seed_procedures
 from isodesk.services.office.units import ensure_reference_data, read_unit
+from isodesk.sync.keystore import ensure_unit_key
 
 ROLES = ("commune", "province")
 
@@ -124,6 +125,7 @@ def init_office(
         s.flush()
         seed_overlay(s)
         seed_procedures(s)
+        ensure_unit_key(s, ctx.data_dir)  # signs the packages sent to the province (issue 13)
         profile = _profile(s, office)
     ctx.actor = admin_username.strip()
     return profile

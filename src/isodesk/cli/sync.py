@@ -1,0 +1,80 @@
+"""Commands of the province's sync (issue 13): sync export (the next signed package, or a full one) and sync
+fingerprint (the unit key's fingerprint, for the enrolment sheet) (docs/ARCHITECTURE.md §8)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from isodesk.cli.common import add_json, with_context
+from isodesk.cli.output import Result
+from isodesk.i18n import _
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    sync = sub.add_parser("sync", parents=[common], help=_("sync packages for the province"))
+    ssub = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    p = ssub.add_parser(
+        "export",
+        parents=[common],
+        help=_("write the next sync package: the changes since the last one, or everything with --full"),
+    )
+    p.add_argument("--out", required=True, metavar="FILE.isosync", help=_("the package file to write"))
+    p.add_argument("--full", action="store_true", help=_("every record, not only the changes since the last package"))
+    add_json(p)
+    p.set_defaults(handler=cmd_export)
+    p = ssub.add_parser(
+        "fingerprint", parents=[common], help=_("the fingerprint of the unit's signing key, for the enrolment sheet")
+    )
+    add_json(p)
+    p.set_defaults(handler=cmd_fingerprint)
+    p = ssub.add_parser("history", parents=[common], help=_("the packages exported, newest first"))
+    add_json(p)
+    p.set_defaults(handler=cmd_history)
+    p = ssub.add_parser(
+        "enrolment",
+        parents=[common],
+        help=_("print the enrolment sheet: the unit and its key's fingerprint, for the head to sign"),
+    )
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    add_json(p)
+    p.set_defaults(handler=cmd_enrolment)
+
+
+def cmd_export(args: argparse.Namespace) -> Result:
+    from isodesk.services.sync.export import check_package_path, export_package
+
+    out = check_package_path(args.out)
+    done = with_context(args, lambda c: export_package(c, out, full=args.full))
+    text = _("Written {file}: package {sequence}, {records} records.").format(
+        file=done.file, sequence=done.sequence, records=done.records
+    )
+    return Result(done.to_dict(), text)
+
+
+def cmd_fingerprint(args: argparse.Namespace) -> Result:
+    from isodesk.services.sync.keys import fingerprint
+
+    found = with_context(args, fingerprint)
+    return Result(found.to_dict(), _("Fingerprint of the unit's key: {fingerprint}").format(**found.to_dict()))
+
+
+def cmd_enrolment(args: argparse.Namespace) -> Result:
+    from isodesk.services.printing.output import check_output, write_pdf
+    from isodesk.services.sync.keys import enrolment_sheet_pdf
+
+    out = check_output(args.out)
+    path = write_pdf(out, with_context(args, enrolment_sheet_pdf))
+    return Result({"path": str(path)}, _("Written {path}.").format(path=path))
+
+
+def cmd_history(args: argparse.Namespace) -> Result:
+    from isodesk.services.sync.export import list_exports
+
+    rows = with_context(args, list_exports)
+    text = "\n".join(
+        f"{r.sequence:>4}  {r.to_dict()['created']}  {_('Full') if r.full else _('Changes only')}  {r.records}  "
+        f"{r.file_name}"
+        for r in rows
+    )
+    return Result({"packages": [r.to_dict() for r in rows]}, text or _("No package exported yet."))
