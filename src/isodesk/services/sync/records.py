@@ -63,6 +63,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("qms_milestones", "qms_milestones"),
     Kind("qms_plan_tasks", "qms_plan_tasks"),
     Kind("qms_risks", "qms_risks"),
+    Kind("qms_problems", "qms_problems"),
     Kind("qms_legal_changes", "qms_legal_changes"),
     Kind("qms_scopes", "qms_scopes"),
     Kind("qms_policies", "qms_policies"),
@@ -76,7 +77,19 @@ KINDS: tuple[Kind, ...] = (
     Kind("corrective_actions", "corrective_actions"),
     Kind("audit_reports", "audit_reports"),
     Kind("management_reviews", "management_reviews"),
+    Kind("review_decisions", "review_decisions"),
 )
+
+#: Synchronised tables that stay in the office, each with why: the province judges the QMS, not the desk's people.
+STAY_HOME = {
+    "accounts": "sign-in accounts and password hashes of the office's own PC",
+    "applicants": "citizens' personal data (DOMAIN.md §7)",
+    "dossier_events": "a dossier's steps, with the officers' notes; its reduced record carries the facts",
+    "calendar_changes": "the office's own edits of the working-day calendar; the province sends the calendar",
+    "calendar_overrides": "the office's own edits of the working-day calendar; the province sends the calendar",
+    "office": "the unit's profile goes in the manifest (code and name)",
+    "settings": "the PC's and the office's preferences",
+}
 
 #: The only facts of a dossier that leave the office: what statistics need (procedure, field, dates, status,
 #: timeliness, satisfaction, who handled it by role), never the applicant, the dossier's code or a note.
