@@ -131,6 +131,13 @@ def samples(codes: dict[str, str], files: dict[str, Path], out: Path) -> dict[tu
         ),
         ("qms", "policy", "approve"): Sample(("qms", "policy", "approve"), "tung", True),
         ("qms", "announce"): Sample(("qms", "announce", "--number", "12/QĐ-UBND", "--date", "2026-11-20"), "son", True),
+        ("qms", "problem", "add"): Sample(("qms", "problem", "add", "--text", "Máy in hỏng"), "tung", True),
+        ("qms", "problem", "list"): Sample(("qms", "problem", "list", "--open"), None),
+        ("qms", "problem", "review"): Sample(("qms", "problem", "review", "--note", "Đã sửa máy in"), "tung", True),
+        ("sync", "export"): Sample(("sync", "export", "--out", str(out / "goi.isosync")), "tung"),
+        ("sync", "fingerprint"): Sample(("sync", "fingerprint"), None),
+        ("sync", "enrolment"): Sample(("sync", "enrolment", "--out", pdf), None),
+        ("sync", "history"): Sample(("sync", "history"), None),
         ("user", "add"): Sample(
             ("user", "add", "--username", "ba", "--name", "Lê Ba", "--role", "officer"), "tung", True
         ),

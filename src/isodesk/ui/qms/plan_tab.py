@@ -71,6 +71,7 @@ class PlanTab(QWidget):
         self.task.setObjectName("planTask")
         self.owner = QLineEdit()
         self.owner.setObjectName("planOwner")
+        self.owner.setMinimumWidth(150)  # its placeholder, "Người chịu trách nhiệm", whole
         self.deadline = date_field("planDeadline")
         self.add_task_button = QPushButton()
         self.add_task_button.setObjectName("planAdd")
@@ -207,7 +208,9 @@ class PlanTab(QWidget):
         self.basis.setPlaceholderText(_("Legal basis, e.g. Decision 1234/QĐ-BTP"))
         self.add_legal_button.setText(_("Add"))
         self.applied_button.setText(_("Brought in today"))
-        self.legal.setHorizontalHeaderLabels([_("Change"), _("Procedure"), _("Legal basis"), _("Due"), _("Done")])
+        self.legal.setHorizontalHeaderLabels(
+            [_("Change"), _("Procedure"), _("Legal basis"), _("Documents updated by"), _("Done")]
+        )
 
     def refresh(self) -> None:
         ctx = self.ctx_of()

@@ -121,7 +121,7 @@ class SyncPage(Page):
             )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(_("SHA-256: {sha}").format(sha=r.sha256))
+                item.setToolTip("SHA-256: " + r.sha256)  # the checksum's name is the same in every language
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
 
