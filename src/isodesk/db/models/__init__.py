@@ -36,6 +36,7 @@ from isodesk.db.models.qms import (
     QmsScope,
     QmsTraining,
 )
+from isodesk.db.models.province import EnrolledUnit, ImportLog, ReceivedRecord
 from isodesk.db.models.sync import SyncExport, SyncKey
 from isodesk.db.models.trail import TrailEntry, TrailHead
 
@@ -56,7 +57,9 @@ __all__ = [
     "Department",
     "Dossier",
     "DossierEvent",
+    "EnrolledUnit",
     "Finding",
+    "ImportLog",
     "ManagementReview",
     "Office",
     "Procedure",
@@ -73,6 +76,7 @@ __all__ = [
     "QmsRole",
     "QmsScope",
     "QmsTraining",
+    "ReceivedRecord",
     "ReviewDecision",
     "Setting",
     "Staff",
