@@ -49,7 +49,6 @@ class ImportLog(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     added: Mapped[int] = mapped_column(Integer, default=0)
     updated: Mapped[int] = mapped_column(Integer, default=0)
-    dry_run: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ReceivedRecord(Base):

@@ -46,7 +46,6 @@ def upgrade() -> None:
     sa.Column('reason', sa.Text(), nullable=False),
     sa.Column('added', sa.Integer(), nullable=False),
     sa.Column('updated', sa.Integer(), nullable=False),
-    sa.Column('dry_run', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_province_imports'))
     )
     op.create_table('province_records',
