@@ -47,7 +47,7 @@ def _snapshot(ctx: AppContext) -> dict[str, list[tuple[object, ...]]]:
     conn = sqlite3.connect(database_path(ctx.data_dir))
     try:
         return {
-            t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)  # noqa: S608
+            t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
             for t in ("province_units", "province_records")
         }
     finally:
@@ -62,7 +62,9 @@ def _log(ctx: AppContext) -> list[tuple[str, str, int]]:
         conn.close()
 
 
-def test_import_then_again_unchanged_then_a_newer_package(unit: AppContext, province: AppContext, tmp_path: Path) -> None:
+def test_import_then_again_unchanged_then_a_newer_package(
+    unit: AppContext, province: AppContext, tmp_path: Path
+) -> None:
     first = export_package(unit, tmp_path / "1.isosync")
     (done,) = import_packages(province, [first.file], trust_new=True)
     assert (done.unit_code, done.status, done.added, done.updated) == ("28261", "imported", first.records, 0)

@@ -21,6 +21,7 @@ from isodesk.db.models.core import (
     Staff,
 )
 from isodesk.db.models.ledger import Applicant, Counter, DailyCount, Dossier, DossierEvent, Procedure
+from isodesk.db.models.province import EnrolledUnit, ImportLog, ReceivedRecord
 from isodesk.db.models.qms import (
     QmsAnnouncement,
     QmsDocument,
@@ -36,7 +37,6 @@ from isodesk.db.models.qms import (
     QmsScope,
     QmsTraining,
 )
-from isodesk.db.models.province import EnrolledUnit, ImportLog, ReceivedRecord
 from isodesk.db.models.sync import SyncExport, SyncKey
 from isodesk.db.models.trail import TrailEntry, TrailHead
 

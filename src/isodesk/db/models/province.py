@@ -61,6 +61,8 @@ class ReceivedRecord(Base):
     unit_code: Mapped[str] = mapped_column(String(10))
     kind: Mapped[str] = mapped_column(String(60))
     uuid: Mapped[str] = mapped_column(String(36))
-    change_seq: Mapped[int] = mapped_column(Integer)
-    updated_at: Mapped[str] = mapped_column(String(40), default="")
+    # The unit's change number and time of the record, as it sent them (named apart from the office's own
+    # sync columns: these are the unit's, not changes made here).
+    unit_change_seq: Mapped[int] = mapped_column(Integer)
+    unit_updated_at: Mapped[str] = mapped_column(String(40), default="")
     body: Mapped[str] = mapped_column(Text)

@@ -4,10 +4,10 @@ Each file is verified whole before anything is written (:func:`isodesk.sync.pack
 enrolled for its unit, or, for a unit not seen before, against the key it carries; that unit is then enrolled but its
 package held until a person has compared the key's fingerprint with the unit's signed enrolment sheet (unless the
 import is told to trust new units). A unit of another province is refused. Then the chain: the same package again,
-or an older one, changes nothing; a package after a missing one is held, naming the missing sequence; a full package
-always applies. A package is applied in one transaction, each record kept at its newest change. Refused files are
-copied into ``quarantine/`` in the data folder, each with the reason beside it, and every attempt (but a dry run,
-which writes nothing) goes to the import log.
+or an older one (full or not), changes nothing; a package after a missing one is held, naming the missing sequence;
+a newer full package always applies. A package is applied in one transaction, each record kept at its newest
+change. Refused files are copied into ``quarantine/`` in the data folder, each with the reason beside it, and every
+attempt (but a dry run, which writes nothing) goes to the import log.
 """
 
 from __future__ import annotations
@@ -170,7 +170,7 @@ def _import_one(ctx: AppContext, province_code: str, path: Path, *, dry_run: boo
     if package.sha256 == last_sha256:
         return ImportResult(name, code, UNCHANGED, sequence=seq, reason=_(
             "This package was imported already; nothing changed."))  # fmt: skip
-    if seq <= last_sequence and not manifest.full:
+    if seq <= last_sequence:
         reason = _(
             "Package {sequence} is older than the last package imported from this unit ({last}); nothing changed."
         ).format(sequence=seq, last=last_sequence)
@@ -227,15 +227,15 @@ def _apply(session: Session, unit_code: str, package: Package, *, write: bool) -
             if row is None:
                 added += 1
                 if write:
-                    row = ReceivedRecord(unit_code=unit_code, kind=kind, uuid=uuid, change_seq=change_seq,
-                                         updated_at=str(record.get("updated_at") or ""), body=body)  # fmt: skip
+                    row = ReceivedRecord(unit_code=unit_code, kind=kind, uuid=uuid, unit_change_seq=change_seq,
+                                         unit_updated_at=str(record.get("updated_at") or ""), body=body)  # fmt: skip
                     session.add(row)
                     rows[uuid] = row
-            elif change_seq > row.change_seq:
+            elif change_seq > row.unit_change_seq:
                 updated += 1
                 if write:
-                    row.change_seq = change_seq
-                    row.updated_at = str(record.get("updated_at") or "")
+                    row.unit_change_seq = change_seq
+                    row.unit_updated_at = str(record.get("updated_at") or "")
                     row.body = body
     return added, updated
 
@@ -286,9 +286,7 @@ def confirm_unit(ctx: AppContext, unit_code: str) -> ConfirmedUnit:
     with ctx.unit_of_work() as s:
         row = s.scalars(select(EnrolledUnit).where(EnrolledUnit.unit_code == unit_code.strip())).one_or_none()
         if row is None:
-            raise UserError(
-                _("No package from the unit with code {code} has been received: import one of its packages first.")
-                .format(code=unit_code)  # fmt: skip
-            )
+            text = _("No package from the unit with code {code} has been received: import one of its packages first.")
+            raise UserError(text.format(code=unit_code))
         row.confirmed = True
         return ConfirmedUnit(row.unit_code, row.unit_name, row.fingerprint)

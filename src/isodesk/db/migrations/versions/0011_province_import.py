@@ -53,8 +53,8 @@ def upgrade() -> None:
     sa.Column('unit_code', sa.String(length=10), nullable=False),
     sa.Column('kind', sa.String(length=60), nullable=False),
     sa.Column('uuid', sa.String(length=36), nullable=False),
-    sa.Column('change_seq', sa.Integer(), nullable=False),
-    sa.Column('updated_at', sa.String(length=40), nullable=False),
+    sa.Column('unit_change_seq', sa.Integer(), nullable=False),
+    sa.Column('unit_updated_at', sa.String(length=40), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_province_records')),
     sa.UniqueConstraint('unit_code', 'kind', 'uuid', name=op.f('uq_province_records_unit_code'))
