@@ -77,6 +77,7 @@ def command_modules() -> list[Any]:
     from isodesk.cli import office as office_cmds
     from isodesk.cli import printing as form_cmds
     from isodesk.cli import privacy as person_cmds
+    from isodesk.cli import province as province_cmds
     from isodesk.cli import qms as qms_cmds
     from isodesk.cli import safety as backup_cmds
     from isodesk.cli import sync as sync_cmds
@@ -91,6 +92,7 @@ def command_modules() -> list[Any]:
         qms_cmds,
         audit_cmds,
         sync_cmds,
+        province_cmds,
     ]
 
 

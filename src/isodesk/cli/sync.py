@@ -1,5 +1,6 @@
-"""Commands of the province's sync (issue 13): sync export (the next signed package, or a full one) and sync
-fingerprint (the unit key's fingerprint, for the enrolment sheet) (docs/ARCHITECTURE.md §8)."""
+"""Commands of the province's sync (issue 13): sync export (the next signed package, or a full one), sync
+fingerprint (the unit key's fingerprint, for the enrolment sheet) and, at the province, sync import (the units'
+packages) (docs/ARCHITECTURE.md §8)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     add_json(p)
     p.set_defaults(handler=cmd_enrolment)
+    p = ssub.add_parser(
+        "import", parents=[common], help=_("at the province: verify and import the units' sync packages")
+    )
+    p.add_argument("files", nargs="+", metavar="FILE.isosync", help=_("the package files to import"))
+    p.add_argument("--dry-run", action="store_true", help=_("check and count, but write nothing"))
+    p.add_argument(
+        "--trust-new",
+        action="store_true",
+        help=_("apply packages of units not enrolled yet without waiting for their fingerprint to be confirmed"),
+    )
+    add_json(p)
+    p.set_defaults(handler=cmd_import)
 
 
 def cmd_export(args: argparse.Namespace) -> Result:
@@ -78,3 +91,25 @@ def cmd_history(args: argparse.Namespace) -> Result:
         for r in rows
     )
     return Result({"packages": [r.to_dict() for r in rows]}, text or _("No package exported yet."))
+
+
+def cmd_import(args: argparse.Namespace) -> Result:
+    from isodesk.services.province.imports import REJECTED, import_packages
+
+    results = with_context(
+        args, lambda c: import_packages(c, args.files, dry_run=args.dry_run, trust_new=args.trust_new)
+    )
+    words = {
+        "imported": _("imported"),
+        "unchanged": _("unchanged"),
+        "rejected": _("rejected"),
+        "held": _("held"),
+    }
+    lines = []
+    for r in results:
+        line = _("{file}: {status}, {added} added, {updated} updated.").format(
+            file=r.file, status=words[r.status], added=r.added, updated=r.updated
+        )
+        lines.append(f"{line} {r.reason}".rstrip())
+    status = 1 if any(r.status == REJECTED for r in results) else 0
+    return Result({"results": [r.to_dict() for r in results]}, "\n".join(lines), status)

@@ -83,6 +83,9 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "change_counter": frozenset(),  # bookkeeping of the sync columns
     "sync_exports": frozenset(),  # bookkeeping of the packages sent to the province
     "sync_keys": frozenset(),
+    "province_units": frozenset(),  # the province's record of the packages it received
+    "province_imports": frozenset(),
+    "province_records": frozenset(),
 }
 #: Tables whose every change also writes the audit trail (:mod:`isodesk.db.trail`), filled by :func:`install`.
 _AUDITED: set[str] = set()

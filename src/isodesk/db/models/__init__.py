@@ -21,6 +21,7 @@ from isodesk.db.models.core import (
     Staff,
 )
 from isodesk.db.models.ledger import Applicant, Counter, DailyCount, Dossier, DossierEvent, Procedure
+from isodesk.db.models.province import EnrolledUnit, ImportLog, ReceivedRecord
 from isodesk.db.models.qms import (
     QmsAnnouncement,
     QmsDocument,
@@ -56,7 +57,9 @@ __all__ = [
     "Department",
     "Dossier",
     "DossierEvent",
+    "EnrolledUnit",
     "Finding",
+    "ImportLog",
     "ManagementReview",
     "Office",
     "Procedure",
@@ -73,6 +76,7 @@ __all__ = [
     "QmsRole",
     "QmsScope",
     "QmsTraining",
+    "ReceivedRecord",
     "ReviewDecision",
     "Setting",
     "Staff",

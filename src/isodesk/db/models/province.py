@@ -1,0 +1,68 @@
+"""What a province office keeps of the packages its units send: the units enrolled with their keys, every import
+attempted, and the records received, kept per unit and never edited by the province.
+
+None of it travels (no :class:`~isodesk.db.base.SyncedMixin`): it is the province's own record of what it received.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from isodesk.db.base import Base
+from isodesk.db.types import UTCDateTime
+
+
+class EnrolledUnit(Base):
+    """A unit whose packages the province reads: its signing key, whether a person confirmed the key's fingerprint,
+    and the last package applied (its sequence, hash and time), where the next one must follow on."""
+
+    __tablename__ = "province_units"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(10), unique=True)
+    unit_name: Mapped[str] = mapped_column(Text, default="")
+    public_key: Mapped[str] = mapped_column(String(64))  # raw Ed25519, hex
+    fingerprint: Mapped[str] = mapped_column(String(80))
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    last_sha256: Mapped[str] = mapped_column(String(64), default="")
+    last_package_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ImportLog(Base):
+    """One package the province tried to import, whatever came of it."""
+
+    __tablename__ = "province_imports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    by: Mapped[str] = mapped_column(String(100), default="")
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    unit_code: Mapped[str] = mapped_column(String(10), default="")
+    sequence: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[str] = mapped_column(String(20))  # imported, unchanged, rejected, held
+    reason: Mapped[str] = mapped_column(Text, default="")
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReceivedRecord(Base):
+    """One record a unit sent, as it sent it (a JSON object), the newest change of it kept."""
+
+    __tablename__ = "province_records"
+    __table_args__ = (UniqueConstraint("unit_code", "kind", "uuid"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(60))
+    uuid: Mapped[str] = mapped_column(String(36))
+    # The unit's change number and time of the record, as it sent them (named apart from the office's own
+    # sync columns: these are the unit's, not changes made here).
+    unit_change_seq: Mapped[int] = mapped_column(Integer)
+    unit_updated_at: Mapped[str] = mapped_column(String(40), default="")
+    body: Mapped[str] = mapped_column(Text)
