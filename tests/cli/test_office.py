@@ -10,7 +10,7 @@ import pytest
 
 from isodesk import __version__
 from isodesk.db.paths import database_path
-from tests.cli.conftest import init, isodesk
+from tests.cli.conftest import ADMIN_PASSWORD, init, isodesk
 
 
 def test_version() -> None:
@@ -101,9 +101,17 @@ def test_staff_add_with_an_empty_name_is_refused(data_dir: Path) -> None:
 def test_demo_fills_an_empty_folder(data_dir: Path) -> None:
     run = isodesk("demo", "--json", data_dir=data_dir)
     assert run.code == 0, run.err
-    assert run.json()["initialised_office"] is True
+    assert run.json()["initialised_office"] is True and run.json()["quality_records"] > 20
     info = isodesk("info", "--json", data_dir=data_dir).json()
     assert info["unit_code"] == "28261" and info["counts"]["staff"] >= 10
+    chosen = isodesk("user", "passwd", "admin", input="\n" + ADMIN_PASSWORD + "\n", data_dir=data_dir, signed_in=False)
+    assert chosen.code == 0, chosen.err
+    findings = isodesk("audit", "finding", "list", "--json", data_dir=data_dir).json()["findings"]
+    assert {f["grade"] for f in findings} == {"minor", "observation"}
+    again = isodesk("demo", "--json", data_dir=data_dir)  # a second run adds no second quality system
+    assert again.code == 0 and again.json()["quality_records"] == 0
+    listed = isodesk("audit", "finding", "list", data_dir=data_dir)
+    assert "Không phù hợp nhẹ — 7.5 — đang mở: Sổ theo dõi hồ sơ" in listed.out  # the words, not the keys
 
 
 def test_bad_usage_exits_2() -> None:

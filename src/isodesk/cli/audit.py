@@ -13,6 +13,13 @@ from isodesk.domain import validation as v
 from isodesk.domain.audit.workflow import Grade
 from isodesk.domain.validation import audit as va
 from isodesk.i18n import N_, _
+from isodesk.services.audit.names import (
+    action_status_name,
+    audit_status_name,
+    decision_status_name,
+    finding_status_name,
+    grade_name,
+)
 from isodesk.services.inputs import check
 
 GRADES = tuple(g.value for g in Grade)
@@ -204,7 +211,7 @@ def cmd_list(args: argparse.Namespace) -> Result:
     from isodesk.services.audit.audits import list_audits
 
     rows = with_context(args, lambda c: list_audits(c, args.year))
-    text = "\n".join(f"{r.id:>4}  {r.date}  {r.area} — {r.lead} ({r.status})" for r in rows)
+    text = "\n".join(f"{r.id:>4}  {r.date}  {r.area} — {r.lead} ({audit_status_name(r.status)})" for r in rows)
     return Result({"audits": [r.to_dict() for r in rows]}, text or _("No audits yet."))
 
 
@@ -290,7 +297,9 @@ def cmd_finding_list(args: argparse.Namespace) -> Result:
         }
         for r in rows
     ]
-    text = "\n".join(f"{r.id:>4}  {r.grade:<12} {r.clause:<6} {r.status:<7} {r.evidence}" for r in rows)
+    text = "\n".join(
+        f"{r.id:>4}  {grade_name(r.grade)} — {r.clause} — {finding_status_name(r.status)}: {r.evidence}" for r in rows
+    )
     return Result({"findings": data}, text or _("No findings."))
 
 
@@ -333,7 +342,10 @@ def cmd_action_list(args: argparse.Namespace) -> Result:
     from isodesk.services.audit.findings import list_actions
 
     rows = with_context(args, lambda c: list_actions(c, args.open))
-    text = "\n".join(f"{r.id:>4}  {r.due}{' !' if r.overdue else '  '} {r.owner} — {r.plan} ({r.status})" for r in rows)
+    text = "\n".join(
+        f"{r.id:>4}  {r.due}{' !' if r.overdue else '  '} {r.owner} — {r.plan} ({action_status_name(r.status)})"
+        for r in rows
+    )
     return Result({"actions": [r.to_dict() for r in rows]}, text or _("No corrective actions."))
 
 
@@ -418,5 +430,8 @@ def cmd_decision_list(args: argparse.Namespace) -> Result:
         {"id": r.id, "review": r.review, "text": r.text, "owner": r.owner, "due": r.due, "status": r.status}
         for r in rows
     ]
-    text = "\n".join(f"{r.id:>4}  {r.due}{' !' if r.overdue else '  '} {r.owner} — {r.text} ({r.status})" for r in rows)
+    text = "\n".join(
+        f"{r.id:>4}  {r.due}{' !' if r.overdue else '  '} {r.owner} — {r.text} ({decision_status_name(r.status)})"
+        for r in rows
+    )
     return Result({"decisions": data}, text or _("No decisions."))

@@ -104,13 +104,17 @@ def cmd_info(args: argparse.Namespace) -> Result:
 
 
 def cmd_demo(args: argparse.Namespace) -> Result:
+    from isodesk.services.demo.quality import fill_demo_quality
     from isodesk.services.office.demo import fill_demo
 
-    summary = with_context(args, lambda c: fill_demo(c, args.dossiers))
-    return Result(
-        summary.to_dict(),
-        _("Demo data added: {n} staff, {d} dossiers.").format(n=summary.staff_added, d=summary.dossiers_added),
-    )
+    summary, quality = with_context(args, lambda c: (fill_demo(c, args.dossiers), fill_demo_quality(c)))
+    text = _("Demo data added: {n} staff, {d} dossiers.").format(n=summary.staff_added, d=summary.dossiers_added)
+    if quality.added:
+        text += " " + _(
+            "A quality system half-way through its first year: roles, scope, objectives, an internal audit and a "
+            "management review ({n} records)."
+        ).format(n=quality.records)
+    return Result({**summary.to_dict(), "quality_records": quality.records}, text)
 
 
 def cmd_staff_add(args: argparse.Namespace) -> Result:

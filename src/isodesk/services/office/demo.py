@@ -65,7 +65,7 @@ class DemoSummary:
         }
 
 
-def _demo_people(profile: OfficeProfile) -> list[tuple[str, str, str]]:
+def demo_people(profile: OfficeProfile) -> list[tuple[str, str, str]]:
     """The demo staff, with the office's own head, ISO representative and ISO secretary (as the wizard took them)
     in the places of the demo's, so that the office does not get two chairmen."""
     own = (profile.leader_name, profile.iso_representative, profile.iso_secretary)
@@ -98,7 +98,7 @@ def fill_demo(ctx: AppContext, dossiers: int | None = None) -> DemoSummary:
         )
         created = True
     added = 0
-    people = _demo_people(get_profile(ctx))
+    people = demo_people(get_profile(ctx))
     with ctx.unit_of_work() as s:
         require(s, Permission.DEMO_LOAD)
         existing = set(s.execute(select(Staff.search_key)).scalars())
@@ -108,6 +108,7 @@ def fill_demo(ctx: AppContext, dossiers: int | None = None) -> DemoSummary:
                 continue
             s.add(Staff(name=name, position=position, department=find_or_add_department(s, dept), search_key=key))
             s.flush()
+            existing.add(key)  # a typed leader who bears a later demo name is not added twice
             added += 1
         has_dossiers = s.execute(select(Dossier.id).limit(1)).first() is not None
     wanted = DEFAULT_DOSSIERS if dossiers is None else dossiers

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from isodesk.domain.validation import audit as va
 from isodesk.i18n import _
 from isodesk.i18n.dates import local_today, short_date
+from isodesk.services.audit.names import grade_name
 from isodesk.ui.tables import read_only_table
 from isodesk.ui.validation import limit
 
@@ -62,15 +63,6 @@ def _day(edit: QDateEdit) -> date:
 
 def _cell(value: object) -> QTableWidgetItem:
     return QTableWidgetItem("" if value is None else str(value))
-
-
-def grade_name(grade: str) -> str:
-    return {
-        "major": _("Major nonconformity"),
-        "minor": _("Minor nonconformity"),
-        "observation": _("Observation"),
-        "improvement": _("Opportunity for improvement"),
-    }.get(grade, grade)
 
 
 def _selected_id(table: Any) -> int | None:

@@ -391,6 +391,7 @@ class SetupWizard(QWizard):
         with_demo = self.start_page.demo.isChecked()
 
         def save() -> str:
+            from isodesk.services.demo.quality import fill_demo_quality
             from isodesk.services.office.demo import fill_demo
             from isodesk.services.office.profile import init_office
             from isodesk.services.safety.backups import make_backup
@@ -398,6 +399,7 @@ class SetupWizard(QWizard):
             profile = init_office(ctx, **params)  # type: ignore[arg-type]
             if with_demo:
                 fill_demo(ctx)
+                fill_demo_quality(ctx)
             make_backup(ctx.data_dir, "daily")  # the first copy, before any work (the next ones come each day)
             return profile.unit_name
 
