@@ -11,8 +11,12 @@ from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from isodesk.i18n.dates import short_date
+from isodesk.i18n.numbers import vietnamese_decimal
+from isodesk.reports.fonts import official_font
 from isodesk.reports.official import (
     Issuer,
     Page,
@@ -193,6 +197,18 @@ def _lines(text: str) -> list[Flowable]:
     return [body(line, SIZE) for line in text.splitlines() if line.strip()]
 
 
+def _dotted_lines(width: float, lines: int = 2) -> list[Flowable]:
+    """Lines of dots to write on by hand, each exactly as long as the text's line (after its first-line indent)."""
+    dot = "…"
+    count = int((width - 10 * mm) / stringWidth(dot, official_font().name(), SIZE))
+    return [body(dot * count, SIZE) for _ in range(lines)]
+
+
+def _number(n: int) -> str:
+    """ "1.460": a count on a printed paper, thousands separated as Vietnamese writes them."""
+    return vietnamese_decimal(n, 0)
+
+
 def _decision_status(decision: MinutesDecision, template: Mapping[str, Any]) -> str:
     if decision.status == "done":
         return fill(template["decision_done"], {"date": decision.done_on})
@@ -212,7 +228,7 @@ def _decisions(paper: ReviewMinutesPaper, template: Mapping[str, Any], width: fl
                 rows, [width * 0.07, width * 0.45, width * 0.18, width * 0.13, width * 0.17], size=12, centre=(0, 3)
             )
         )
-    return story or _lines(template["empty"])
+    return story or _dotted_lines(width)
 
 
 def _previous_decisions(inputs: Mapping[str, Any], template: Mapping[str, Any]) -> list[Flowable]:
@@ -221,9 +237,9 @@ def _previous_decisions(inputs: Mapping[str, Any], template: Mapping[str, Any]) 
     if not found:
         return []
     counts = {
-        "done": str(sum(1 for d in found if d["status"] == "done")),
-        "open": str(sum(1 for d in found if d["status"] != "done")),
-        "overdue": str(sum(1 for d in found if d.get("overdue"))),
+        "done": _number(sum(1 for d in found if d["status"] == "done")),
+        "open": _number(sum(1 for d in found if d["status"] != "done")),
+        "overdue": _number(sum(1 for d in found if d.get("overdue"))),
     }
     return [body(fill(template["previous_decisions"], counts), SIZE)]
 
@@ -242,7 +258,10 @@ def render_review_minutes(paper: ReviewMinutesPaper, template: Mapping[str, Any]
         body(fill(template["time"], {"date": paper.held_on, "start": paper.period_from, "end": paper.period_to}), SIZE),
         section_heading(template["inputs_heading"], SIZE),
         body(
-            fill(template["previous"], {"date": previous["date"], "decisions": previous["decisions"] or "—"})
+            fill(
+                template["previous"],
+                {"date": short_date(date.fromisoformat(previous["date"])), "decisions": previous["decisions"] or "—"},
+            )
             if previous
             else template["no_previous"],
             SIZE,
@@ -252,15 +271,15 @@ def render_review_minutes(paper: ReviewMinutesPaper, template: Mapping[str, Any]
             fill(
                 template["ledger"],
                 {
-                    "received": str(ledger["received"]),
-                    "settled": str(ledger["settled"]),
-                    "late": str(ledger["late"]),
-                    "rate": "—" if rate is None else f"{rate * 100:.1f} %".replace(".", ","),
+                    "received": _number(ledger["received"]),
+                    "settled": _number(ledger["settled"]),
+                    "late": _number(ledger["late"]),
+                    "rate": "—" if rate is None else vietnamese_decimal(rate * 100) + " %",
                 },
             ),
             SIZE,
         ),
-        body(fill(template["satisfaction"], {k: str(n) for k, n in ledger["satisfaction"].items()}), SIZE),
+        body(fill(template["satisfaction"], {k: _number(n) for k, n in ledger["satisfaction"].items()}), SIZE),
         body(fill(template["audits"], {k: str(i["audits"][k]) for k in ("count", "reported")}), SIZE),
         body(
             fill(
@@ -271,7 +290,7 @@ def render_review_minutes(paper: ReviewMinutesPaper, template: Mapping[str, Any]
         ),
         body(fill(template["actions"], {k: str(n) for k, n in i["actions"].items()}), SIZE),
         section_heading(template["discussion_heading"], SIZE),
-        *_lines(paper.minutes or template["empty"]),
+        *(_lines(paper.minutes) if paper.minutes.strip() else _dotted_lines(width, 3)),
         section_heading(template["decisions_heading"], SIZE),
         *_decisions(paper, template, width),
         section_heading(template["effective_heading"], SIZE),
