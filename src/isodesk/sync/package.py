@@ -114,12 +114,13 @@ class Package:
                 record = decode(line)
             except ValueError as exc:
                 raise PackageError("records") from exc
-            if not isinstance(record, dict) or any(f not in record for f in RECORD_FIELDS):
+            if not isinstance(record, dict) or not record.keys() >= _REQUIRED:
                 raise PackageError("records")
             yield record
 
 
 _DECODER = json.JSONDecoder()
+_REQUIRED = frozenset(RECORD_FIELDS)
 
 # Every member has the same fixed header fields, so that a package is the same bytes whatever the PC's clock, zone
 # and system, and the reader can require exactly these: no byte of the file goes unchecked.

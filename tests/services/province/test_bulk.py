@@ -94,3 +94,38 @@ def test_a_signed_package_with_a_record_that_cannot_be_read_is_refused_whole(
     (refused,) = import_packages(province, [bad.path])
     assert refused.status == "rejected" and "không đọc được" in refused.reason
     assert _tables(province) == before
+
+
+def test_values_sqlite_cannot_take_are_written_as_nothing(
+    unit: AppContext, province: AppContext, tmp_path: Path
+) -> None:
+    first = export_package(unit, tmp_path / "1.isosync")
+    good = read_package(Path(first.file))
+    data = dict(good.data)
+    lines = data["dossiers"].splitlines(keepends=True)
+    odd = json.loads(lines[0])
+    odd.update(rating={"điểm": 4}, extensions=2**70, handling_role=["Công chức"], change_seq="7")
+    data["dossiers"] = b"".join([json.dumps(odd, ensure_ascii=False).encode() + b"\n", *lines[1:]])
+    header = Manifest(**{**good.manifest.__dict__, "members": {}})
+    written = write_package(tmp_path / "lạ.isosync", unit_key(unit), header, data)
+    (done,) = import_packages(province, [written.path], trust_new=True)
+    assert (done.status, done.added, done.updated) == ("imported", first.records, 0)
+    row = _rows(province, "SELECT rating, extensions, handling_role, unit_change_seq FROM province_dossiers "
+                "WHERE uuid = ?", odd["uuid"])  # fmt: skip
+    assert row == [(None, 0, "", 7)]
+    assert _rows(province, "SELECT count(*) FROM province_dossiers") == [(30,)]
+
+
+def test_the_units_records_leave_the_province_s_trail_and_change_numbers_alone(
+    unit: AppContext, province: AppContext, tmp_path: Path
+) -> None:
+    """The records are the units', not changes made at the province: no trigger and no trail entry for them."""
+    triggers = _rows(province, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name LIKE 'province_%'")
+    assert triggers == []
+    trail = _rows(province, "SELECT count(*) FROM audit_trail")
+    counter = _rows(province, "SELECT * FROM change_counter")
+    first = export_package(unit, tmp_path / "1.isosync")
+    import_packages(province, [first.file], trust_new=True)
+    assert _rows(province, "SELECT count(*) FROM province_dossiers") == [(30,)]
+    assert _rows(province, "SELECT count(*) FROM audit_trail") == trail
+    assert _rows(province, "SELECT * FROM change_counter") == counter

@@ -17,6 +17,8 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -326,13 +328,7 @@ def _seq(value: Any) -> int:
 
 
 def _chunks(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
-    chunk: list[tuple[Any, ...]] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
+    while chunk := list(islice(rows, CHUNK)):
         yield chunk
 
 
@@ -352,7 +348,7 @@ def _apply(session: Session, unit_code: str, package: Package, *, write: bool) -
             ("unit_code = ?", (unit_code,)) if dossiers else ("unit_code = ? AND kind = ?", (unit_code, kind))
         )
         make = _dossier_row if dossiers else _record_row
-        rows = (make(unit_code, kind, r) for r in package.iter_records(kind))
+        rows = map(partial(make, unit_code, kind), package.iter_records(kind))
         if not write:
             kept = dict(driver.execute(f"SELECT uuid, unit_change_seq FROM {table} WHERE {where}", params).fetchall())
             for row in rows:

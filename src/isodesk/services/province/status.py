@@ -62,7 +62,6 @@ QMS_KINDS = (
 )
 #: Findings that are nonconformities (observations and opportunities for improvement are not).
 NONCONFORMITY_GRADES = frozenset({"major", "minor"})
-TIMELY = ("ahead", "on_time")
 YEAR = N_("The year")
 
 
