@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from isodesk.cli.main import run
+from isodesk.i18n.dates import local_today
 from tests.cli.conftest import ADMIN, ADMIN_PASSWORD, Run, init
 
 _capture: pytest.CaptureFixture[str] | None = None
@@ -65,6 +66,13 @@ def test_import_status_and_confirm(office_dir: Path, province_dir: Path, tmp_pat
     assert row["enrolled"] and row["sequence"] == 1 and row["received"] == 0 and row["on_time_rate"] is None
     assert set(row) >= {"unit_code", "unit_name", "enrolled", "last_package_at", "sequence", "received",
                         "on_time_rate", "qms_step"}  # fmt: skip
+    assert row["qms_step"] == "build" and row["reported_this_year"] and row["open_nonconformities"] == 0
+    assert set(row) >= {"confirmed", "announced_on", "last_audit_on", "last_review_on", "objectives_met",
+                        "objectives_total", "open_nonconformities", "reported_this_year"}  # fmt: skip
+    before = isodesk("province", "status", "--year", "2020", "--json", data_dir=province_dir).json()["units"]
+    assert not next(u for u in before if u["unit_code"] == "28261")["reported_this_year"]
+    bad = isodesk("province", "status", "--year", "1700", data_dir=province_dir)
+    assert bad.code == 1 and "Năm" in bad.err
 
 
 def test_a_rejected_file_exits_1(province_dir: Path, tmp_path: Path) -> None:
@@ -82,3 +90,30 @@ def test_a_commune_office_refuses_to_import(office_dir: Path, tmp_path: Path) ->
     done = isodesk("sync", "import", str(package), "--json", data_dir=office_dir)
     assert done.code == 1 and "Chỉ văn phòng của tỉnh" in done.err and done.out == ""
     assert isodesk("province", "status", data_dir=office_dir).code == 1
+
+
+def test_stats_of_a_unit_at_the_province_match_the_unit_s_own(
+    office_dir: Path, province_dir: Path, tmp_path: Path
+) -> None:
+    assert isodesk("demo", "--dossiers", "60", data_dir=office_dir).code == 0
+    package = tmp_path / "1.isosync"
+    assert isodesk("sync", "export", "--out", str(package), data_dir=office_dir).code == 0
+    assert isodesk("sync", "import", str(package), "--trust-new", data_dir=province_dir).code == 0
+    year = local_today().year
+    for options in ((), ("--from", f"{year - 1}-07-01", "--to", f"{year}-06-30"), ("--by", "month"),
+                    ("--by", "procedure"), ("--by", "field")):  # fmt: skip
+        own = isodesk("stats", *options, "--json", data_dir=office_dir)
+        at_province = isodesk("stats", "--unit", "28261", *options, "--json", data_dir=province_dir)
+        assert own.code == 0 and at_province.code == 0, at_province.err
+        assert at_province.json() == own.json(), options
+    assert own.json()["groups"] and isodesk("stats", "--json", data_dir=office_dir).json()["received"] > 0
+    text = isodesk("stats", "--unit", "28261", data_dir=province_dir)
+    assert (text.code == 0 and "Tỷ lệ đúng hạn" in text.out) or "đúng hạn" in text.out
+    for code in ("99999", "00004"):  # no such unit; a ward of Hà Nội
+        unknown = isodesk("stats", "--unit", code, "--json", data_dir=province_dir)
+        assert unknown.code == 1 and unknown.out == "" and f"Không có xã, phường nào mã {code}" in unknown.err
+
+
+def test_a_commune_office_refuses_stats_of_another_unit(office_dir: Path) -> None:
+    done = isodesk("stats", "--unit", "28261", "--json", data_dir=office_dir)
+    assert done.code == 1 and done.out == "" and "dành cho văn phòng của tỉnh" in done.err

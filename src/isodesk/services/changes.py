@@ -86,6 +86,8 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "province_units": frozenset(),  # the province's record of the packages it received
     "province_imports": frozenset(),
     "province_records": frozenset(),
+    "province_dossiers": frozenset(),
+    "province_dossier_months": frozenset(),
 }
 #: Tables whose every change also writes the audit trail (:mod:`isodesk.db.trail`), filled by :func:`install`.
 _AUDITED: set[str] = set()
