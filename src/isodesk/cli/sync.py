@@ -87,9 +87,12 @@ def cmd_export(args: argparse.Namespace) -> Result:
 
 
 def cmd_fingerprint(args: argparse.Namespace) -> Result:
+    from isodesk.services.office.profile import get_profile
     from isodesk.services.sync.keys import fingerprint
 
-    found = with_context(args, fingerprint)
+    found, role = with_context(args, lambda c: (fingerprint(c), get_profile(c).role))
+    if role == "province":
+        return Result(found.to_dict(), _("Fingerprint of the province's key: {fingerprint}").format(**found.to_dict()))
     return Result(found.to_dict(), _("Fingerprint of the unit's key: {fingerprint}").format(**found.to_dict()))
 
 
