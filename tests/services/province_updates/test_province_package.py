@@ -200,3 +200,31 @@ def test_each_office_refuses_the_other_side(province: AppContext, unit: AppConte
         import_province_packages(province, [tmp_path / "x.isosync"])
     with pytest.raises(UserError, match="tỉnh"):
         trust_province(unit)  # nothing received yet
+
+
+def test_the_provinces_enrolment_sheet_names_its_key(province: AppContext) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from isodesk.services.sync.keys import enrolment_sheet_pdf
+
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(enrolment_sheet_pdf(province))).pages)
+    assert "KHÓA KÝ GÓI ĐỒNG BỘ CỦA TỈNH" in text and "Đồng Tháp" in text
+    assert fingerprint(province).fingerprint.split()[0] in text
+
+
+def test_the_direction_leaves_a_units_manifest_as_it_was_and_an_unknown_one_is_refused() -> None:
+    from dataclasses import replace
+
+    from isodesk.sync.package import PackageError, build_package
+    from tests.sync.conftest import DATA, KEY, header
+
+    unit = header()
+    assert "direction" not in unit.to_dict()
+    body, _manifest = build_package(KEY, replace(unit, direction=PROVINCE_TO_UNITS, unit_code="82"), DATA)
+    assert read_package(body).manifest.direction == PROVINCE_TO_UNITS
+    body, _manifest = build_package(KEY, replace(unit, direction="sideways"), DATA)
+    with pytest.raises(PackageError) as refused:
+        read_package(body)
+    assert refused.value.code == "manifest"
