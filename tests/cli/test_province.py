@@ -1,5 +1,6 @@
 """The province's commands as a script runs them: sync import's results and exit status, province status and
-confirm, and a commune office refusing to import with a Vietnamese message."""
+confirm; the province's package for its units (sync province-export, then sync import in a unit: held, dry run,
+trust-province, applied, unchanged); and each office refusing the other's work with a Vietnamese message."""
 
 from __future__ import annotations
 
@@ -84,11 +85,13 @@ def test_a_rejected_file_exits_1(province_dir: Path, tmp_path: Path) -> None:
     assert len(list((province_dir / "quarantine").iterdir())) == 2
 
 
-def test_a_commune_office_refuses_to_import(office_dir: Path, tmp_path: Path) -> None:
+def test_a_commune_office_refuses_a_units_package(office_dir: Path, tmp_path: Path) -> None:
     package = tmp_path / "1.isosync"
     assert isodesk("sync", "export", "--out", str(package), data_dir=office_dir).code == 0
     done = isodesk("sync", "import", str(package), "--json", data_dir=office_dir)
-    assert done.code == 1 and "Chỉ văn phòng của tỉnh" in done.err and done.out == ""
+    assert done.code == 1
+    (result,) = done.json()["results"]
+    assert result["status"] == "rejected" and "không phải gói của tỉnh" in result["reason"]
     assert isodesk("province", "status", data_dir=office_dir).code == 1
 
 
@@ -117,3 +120,38 @@ def test_stats_of_a_unit_at_the_province_match_the_unit_s_own(
 def test_a_commune_office_refuses_stats_of_another_unit(office_dir: Path) -> None:
     done = isodesk("stats", "--unit", "28261", "--json", data_dir=office_dir)
     assert done.code == 1 and done.out == "" and "dành cho văn phòng của tỉnh" in done.err
+def test_the_provinces_package_for_its_units(office_dir: Path, province_dir: Path, tmp_path: Path) -> None:
+    assert isodesk("procedure", "set", "1.004873", "--working-days", "4", data_dir=province_dir).code == 0
+    assert isodesk("calendar", "set", "2026-12-28", "--day-off", "--note", "Nghỉ bù", data_dir=province_dir).code == 0
+    package = tmp_path / "gói của tỉnh.isosync"
+    made = isodesk("sync", "province-export", "--out", str(package), "--json", data_dir=province_dir)
+    assert made.code == 0, made.err
+    assert set(made.json()) == {"file", "sequence", "records"} and made.json()["sequence"] == 1
+    fingerprint = isodesk("sync", "fingerprint", data_dir=province_dir)
+    assert "khóa của tỉnh" in fingerprint.out
+    refused = isodesk("sync", "province-export", "--out", str(tmp_path / "x.isosync"), data_dir=office_dir)
+    assert refused.code == 1 and "Chỉ văn phòng của tỉnh" in refused.err
+
+    held = isodesk("sync", "import", str(package), "--dry-run", "--json", data_dir=office_dir)
+    assert held.code == 0, held.err
+    (result,) = held.json()["results"]
+    assert set(result) >= {"file", "unit_code", "status", "added", "updated", "reason", "changes"}
+    assert (result["unit_code"], result["status"]) == ("82", "held")
+    assert "isodesk sync trust-province" in result["reason"]
+    fields = {(c["key"], c["field"]) for c in result["changes"]}
+    assert fields == {("1.004873", "office_time"), ("2026-12-28", "kind")}
+    text = isodesk("sync", "import", str(package), "--dry-run", data_dir=office_dir).out
+    assert "1.004873 · thời hạn giải quyết của tỉnh: theo công bố → 4 ngày làm việc" in text
+    assert isodesk("sync", "trust-province", data_dir=office_dir).code == 1  # a dry run enrols nothing
+    kept = isodesk("sync", "import", str(package), "--json", data_dir=office_dir).json()["results"][0]
+    assert kept["status"] == "held" and kept["added"] == 1  # the key is kept, not trusted; nothing applied
+    trusted = isodesk("sync", "trust-province", "--json", data_dir=office_dir)
+    assert trusted.code == 0 and trusted.json()["fingerprint"] in fingerprint.out
+    done = isodesk("sync", "import", str(package), "--json", data_dir=office_dir).json()["results"][0]
+    assert (done["status"], done["added"], done["updated"]) == ("imported", 1, 1)
+    shown = isodesk("procedure", "list", "--json", data_dir=office_dir).json()["procedures"]
+    assert next(p for p in shown if p["code"] == "1.004873")["working_days"] == 4
+    again = isodesk("sync", "import", str(package), "--json", data_dir=office_dir)
+    assert again.code == 0 and again.json()["results"][0]["status"] == "unchanged"
+    refused = isodesk("sync", "import", str(package), "--json", data_dir=province_dir)
+    assert refused.code == 1 and refused.json()["results"][0]["status"] == "rejected"

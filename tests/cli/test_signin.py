@@ -139,7 +139,12 @@ def samples(codes: dict[str, str], files: dict[str, Path], out: Path) -> dict[tu
         ("sync", "fingerprint"): Sample(("sync", "fingerprint"), None),
         ("sync", "enrolment"): Sample(("sync", "enrolment", "--out", pdf), None),
         ("sync", "history"): Sample(("sync", "history"), None),
-        ("sync", "import"): Sample(("sync", "import", str(files["catalogue"])), "tung", province_only=True),
+        # Applying the province's package changes the office's catalogue and calendar: the administrator's act.
+        ("sync", "import"): Sample(("sync", "import", str(files["province_package"]), "--trust-new"), "tung", True),
+        ("sync", "trust-province"): Sample(("sync", "trust-province"), "tung"),  # trusted by the import above
+        ("sync", "province-export"): Sample(
+            ("sync", "province-export", "--out", str(out / "tinh.isosync")), "tung", province_only=True
+        ),
         ("province", "status"): Sample(("province", "status"), None, province_only=True),
         ("province", "confirm"): Sample(("province", "confirm", "28261"), "tung", province_only=True),
         ("user", "add"): Sample(
@@ -303,8 +308,25 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
         done = isodesk(*argv, data_dir=data, env=env)
         assert done.code == 0, (argv, done.err)
     codes.update(_audit_records(data, root))
-    files = {"backup": Path(copy.json()["path"]), "catalogue": catalogue, "policy": policy}
+    files = {
+        "backup": Path(copy.json()["path"]),
+        "catalogue": catalogue,
+        "policy": policy,
+        "province_package": _province_package(root),
+    }
     return data, codes, files
+
+
+def _province_package(root: Path) -> Path:
+    """The package a real province office (Đồng Tháp) makes for its units, with a day off of its own."""
+    province = root / "province"
+    assert init("--role", "province", "--province", "82", data_dir=province).code == 0
+    day_off = isodesk("calendar", "set", "2026-12-28", "--day-off", "--note", "Nghỉ bù", data_dir=province)
+    assert day_off.code == 0, day_off.err
+    package = root / "goi-cua-tinh.isosync"
+    made = isodesk("sync", "province-export", "--out", str(package), data_dir=province)
+    assert made.code == 0, made.err
+    return package
 
 
 def _audit_records(data: Path, root: Path) -> dict[str, str]:

@@ -66,3 +66,52 @@ def test_the_enrolment_sheet_is_saved(qtbot, office: AppContext, tmp_path: Path)
     page.save_enrolment(out)
     qtbot.waitUntil(lambda: out.exists() and not ops.busy(), timeout=10000)
     assert out.read_bytes().startswith(b"%PDF") and "Phiếu đăng ký khóa.pdf" in page.status.text()
+
+
+def test_a_unit_receives_the_provinces_package(qtbot, office: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from isodesk.services.context import open_context
+    from isodesk.services.ledger.calendar import calendar_year, set_day
+    from isodesk.services.office.profile import init_office
+    from isodesk.services.province_updates.export import export_for_units
+
+    folder = tmp_path / "tỉnh"
+    folder.mkdir()
+    province = open_context(folder)
+    try:
+        init_office(province, province_code="82", role="province")
+        province.actor = "admin"
+        set_day(province, date(2026, 12, 28), "day_off", "Nghỉ bù theo Quyết định của UBND tỉnh")
+        made = export_for_units(province, tmp_path / "gói của tỉnh.isosync")
+        province_fingerprint = fingerprint(province).fingerprint
+        province_page = _page(qtbot, province)
+        assert province_page.fingerprint.text() == province_fingerprint
+        assert (
+            not province_page.receive_box.isVisibleTo(province_page) and "đơn vị" in province_page.export_button.text()
+        )
+        province_page.export_to(tmp_path / "gói 2.isosync")
+        qtbot.waitUntil(lambda: province_page.table.rowCount() == 2 and not ops.busy(), timeout=10000)
+        assert read_package(tmp_path / "gói 2.isosync").manifest.sequence == 2
+    finally:
+        province.close()
+    office.actor = "admin"
+    page = _page(qtbot, office)
+    assert page.receive_box.isVisibleTo(page) and page.receive_button.text() == "Nhận gói từ tỉnh…"
+    # Cancel: nothing changes.
+    page.open_province_package(Path(made.file))
+    qtbot.waitUntil(lambda: page.province_dialog is not None and page.province_dialog.isVisible(), timeout=10000)
+    dialog = page.province_dialog
+    assert dialog is not None and dialog.fingerprint.text() == province_fingerprint
+    cells = [dialog.table.item(0, c).text() for c in range(5)]
+    assert cells == ["2026-12-28", "thêm", "ngày", "—", "ngày nghỉ"]
+    dialog.cancel_button.click()
+    assert "2026-12-28" not in calendar_year(office, 2026)["days_off"]
+    assert "không có gì thay đổi" in page.receive_status.text()
+    # Apply.
+    page.province_dialog = None
+    page.open_province_package(Path(made.file))
+    qtbot.waitUntil(lambda: page.province_dialog is not None and page.province_dialog.isVisible(), timeout=10000)
+    page.province_dialog.apply_button.click()
+    qtbot.waitUntil(lambda: "Đã áp dụng" in page.receive_status.text() and not ops.busy(), timeout=10000)
+    assert "2026-12-28" in calendar_year(office, 2026)["days_off"]

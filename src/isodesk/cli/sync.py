@@ -1,6 +1,7 @@
 """Commands of the province's sync (issue 13): sync export (the next signed package, or a full one), sync
-fingerprint (the unit key's fingerprint, for the enrolment sheet) and, at the province, sync import (the units'
-packages) (docs/ARCHITECTURE.md §8)."""
+fingerprint (the office key's fingerprint, for the enrolment sheet), sync import (at the province, the units'
+packages; in a unit, the province's package), sync province-export (the province's package for its units) and sync
+trust-province (a unit confirms the province key's fingerprint) (docs/ARCHITECTURE.md §8)."""
 
 from __future__ import annotations
 
@@ -41,17 +42,37 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_enrolment)
     p = ssub.add_parser(
-        "import", parents=[common], help=_("at the province: verify and import the units' sync packages")
+        "import",
+        parents=[common],
+        help=_("verify and import sync packages: the units' packages at the province, the province's in a unit"),
     )
     p.add_argument("files", nargs="+", metavar="FILE.isosync", help=_("the package files to import"))
     p.add_argument("--dry-run", action="store_true", help=_("check and count, but write nothing"))
     p.add_argument(
         "--trust-new",
         action="store_true",
-        help=_("apply packages of units not enrolled yet without waiting for their fingerprint to be confirmed"),
+        help=_(
+            "apply packages of units (in a unit: of the province) not enrolled yet without waiting for the "
+            "fingerprint to be confirmed"
+        ),
     )
     add_json(p)
     p.set_defaults(handler=cmd_import)
+    p = ssub.add_parser(
+        "province-export",
+        parents=[common],
+        help=_("at the province: write the signed package for the units (calendar and procedure catalogue)"),
+    )
+    p.add_argument("--out", required=True, metavar="FILE.isosync", help=_("the package file to write"))
+    add_json(p)
+    p.set_defaults(handler=cmd_province_export)
+    p = ssub.add_parser(
+        "trust-province",
+        parents=[common],
+        help=_("in a unit: confirm the province key's fingerprint, compared with the province's enrolment sheet"),
+    )
+    add_json(p)
+    p.set_defaults(handler=cmd_trust_province)
 
 
 def cmd_export(args: argparse.Namespace) -> Result:
@@ -66,9 +87,12 @@ def cmd_export(args: argparse.Namespace) -> Result:
 
 
 def cmd_fingerprint(args: argparse.Namespace) -> Result:
+    from isodesk.services.office.profile import get_profile
     from isodesk.services.sync.keys import fingerprint
 
-    found = with_context(args, fingerprint)
+    found, role = with_context(args, lambda c: (fingerprint(c), get_profile(c).role))
+    if role == "province":
+        return Result(found.to_dict(), _("Fingerprint of the province's key: {fingerprint}").format(**found.to_dict()))
     return Result(found.to_dict(), _("Fingerprint of the unit's key: {fingerprint}").format(**found.to_dict()))
 
 
@@ -93,12 +117,43 @@ def cmd_history(args: argparse.Namespace) -> Result:
     return Result({"packages": [r.to_dict() for r in rows]}, text or _("No package exported yet."))
 
 
-def cmd_import(args: argparse.Namespace) -> Result:
-    from isodesk.services.province.imports import REJECTED, import_packages
+def cmd_province_export(args: argparse.Namespace) -> Result:
+    from isodesk.services.province_updates.export import export_for_units
+    from isodesk.services.sync.export import check_package_path
 
-    results = with_context(
-        args, lambda c: import_packages(c, args.files, dry_run=args.dry_run, trust_new=args.trust_new)
+    out = check_package_path(args.out)
+    done = with_context(args, lambda c: export_for_units(c, out))
+    text = _("Written {file}: package {sequence} for the units, {records} records.").format(
+        file=done.file, sequence=done.sequence, records=done.records
     )
+    return Result({"file": done.file, "sequence": done.sequence, "records": done.records}, text)
+
+
+def cmd_trust_province(args: argparse.Namespace) -> Result:
+    from isodesk.services.province_updates.apply import trust_province
+
+    done = with_context(args, trust_province)
+    text = _("Confirmed the key of {province}: {fingerprint}. Import the province's package again.").format(
+        province=done.province_name or done.province_code, fingerprint=done.fingerprint
+    )
+    return Result(done.to_dict(), text)
+
+
+def _import(c: Any, args: argparse.Namespace) -> list[Any]:
+    from isodesk.services.office.profile import get_profile
+    from isodesk.services.province.imports import import_packages
+    from isodesk.services.province_updates.apply import import_province_packages
+
+    if get_profile(c).role == "province":
+        return list(import_packages(c, args.files, dry_run=args.dry_run, trust_new=args.trust_new))
+    return list(import_province_packages(c, args.files, dry_run=args.dry_run, trust_new=args.trust_new))
+
+
+def cmd_import(args: argparse.Namespace) -> Result:
+    from isodesk.services.province.imports import REJECTED
+    from isodesk.services.province_updates.apply import field_label
+
+    results = with_context(args, lambda c: _import(c, args))
     words = {
         "imported": _("imported"),
         "unchanged": _("unchanged"),
@@ -111,5 +166,7 @@ def cmd_import(args: argparse.Namespace) -> Result:
             file=r.file, status=words[r.status], added=r.added, updated=r.updated
         )
         lines.append(f"{line} {r.reason}".rstrip())
+        for change in getattr(r, "changes", ()):
+            lines.append(f"  {change.key} · {field_label(change.field)}: {change.old or '—'} → {change.new or '—'}")
     status = 1 if any(r.status == REJECTED for r in results) else 0
     return Result({"results": [r.to_dict() for r in results]}, "\n".join(lines), status)

@@ -9,6 +9,23 @@ Members:
 - ``data/<kind>.jsonl``: one JSON object per line for each kind of record. Every record carries ``uuid``,
   ``unit_code``, ``updated_at`` (UTC) and ``change_seq``.
 
+Packages travel both ways. A unit's package to the province (the default) says nothing of its direction; a package
+from the province to its units says ``"direction": "province_to_units"`` in its manifest, names the province in
+``unit`` (its code and name) and is signed with the province office's key. A reader that predates the direction
+refuses such a package (its manifest is not the canonical form it knows), and each import refuses a package of the
+other direction. A province package is always full and holds (:data:`PROVINCE_KINDS`):
+
+- ``calendar_days``: the province's working-day calendar overlay, one record per announced day: ``day`` (ISO
+  date), ``kind`` (``day_off`` or ``workday``), ``note``, ``source`` (its legal basis), ``confirmed``;
+- ``procedures``: the province's procedure catalogue, one record per procedure by its national ``code``: ``name``,
+  ``field``, the published ``time_unit``/``time_value``/``fee``, ``cutoff_note``, ``exemptions``, ``components``
+  and ``legal_basis`` (JSON lists), ``notes``, ``source``, ``confidence``, the province's own time and fee
+  (``office_time_unit``, ``office_time_value``, ``office_fee``, null when it keeps the published ones) and
+  ``active``;
+- ``templates``: reserved for model texts and form sets the province distributes (a unit of this version keeps its
+  own, shipped with the program, and leaves the member aside). Each record will carry ``template_version``
+  (:data:`TEMPLATE_VERSION`), ``name`` and ``body``; a reader skips a record of a newer ``template_version``.
+
 A new kind of record is a new member: a reader that does not know a kind still verifies the package and may leave
 the kind aside, so kinds are added without a new format version. ``FORMAT_VERSION`` changes only when a reader of
 this version could misread a package of the new one.
@@ -33,6 +50,18 @@ DATA_SUFFIX = ".jsonl"
 KIND_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,59}")
 #: The fields every exported record carries.
 RECORD_FIELDS = ("uuid", "unit_code", "updated_at", "change_seq")
+#: Which way a package goes: a unit's package to its province (the default, not written in the manifest), or the
+#: province's package to its units.
+UNIT_TO_PROVINCE = "unit_to_province"
+PROVINCE_TO_UNITS = "province_to_units"
+DIRECTIONS = (UNIT_TO_PROVINCE, PROVINCE_TO_UNITS)
+#: The kinds of record a province package holds.
+CALENDAR_DAYS = "calendar_days"
+PROCEDURES = "procedures"
+TEMPLATES = "templates"
+PROVINCE_KINDS = (CALENDAR_DAYS, PROCEDURES, TEMPLATES)
+#: The version of a template record's layout in the ``templates`` member.
+TEMPLATE_VERSION = 1
 
 
 def member_name(kind: str) -> str:
@@ -85,6 +114,7 @@ class Manifest:
     full: bool
     public_key: str  # the signer's raw Ed25519 public key, hex
     members: dict[str, Member] = field(default_factory=dict)
+    direction: str = UNIT_TO_PROVINCE  # a province package names the province in unit_code and unit_name
 
     @property
     def counts(self) -> dict[str, int]:
@@ -92,7 +122,7 @@ class Manifest:
         return {k: m.records for name, m in self.members.items() if (k := kind_of(name))}
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "format_version": self.format_version,
             "schema_version": self.schema_version,
             "unit": {"code": self.unit_code, "name": self.unit_name},
@@ -109,6 +139,9 @@ class Manifest:
                 for name, m in sorted(self.members.items())
             },
         }
+        if self.direction != UNIT_TO_PROVINCE:  # a unit's package stays the bytes it always was
+            out["direction"] = self.direction
+        return out
 
     def to_bytes(self) -> bytes:
         return canonical_json(self.to_dict())
@@ -141,7 +174,10 @@ class Manifest:
             full=_bool(changes, "full"),
             public_key=_str(raw, "public_key"),
             members=members,
+            direction=raw.get("direction", UNIT_TO_PROVINCE),
         )
+        if manifest.direction not in DIRECTIONS:
+            raise ValueError("not a direction of a package")
         if manifest.to_dict().get("counts") != raw.get("counts"):
             raise ValueError("the counts do not match the members")
         return manifest

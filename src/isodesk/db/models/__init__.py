@@ -37,7 +37,7 @@ from isodesk.db.models.qms import (
     QmsScope,
     QmsTraining,
 )
-from isodesk.db.models.sync import SyncExport, SyncKey
+from isodesk.db.models.sync import ProvinceKey, SyncExport, SyncKey
 from isodesk.db.models.trail import TrailEntry, TrailHead
 
 __all__ = [
@@ -63,6 +63,7 @@ __all__ = [
     "ManagementReview",
     "Office",
     "Procedure",
+    "ProvinceKey",
     "QmsAnnouncement",
     "QmsDocument",
     "QmsLegalChange",

@@ -43,3 +43,24 @@ class SyncKey(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     private_pem: Mapped[bytes] = mapped_column(LargeBinary)
     fingerprint: Mapped[str] = mapped_column(String(80))
+
+
+class ProvinceKey(Base):
+    """In a unit office: the province whose packages the unit applies, its signing key, whether a person compared
+    the key's fingerprint with the province's enrolment sheet, and the last package applied (its sequence and hash,
+    which a replay or the same package again must not pass, and the calendar days it carried, which the next package
+    may withdraw)."""
+
+    __tablename__ = "sync_province"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    province_code: Mapped[str] = mapped_column(String(10), unique=True)
+    province_name: Mapped[str] = mapped_column(Text, default="")
+    public_key: Mapped[str] = mapped_column(String(64))  # raw Ed25519, hex
+    fingerprint: Mapped[str] = mapped_column(String(80))
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    last_sha256: Mapped[str] = mapped_column(String(64), default="")
+    last_package_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    calendar_days: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of ISO dates

@@ -34,6 +34,7 @@ from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.sync.records import DOSSIERS
 from isodesk.sync import signing
+from isodesk.sync.format import UNIT_TO_PROVINCE
 from isodesk.sync.package import Package, PackageError, read_package
 
 #: What became of a package.
@@ -84,8 +85,8 @@ def province_office(ctx: AppContext) -> Office:
         raise UserError(
             _(
                 "Only the province's office imports units' sync packages. A commune or ward office sends its own "
-                "package to the province with “isodesk sync export”; applying a package from the province is not "
-                "available yet."
+                "package to the province with “isodesk sync export” and applies the province's package with "
+                "“isodesk sync import”."
             )
         )
     return office
@@ -126,6 +127,10 @@ def _import_one(ctx: AppContext, province_code: str, path: Path, *, dry_run: boo
         return ImportResult(name, "", REJECTED, reason=exc.reason)
     manifest = package.manifest
     code = manifest.unit_code
+    if manifest.direction != UNIT_TO_PROVINCE:
+        reason = _("This is a province's package for its units, not a unit's package: the province imports its units' "
+                   "packages only.")  # fmt: skip
+        return ImportResult(name, code, REJECTED, reason=reason, sequence=manifest.sequence)
     with ctx.read() as s:
         unit = s.get(AdminUnit, code)
         enrolled = s.scalars(select(EnrolledUnit).where(EnrolledUnit.unit_code == code)).one_or_none()

@@ -93,6 +93,13 @@ def export_package(
     key = unit_key(ctx)
     with ctx.read() as s:
         office = s.scalars(select(Office)).one()
+        if office.role == "province":
+            raise UserError(
+                _(
+                    "The province's office sends no package to a province: it writes the package for its units "
+                    "with “isodesk sync province-export”."
+                )
+            )
         unit = s.get(AdminUnit, office.unit_code)
         last = s.scalars(select(SyncExport).order_by(SyncExport.sequence.desc()).limit(1)).first()
         counter = s.scalar(select(func.max(ChangeCounter.value))) or 0

@@ -42,7 +42,7 @@ def fingerprint(ctx: AppContext) -> KeyFingerprint:
 
 def enrolment_sheet_pdf(ctx: AppContext) -> bytes:
     """The enrolment sheet the unit sends to the province: the unit and its key's fingerprint, for the head to sign
-    and stamp (:mod:`isodesk.reports.enrolment_sheet`)."""
+    and stamp (:mod:`isodesk.reports.enrolment_sheet`); in the province's office, the sheet it sends its units."""
     found = fingerprint(ctx)
     profile = get_profile(ctx)
     sheet = EnrolmentSheet(
@@ -53,5 +53,6 @@ def enrolment_sheet_pdf(ctx: AppContext) -> bytes:
         day=local_today(),
         leader_title=profile.leader_title,
         leader_name=profile.leader_name,
+        for_units=profile.role == "province",
     )
     return render_enrolment_sheet(sheet)

@@ -1,5 +1,9 @@
-"""Đồng bộ: the fingerprint of the unit's key (which the enrolment sheet carries to the province), the export of the
-next sync package (or a full one) to a folder or USB stick, and the history of the packages exported.
+"""Đồng bộ: the fingerprint of the office's key (which the enrolment sheet carries), the export of the next sync
+package (or a full one) to a folder or USB stick, and the history of the packages exported.
+
+In a unit the page also receives the province's package (:mod:`isodesk.ui.sync.province_package`: its changes and
+the province key's fingerprint, then Apply or Cancel). In the province's office the key and the sheet are the
+province's and the export writes the package for its units.
 
 The export runs off the GUI thread (:func:`isodesk.ui.ops.run_with_progress`), kind of record by kind.
 """
@@ -28,9 +32,11 @@ from isodesk.i18n.dates import short_datetime
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import Progress, run_in_background, run_with_progress
 from isodesk.ui.page import Page
+from isodesk.ui.sync.province_package import ProvincePackageDialog
 from isodesk.ui.tables import read_only_table
 
 if TYPE_CHECKING:
+    from isodesk.services.province_updates.apply import ProvinceImport
     from isodesk.services.sync.export import Exported, ExportRow
 
 
@@ -39,6 +45,8 @@ class SyncPage(Page):
         super().__init__(parent)
         self._title_msg = title
         self.rows: list[ExportRow] = []
+        self.role = "commune"
+        self.province_dialog: ProvincePackageDialog | None = None
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.description = QLabel()
@@ -83,10 +91,25 @@ class SyncPage(Page):
         export_layout.addWidget(self.status)
         export_layout.addWidget(self.table)
 
+        self.receive_box = QGroupBox()
+        self.receive_button = QPushButton()
+        self.receive_button.setObjectName("syncReceiveProvince")
+        self.receive_button.clicked.connect(self._choose_province_package)
+        self.receive_status = QLabel()
+        self.receive_status.setObjectName("syncReceiveStatus")
+        self.receive_status.setWordWrap(True)
+        receive_layout = QVBoxLayout(self.receive_box)
+        receive_buttons = QHBoxLayout()
+        receive_buttons.addWidget(self.receive_button)
+        receive_buttons.addStretch(1)
+        receive_layout.addLayout(receive_buttons)
+        receive_layout.addWidget(self.receive_status)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.description)
         layout.addWidget(self.key_box)
+        layout.addWidget(self.receive_box)
         layout.addWidget(self.export_box, 1)
         self.retranslate()
 
@@ -96,15 +119,22 @@ class SyncPage(Page):
         if ctx is None:
             return
 
-        def load() -> tuple[str, list[ExportRow]]:
+        def load() -> tuple[str, list[ExportRow], str]:
+            from isodesk.services.office.profile import get_profile
             from isodesk.services.sync.export import list_exports
             from isodesk.services.sync.keys import fingerprint
 
-            return fingerprint(ctx).fingerprint, list_exports(ctx)
+            return fingerprint(ctx).fingerprint, list_exports(ctx), get_profile(ctx).role
 
         run_in_background(load, self._loaded, self._failed)
 
-    def _loaded(self, data: tuple[str, list[ExportRow]]) -> None:
+    @property
+    def is_province(self) -> bool:
+        return self.role == "province"
+
+    def _loaded(self, data: tuple[str, list[ExportRow], str]) -> None:
+        self.role = data[2]
+        self.retranslate()
         self.fingerprint.setText(data[0])
         self._show(data[1])
 
@@ -143,9 +173,8 @@ class SyncPage(Page):
         show_error(self, exc)
 
     def _choose_file(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the sync package"), "", _("Sync packages (*.isosync)")
-        )
+        title = _("Save the package for the units") if self.is_province else _("Save the sync package")
+        name, _filter = QFileDialog.getSaveFileName(self, title, "", _("Sync packages (*.isosync)"))
         if name:
             self.export_to(Path(name if name.lower().endswith(".isosync") else name + ".isosync"))
 
@@ -154,10 +183,14 @@ class SyncPage(Page):
         if ctx is None:
             return
         full = self.full.isChecked()
+        province = self.is_province
 
         def work(progress: Progress) -> Any:
+            from isodesk.services.province_updates.export import export_for_units
             from isodesk.services.sync.export import export_package
 
+            if province:
+                return export_for_units(ctx, path)
             return export_package(ctx, path, full=full, progress=progress)
 
         self._busy(True)
@@ -187,6 +220,71 @@ class SyncPage(Page):
 
         run_in_background(work, saved, self._failed)
 
+    # -- the province's package, in a unit ----------------------------------------------------------------
+    def _choose_province_package(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Open the province's package"), "", _("Sync packages (*.isosync)")
+        )
+        if name:
+            self.open_province_package(Path(name))
+
+    def open_province_package(self, path: Path) -> None:
+        """Read the package and show what it changes (nothing is written)."""
+        ctx = self.ctx
+        if ctx is None:
+            return
+
+        def work() -> ProvinceImport:
+            from isodesk.services.province_updates.apply import preview_province_package
+
+            return preview_province_package(ctx, path)
+
+        self.receive_button.setEnabled(False)
+        self.receive_status.setText(_("Reading {path}…").format(path=path))
+        run_in_background(work, lambda found: self._previewed(path, found), self._receive_failed)
+
+    def _receive_failed(self, exc: BaseException) -> None:
+        self.receive_button.setEnabled(True)
+        self.receive_status.setText("")
+        show_error(self, exc)
+
+    def _previewed(self, path: Path, found: ProvinceImport) -> None:
+        self.receive_button.setEnabled(True)
+        if found.status not in ("imported", "held"):
+            self.receive_status.setText(found.reason)
+            return
+        self.receive_status.setText("")
+        dialog = ProvincePackageDialog(found, self)
+        self.province_dialog = dialog
+        dialog.accepted.connect(lambda: self.apply_province_package(path))
+        dialog.rejected.connect(lambda: self.receive_status.setText(_("Cancelled: nothing was changed.")))
+        dialog.open()
+
+    def apply_province_package(self, path: Path) -> None:
+        """Apply the package: the person compared the fingerprint the dialog showed."""
+        ctx = self.ctx
+        if ctx is None:
+            return
+
+        def work() -> ProvinceImport:
+            from isodesk.services.province_updates.apply import import_province_packages
+
+            return import_province_packages(ctx, [path], trust_new=True)[0]
+
+        self.receive_button.setEnabled(False)
+        run_in_background(work, self._applied, self._receive_failed)
+
+    def _applied(self, done: ProvinceImport) -> None:
+        self.receive_button.setEnabled(True)
+        if done.status == "imported":
+            text = _("Applied package {sequence} from {province}: {added} added, {updated} changed.").format(
+                sequence=done.sequence, province=done.province_name or done.unit_code, added=done.added,
+                updated=done.updated,
+            )  # fmt: skip
+            self.receive_status.setText(f"{text} {done.reason}".rstrip())
+        else:
+            self.receive_status.setText(done.reason)
+
     def _exported(self, done: Exported) -> None:
         self._busy(False)
         self.status.setText(
@@ -205,14 +303,35 @@ class SyncPage(Page):
                 "citizen's name, ID number, address, phone, e-mail or note ever leaves the office."
             )
         )
-        self.key_box.setTitle(_("The unit's key"))
-        self.fingerprint_label.setText(
-            _("Fingerprint of the unit's key (write it on the enrolment sheet sent to the province):")
-        )
+        province = self.is_province
+        if province:
+            self.description.setText(
+                _(
+                    "The signed package for the province's communes and wards, carried on a USB stick or by mail: "
+                    "the working-day calendar and the procedure catalogue (times, fees, legal basis) of this office. "
+                    "Each unit compares the fingerprint of the province's key with the enrolment sheet before "
+                    "applying its first package."
+                )
+            )
+            self.key_box.setTitle(_("The province's key"))
+            self.fingerprint_label.setText(
+                _("Fingerprint of the province's key (printed on the enrolment sheet sent to the units):")
+            )
+            self.export_box.setTitle(_("Packages for the units"))
+            self.export_button.setText(_("Export the package for the units…"))
+        else:
+            self.key_box.setTitle(_("The unit's key"))
+            self.fingerprint_label.setText(
+                _("Fingerprint of the unit's key (write it on the enrolment sheet sent to the province):")
+            )
+            self.export_box.setTitle(_("Packages for the province"))
+            self.export_button.setText(_("Export the next package…"))
+        self.full.setVisible(not province)
+        self.receive_box.setVisible(not province)
         self.enrolment_button.setText(_("Print the enrolment sheet…"))
-        self.export_box.setTitle(_("Packages for the province"))
-        self.export_button.setText(_("Export the next package…"))
         self.full.setText(_("Every record (a full package)"))
+        self.receive_box.setTitle(_("Package from the province"))
+        self.receive_button.setText(_("Receive a package from the province…"))
         self.table.setHorizontalHeaderLabels([_("No."), _("Made at"), _("Kind"), _("Records"), _("File")])
         if self.rows:
             self._show(self.rows)
