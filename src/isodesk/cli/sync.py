@@ -1,10 +1,11 @@
 """Commands of the province's sync (issue 13): sync export (the next signed package, or a full one), sync
 fingerprint (the unit key's fingerprint, for the enrolment sheet) and, at the province, sync import (the units'
-packages) (docs/ARCHITECTURE.md §8)."""
+packages: files, or whole folders, applied in each unit's sequence order) (docs/ARCHITECTURE.md §8)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from isodesk.cli.common import add_json, with_context
@@ -43,7 +44,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = ssub.add_parser(
         "import", parents=[common], help=_("at the province: verify and import the units' sync packages")
     )
-    p.add_argument("files", nargs="+", metavar="FILE.isosync", help=_("the package files to import"))
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE_OR_FOLDER",
+        help=_("the package files to import; a folder stands for every .isosync file in it"),
+    )
     p.add_argument("--dry-run", action="store_true", help=_("check and count, but write nothing"))
     p.add_argument(
         "--trust-new",
@@ -93,11 +99,22 @@ def cmd_history(args: argparse.Namespace) -> Result:
     return Result({"packages": [r.to_dict() for r in rows]}, text or _("No package exported yet."))
 
 
-def cmd_import(args: argparse.Namespace) -> Result:
-    from isodesk.services.province.imports import REJECTED, import_packages
+def _stderr_progress(done: int, total: int) -> None:
+    """``12/100`` on one line of a terminal, for a batch of many files (never on standard output)."""
+    sys.stderr.write("\r" + _("Package {done} of {total}").format(done=done, total=total))
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
 
+
+def cmd_import(args: argparse.Namespace) -> Result:
+    from isodesk.services.province.batch import import_batch
+    from isodesk.services.province.imports import REJECTED
+
+    progress = _stderr_progress if sys.stderr.isatty() else None
     results = with_context(
-        args, lambda c: import_packages(c, args.files, dry_run=args.dry_run, trust_new=args.trust_new)
+        args,
+        lambda c: import_batch(c, args.files, dry_run=args.dry_run, trust_new=args.trust_new, progress=progress),
     )
     words = {
         "imported": _("imported"),
