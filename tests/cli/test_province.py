@@ -65,6 +65,13 @@ def test_import_status_and_confirm(office_dir: Path, province_dir: Path, tmp_pat
     assert row["enrolled"] and row["sequence"] == 1 and row["received"] == 0 and row["on_time_rate"] is None
     assert set(row) >= {"unit_code", "unit_name", "enrolled", "last_package_at", "sequence", "received",
                         "on_time_rate", "qms_step"}  # fmt: skip
+    assert row["qms_step"] == "build" and row["reported_this_year"] and row["open_nonconformities"] == 0
+    assert set(row) >= {"confirmed", "announced_on", "last_audit_on", "last_review_on", "objectives_met",
+                        "objectives_total", "open_nonconformities", "reported_this_year"}  # fmt: skip
+    before = isodesk("province", "status", "--year", "2020", "--json", data_dir=province_dir).json()["units"]
+    assert not next(u for u in before if u["unit_code"] == "28261")["reported_this_year"]
+    bad = isodesk("province", "status", "--year", "1700", data_dir=province_dir)
+    assert bad.code == 1 and "Năm" in bad.err
 
 
 def test_a_rejected_file_exits_1(province_dir: Path, tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = psub.add_parser(
         "status", parents=[common], help=_("every unit of the province: enrolled or not, last package, figures")
     )
+    p.add_argument("--year", type=int, default=None, metavar="YEAR", help=_("the year (default this year)"))
     add_json(p)
     p.set_defaults(handler=cmd_status)
     p = psub.add_parser(
@@ -32,7 +33,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_status(args: argparse.Namespace) -> Result:
     from isodesk.services.province.status import province_status
 
-    units = with_context(args, province_status)
+    units = with_context(args, lambda c: province_status(c, args.year))
     lines = []
     for u in units:
         rate = "—" if u.on_time_rate is None else f"{u.on_time_rate:.1%}"

@@ -254,5 +254,31 @@ def journey(facts: Facts, today: date) -> list[Task]:
     return tasks
 
 
+#: The tasks done once, in the order of the journey (the steps before maintaining the system).
+ONCE = (
+    TaskKey.ORGANISATION,
+    TaskKey.SCOPE,
+    TaskKey.POLICY,
+    TaskKey.OBJECTIVES,
+    TaskKey.PROCEDURES,
+    TaskKey.TRAINING,
+    TaskKey.FIRST_AUDIT,
+    TaskKey.FIRST_REVIEW,
+    TaskKey.EFFECTIVENESS,
+    TaskKey.ANNOUNCEMENT,
+)
+
+
+def step_of(facts: Facts, today: date) -> Phase:
+    """The step an office is at: maintaining the system once it announced conformity (QĐ 19/2014/QĐ-TTg, step 4),
+    else the step of its first task done once that is not done yet."""
+    if facts.first_announced_on or facts.announced_on:
+        return Phase.MAINTAIN
+    for task in journey(facts, today):
+        if task.key in ONCE and task.state is not TaskState.DONE:
+            return task.phase
+    return Phase.ANNOUNCE
+
+
 def overdue(tasks: Sequence[Task]) -> list[Task]:
     return [t for t in tasks if t.state is TaskState.OVERDUE]

@@ -1,0 +1,31 @@
+"""A demo unit office and a province office on real migrated databases, shared by the province's tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from isodesk.services.context import AppContext, open_context
+from isodesk.services.office.demo import fill_demo
+from isodesk.services.office.profile import init_office
+
+
+@pytest.fixture
+def unit(office: AppContext) -> AppContext:
+    office.actor = "admin"
+    fill_demo(office, 30)
+    office.actor = "admin"
+    return office
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> Iterator[AppContext]:
+    folder = tmp_path / "tỉnh"
+    folder.mkdir()
+    ctx = open_context(folder)
+    init_office(ctx, province_code="82", role="province", leader_name="Trần Văn Tỉnh")
+    ctx.actor = "admin"
+    yield ctx
+    ctx.close()
