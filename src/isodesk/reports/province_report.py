@@ -197,7 +197,7 @@ def _moment(value: datetime | None) -> str:
 def _objectives(u: UnitRow) -> str:
     if u.objectives_total is None:
         return "—"
-    return f"{u.objectives_met or 0}/{u.objectives_total}"
+    return f"{'—' if u.objectives_met is None else u.objectives_met}/{u.objectives_total}"
 
 
 def step_name(step: str | None, template: Mapping[str, Any]) -> str:
@@ -363,7 +363,7 @@ def province_workbook(overview: ProvinceOverview, template: Mapping[str, Any]) -
         cell.alignment = wrap
     late = PatternFill("solid", fgColor="FCE4D6")
     for i, u in enumerate(overview.units, 1):
-        met = None if u.objectives_total is None else f"{u.objectives_met or 0}/{u.objectives_total}"
+        met = None if u.objectives_total is None else _objectives(u)
         package = local_datetime(u.last_package_at).replace(tzinfo=None) if u.last_package_at else None
         units.append(
             [

@@ -11,59 +11,38 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from isodesk.errors import UserError
 from isodesk.i18n import _
-from isodesk.i18n.dates import local_datetime, local_today
+from isodesk.i18n.dates import local_today
 from isodesk.reports.province_report import STEPS, TARGET, ProvinceOverview, Summary, UnitRow, summarise
 from isodesk.services.context import AppContext
 from isodesk.services.files import write_file
 from isodesk.services.office.profile import get_profile
-from isodesk.services.province.status import province_status
+from isodesk.services.province.status import UnitStatus, province_status
 
 
-def _date(value: object) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return local_datetime(value).date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _row(status: Any, year: int) -> UnitRow:
-    last = status.last_package_at
-    reported = getattr(status, "reported_this_year", None)
-    if reported is None:
-        reported = last is not None and local_datetime(last).year == year
+def _row(status: UnitStatus) -> UnitRow:
     return UnitRow(
         unit_code=status.unit_code,
         unit_name=status.unit_name,
-        enrolled=bool(status.enrolled),
-        confirmed=bool(getattr(status, "confirmed", status.enrolled)),
-        qms_step=getattr(status, "qms_step", None) or None,
-        announced_on=_date(getattr(status, "announced_on", None)),
-        last_audit_on=_date(getattr(status, "last_audit_on", None)),
-        last_review_on=_date(getattr(status, "last_review_on", None)),
-        objectives_met=_int(getattr(status, "objectives_met", None)),
-        objectives_total=_int(getattr(status, "objectives_total", None)),
+        enrolled=status.enrolled,
+        confirmed=status.confirmed,
+        qms_step=status.qms_step or None,
+        announced_on=status.announced_on,
+        last_audit_on=status.last_audit_on,
+        last_review_on=status.last_review_on,
+        objectives_met=status.objectives_met,
+        objectives_total=status.objectives_total or None,
         on_time_rate=status.on_time_rate,
-        open_nonconformities=_int(getattr(status, "open_nonconformities", None)),
-        last_package_at=last,
+        open_nonconformities=status.open_nonconformities if status.enrolled else None,
+        last_package_at=status.last_package_at,
         sequence=status.sequence,
-        received=int(status.received or 0),
-        reported_this_year=bool(reported),
+        received=status.received,
+        reported_this_year=status.reported_this_year,
     )
 
 
@@ -79,21 +58,12 @@ def _province_only(ctx: AppContext) -> Any:
     return profile
 
 
-def _status(ctx: AppContext, year: int) -> list[Any]:
-    try:
-        return list(province_status(ctx, year))  # type: ignore[call-arg]
-    except TypeError:  # a status without a year: its figures are the latest
-        return list(province_status(ctx))
-
-
 def province_overview(ctx: AppContext, year: int | None = None, today: date | None = None) -> ProvinceOverview:
     """Every unit of the province with its figures of ``year`` (default this year), and the province's totals."""
     profile = _province_only(ctx)
     today = today or local_today()
     year = year or today.year
-    if not 2000 <= year <= 2100:
-        raise UserError(_("The year {year} is not a year the report can be made for.").format(year=year))
-    units = tuple(_row(s, year) for s in _status(ctx, year))
+    units = tuple(_row(s) for s in province_status(ctx, year))
     return ProvinceOverview(
         year=year,
         province_code=profile.province_code,

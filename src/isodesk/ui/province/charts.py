@@ -56,8 +56,9 @@ class UnitRateChart(QWidget):
         for i, (code, rate) in enumerate(self.rates):
             x = left + i * slot
             bar = height * rate
+            bar_width = min(max(1.0, slot * 0.7), 28.0)
             painter.fillRect(
-                QRectF(x + slot * 0.15, top + height - bar, max(1.0, slot * 0.7), bar),
+                QRectF(x + (slot - bar_width) / 2, top + height - bar, bar_width, bar),
                 GOOD if rate >= self.target else WARN,
             )
             if labelled:

@@ -56,17 +56,18 @@ STEP_NAMES = {
 LATE_BACKGROUND = QColor("#fde2cf")
 LATE_TEXT = QColor("#7a2e00")
 
+#: (header, its tooltip): short headers, so that every column fits at 1366×768.
 COLUMNS = (
-    N_("Code"),
-    N_("Unit"),
-    N_("QMS step"),
-    N_("Announced on"),
-    N_("Last internal audit"),
-    N_("Last management review"),
-    N_("Objectives met"),
-    N_("On-time rate"),
-    N_("Open nonconformities"),
-    N_("Last package"),
+    (N_("Code"), N_("The unit's code")),
+    (N_("Unit"), N_("The commune or ward")),
+    (N_("QMS step"), N_("The step of the quality system (QĐ 19/2014/QĐ-TTg)")),
+    (N_("Announced"), N_("The date the unit announced its quality system conforms to TCVN ISO 9001:2015")),
+    (N_("Internal audit"), N_("The last internal audit")),
+    (N_("Mgmt review"), N_("The last management review")),
+    (N_("Objectives"), N_("The year's quality objectives met, of those set")),
+    (N_("On time"), N_("On-time rate of the dossiers settled in the year")),
+    (N_("Open NCs"), N_("Nonconformities whose corrective action is not finished")),
+    (N_("Last package"), N_("When the unit's last package was imported")),
 )
 
 
@@ -87,7 +88,9 @@ def percent(value: float | None) -> str:
 
 
 def objectives(u: UnitRow) -> str:
-    return "—" if u.objectives_total is None else f"{u.objectives_met or 0}/{u.objectives_total}"
+    if u.objectives_total is None:
+        return "—"
+    return f"{'—' if u.objectives_met is None else u.objectives_met}/{u.objectives_total}"
 
 
 def unit_cells(u: UnitRow) -> list[str]:
@@ -101,7 +104,7 @@ def unit_cells(u: UnitRow) -> list[str]:
         objectives(u),
         percent(u.on_time_rate),
         "—" if u.open_nonconformities is None else str(u.open_nonconformities),
-        _moment(u.last_package_at),
+        _day(local_datetime(u.last_package_at).date() if u.last_package_at else None),
     ]
 
 
@@ -150,6 +153,7 @@ class ProvinceDashboardPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the unit's name takes the spare width
         self.table.doubleClicked.connect(lambda index: self.open_unit(index.row()))
         self.table.setToolTip("")
 
@@ -246,7 +250,6 @@ class ProvinceDashboardPage(Page):
                         item.setFont(bold)
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, max(self.table.columnWidth(1), 180))
 
     def _show_charts(self) -> None:
         o = self.overview
@@ -301,7 +304,11 @@ class ProvinceDashboardPage(Page):
         self.late_only.setText(_("Only units that have not reported this year"))
         self.pdf_button.setText(_("Consolidated report (PDF)…"))
         self.xlsx_button.setText(_("Export for Excel…"))
-        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([_(c) for c, _tip in COLUMNS])
+        for column, (_c, tip) in enumerate(COLUMNS):
+            header = self.table.horizontalHeaderItem(column)
+            if header is not None:
+                header.setToolTip(_(tip))
         self.table.setToolTip(_("Double-click a unit to see its figures."))
         self.rate_box.setTitle(_("On-time rate by unit (dashed line: 95% target)"))
         self.rate_chart.empty_text = _("No unit has sent settled dossiers yet.")
