@@ -326,7 +326,7 @@ class UnitDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("provinceUnitDialog")
         self.unit = unit
-        self.setWindowTitle(_("{unit} ({code})").format(unit=unit.unit_name, code=unit.unit_code))
+        self.setWindowTitle(f"{unit.unit_name} ({unit.unit_code})")  # names only: nothing to translate
         self.values: dict[str, QLabel] = {}
         form = QFormLayout()
         if unit.enrolled:
