@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from isodesk.cli.main import run
+from isodesk.i18n.dates import local_today
 from tests.cli.conftest import ADMIN, ADMIN_PASSWORD, Run, init
 
 _capture: pytest.CaptureFixture[str] | None = None
@@ -141,3 +142,30 @@ def test_a_commune_office_is_told_the_report_is_the_province_s(office_dir: Path,
     out = tmp_path / "x.pdf"
     done = isodesk("form", "province-report", "--year", "2026", "--out", str(out), data_dir=office_dir)
     assert done.code == 1 and "văn phòng của tỉnh" in done.err and not out.exists()
+
+
+def test_stats_of_a_unit_at_the_province_match_the_unit_s_own(
+    office_dir: Path, province_dir: Path, tmp_path: Path
+) -> None:
+    assert isodesk("demo", "--dossiers", "60", data_dir=office_dir).code == 0
+    package = tmp_path / "1.isosync"
+    assert isodesk("sync", "export", "--out", str(package), data_dir=office_dir).code == 0
+    assert isodesk("sync", "import", str(package), "--trust-new", data_dir=province_dir).code == 0
+    year = local_today().year
+    for options in ((), ("--from", f"{year - 1}-07-01", "--to", f"{year}-06-30"), ("--by", "month"),
+                    ("--by", "procedure"), ("--by", "field")):  # fmt: skip
+        own = isodesk("stats", *options, "--json", data_dir=office_dir)
+        at_province = isodesk("stats", "--unit", "28261", *options, "--json", data_dir=province_dir)
+        assert own.code == 0 and at_province.code == 0, at_province.err
+        assert at_province.json() == own.json(), options
+    assert own.json()["groups"] and isodesk("stats", "--json", data_dir=office_dir).json()["received"] > 0
+    text = isodesk("stats", "--unit", "28261", data_dir=province_dir)
+    assert (text.code == 0 and "Tỷ lệ đúng hạn" in text.out) or "đúng hạn" in text.out
+    for code in ("99999", "00004"):  # no such unit; a ward of Hà Nội
+        unknown = isodesk("stats", "--unit", code, "--json", data_dir=province_dir)
+        assert unknown.code == 1 and unknown.out == "" and f"Không có xã, phường nào mã {code}" in unknown.err
+
+
+def test_a_commune_office_refuses_stats_of_another_unit(office_dir: Path) -> None:
+    done = isodesk("stats", "--unit", "28261", "--json", data_dir=office_dir)
+    assert done.code == 1 and done.out == "" and "dành cho văn phòng của tỉnh" in done.err

@@ -227,10 +227,13 @@ EXEMPT = {
     ("deadline",),
     ("calendar", "show"),
     ("procedure", "list"),
-    ("stats",),
+    ("stats",),  # the office's own figures; with --unit, a unit's at the province, which needs one (ACCOUNT_WITH)
     ("user", "passwd"),  # proves the old password itself
     ("decrypt",),  # reads no office: the passphrase is the proof
 }
+
+#: Exempt commands that need an account with these options (the province's data).
+ACCOUNT_WITH = {("stats",): ("--unit", "28261")}
 
 
 @pytest.fixture(scope="module")
@@ -381,7 +384,12 @@ def test_every_command_says_whether_it_needs_an_account(prepared: tuple[Path, di
     commands = dict(_leaves(build_parser()))
     assert set(commands) == set(table) | EXEMPT
     for path in EXEMPT:
-        assert commands[path].get_default("needs_account") is False, path
+        if path in ACCOUNT_WITH:
+            assert not needs_account(build_parser().parse_args(["--data-dir", str(data), *path])), path
+            args = build_parser().parse_args(["--data-dir", str(data), *path, *ACCOUNT_WITH[path]])
+            assert needs_account(args), path
+        else:
+            assert commands[path].get_default("needs_account") is False, path
     for path, sample in table.items():
         args = build_parser().parse_args(["--data-dir", str(data), *sample.argv])
         assert needs_account(args), path
@@ -517,3 +525,18 @@ def test_a_disabled_account_is_refused(tmp_path: Path) -> None:
     assert isodesk("user", "disable", "tung", data_dir=data).code == 0
     refused = isodesk("dossier", "list", data_dir=data, env=as_user("tung"))
     assert refused.code == 1 and "Tài khoản “tung” đã ngừng hoạt động" in refused.err
+
+
+def test_a_unit_s_figures_need_an_account_and_are_the_province_s(cli_in_process, office) -> None:  # type: ignore[no-untyped-def]
+    """``stats`` needs no account in an office; ``stats --unit`` does, and a commune office then says, in
+    Vietnamese, that it is the province's work."""
+    data, _table, out = office
+    before = _state(data, out)
+    plain = cli_in_process(data, "stats", "--json")
+    assert plain.code == 0
+    refused = cli_in_process(data, "stats", "--unit", "28261", "--json")
+    assert refused.code == 1 and refused.out == "" and "Lệnh này cần đăng nhập" in refused.err
+    signed_in = cli_in_process(data, "stats", "--unit", "28261", "--json", env=as_user(SECOND_ADMIN))
+    assert signed_in.code == 1 and signed_in.out == ""
+    assert "văn phòng của tỉnh" in signed_in.err and "isodesk stats" in signed_in.err, signed_in.err
+    assert _state(data, out) == before

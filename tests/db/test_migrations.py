@@ -364,3 +364,53 @@ def test_0006_fills_the_day_counts_the_quality_objectives_read(data_dir: Path) -
             assert conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
     finally:
         conn.close()
+
+
+def test_0012_moves_the_dossiers_received_into_their_columns_and_counts_them_by_month(data_dir: Path) -> None:
+    """A province's dossier records kept as JSON before 0012 move to province_dossiers and are counted by unit, month
+    and procedure; the other records stay as they were."""
+    from isodesk.db.engine import create_db_engine
+
+    path = database_path(data_dir)
+    engine = create_db_engine(path)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0011")  # type: ignore[arg-type]
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    dossiers = (
+        ("d1", "2026-03-02", "2026-03-05", "on_time", 1),
+        ("d2", "2026-03-30", "2026-04-02", "late", None),
+        ("d3", "2026-04-01", None, None, None),
+    )
+    for uuid, received, settled, timeliness, rating in dossiers:
+        body = {"uuid": uuid, "unit_code": "28261", "updated_at": "2026-04-03T01:00:00+00:00", "change_seq": 5,
+                "procedure_code": "1.001193", "procedure_field": "Hộ tịch", "received_on": received,
+                "received_at": f"{received}T02:00:00+00:00", "settled_on": settled, "status": "returned",
+                "timeliness": timeliness, "extensions": 0, "rating": rating, "handling_role": "Công chức Tư pháp",
+                "due_at": None, "settled_at": None}  # fmt: skip
+        _insert(conn, "province_records", unit_code="28261", kind="dossiers", uuid=uuid, unit_change_seq=5,
+                unit_updated_at="2026-04-03T01:00:00+00:00", body=json.dumps(body, ensure_ascii=False))  # fmt: skip
+    _insert(conn, "province_records", unit_code="28261", kind="audits", uuid="a1", unit_change_seq=4, body="{}")
+    conn.commit()
+    conn.close()
+
+    open_database(data_dir).close()
+
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT kind FROM province_records").fetchall() == [("audits",)]
+        rows = conn.execute(
+            "SELECT uuid, received_on, settled_on, timeliness, rating, procedure_field, unit_change_seq "
+            "FROM province_dossiers ORDER BY uuid"
+        ).fetchall()
+        assert rows == [
+            ("d1", "2026-03-02", "2026-03-05", "on_time", 1, "Hộ tịch", 5),
+            ("d2", "2026-03-30", "2026-04-02", "late", None, "Hộ tịch", 5),
+            ("d3", "2026-04-01", None, None, None, "Hộ tịch", 5),
+        ]
+        months = conn.execute(
+            "SELECT month, received, on_time, late, rating_1, settle_days FROM province_dossier_months ORDER BY month"
+        ).fetchall()
+        assert months == [("2026-03", 2, 1, 0, 1, 3), ("2026-04", 1, 0, 1, 0, 3)]
+    finally:
+        conn.close()

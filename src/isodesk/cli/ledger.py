@@ -203,9 +203,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="start", metavar="DATE")
     p.add_argument("--to", dest="end", metavar="DATE")
     p.add_argument("--by", choices=("month", "quarter", "half", "nine_months", "year", "procedure", "field", "officer"))
+    p.add_argument(
+        "--unit",
+        metavar="CODE",
+        help=_("in the province's office: a unit's figures from the packages it sent (needs an account)"),
+    )
     add_json(p)
     p.set_defaults(handler=cmd_stats)
-    no_account(p)
+    # The office's own figures show nothing personal; a unit's, at the province, are the province's data.
+    p.set_defaults(needs_account=lambda args: args.unit is not None)
 
 
 def cmd_procedure_add(args: argparse.Namespace) -> Result:
@@ -424,6 +430,24 @@ def cmd_dossier_show(args: argparse.Namespace) -> Result:
     return Result(data, "\n".join(lines))
 
 
+def _unit_stats(args: argparse.Namespace, start: date | None, end: date | None) -> dict[str, Any]:
+    """``stats --unit``: a unit's figures at the province, with the same keys."""
+    from isodesk.services.ledger.stats import PERIODS
+    from isodesk.services.province.unit_stats import unit_stats, unit_stats_by, unit_stats_by_period
+
+    def run(ctx: Any) -> dict[str, Any]:
+        data = unit_stats(ctx, args.unit, start, end)
+        if args.by in PERIODS:
+            data["periods"] = unit_stats_by_period(ctx, args.unit, (start or local_today()).year, args.by)
+        elif args.by:
+            period = (date.fromisoformat(data["from"]), date.fromisoformat(data["to"]))
+            data["groups"] = unit_stats_by(ctx, args.unit, args.by, *period)
+        return data
+
+    result: dict[str, Any] = with_context(args, run)
+    return result
+
+
 def cmd_stats(args: argparse.Namespace) -> Result:
     from isodesk.services.ledger.stats import PERIODS, stats, stats_by, stats_by_period
 
@@ -431,14 +455,17 @@ def cmd_stats(args: argparse.Namespace) -> Result:
     end = parse_date(args.end) if args.end else None
     if start and end and end < start:
         raise UserError(_("The end date is before the start date."))
-    data = with_context(args, lambda c: stats(c, start, end))
-    if args.by in PERIODS:
-        year = (start or local_today()).year
-        data["periods"] = with_context(args, lambda c: stats_by_period(c, year, args.by))
-    elif args.by:
-        data["groups"] = with_context(
-            args, lambda c: stats_by(c, args.by, date.fromisoformat(data["from"]), date.fromisoformat(data["to"]))
-        )
+    if args.unit is not None:
+        data = _unit_stats(args, start, end)
+    else:
+        data = with_context(args, lambda c: stats(c, start, end))
+        if args.by in PERIODS:
+            year = (start or local_today()).year
+            data["periods"] = with_context(args, lambda c: stats_by_period(c, year, args.by))
+        elif args.by:
+            data["groups"] = with_context(
+                args, lambda c: stats_by(c, args.by, date.fromisoformat(data["from"]), date.fromisoformat(data["to"]))
+            )
     text = _(
         "Received {received}, settled {settled} (ahead {ahead}, on time {on_time}, late {late}), "
         "in progress {in_progress}, overdue {overdue}; on-time rate {rate}; satisfied {satisfied}."

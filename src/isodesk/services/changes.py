@@ -87,6 +87,8 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "province_units": frozenset({Change.PROVINCE}),  # the province's record of the packages it received
     "province_imports": frozenset({Change.PROVINCE}),
     "province_records": frozenset({Change.PROVINCE}),
+    "province_dossiers": frozenset({Change.PROVINCE}),
+    "province_dossier_months": frozenset({Change.PROVINCE}),
 }
 #: Tables whose every change also writes the audit trail (:mod:`isodesk.db.trail`), filled by :func:`install`.
 _AUDITED: set[str] = set()

@@ -21,7 +21,7 @@ from isodesk.db.models.core import (
     Staff,
 )
 from isodesk.db.models.ledger import Applicant, Counter, DailyCount, Dossier, DossierEvent, Procedure
-from isodesk.db.models.province import EnrolledUnit, ImportLog, ReceivedRecord
+from isodesk.db.models.province import EnrolledUnit, ImportLog, ReceivedDossier, ReceivedMonth, ReceivedRecord
 from isodesk.db.models.qms import (
     QmsAnnouncement,
     QmsDocument,
@@ -76,6 +76,8 @@ __all__ = [
     "QmsRole",
     "QmsScope",
     "QmsTraining",
+    "ReceivedDossier",
+    "ReceivedMonth",
     "ReceivedRecord",
     "ReviewDecision",
     "Setting",

@@ -6,9 +6,9 @@ None of it travels (no :class:`~isodesk.db.base.SyncedMixin`): it is the provinc
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from isodesk.db.base import Base
@@ -66,3 +66,53 @@ class ReceivedRecord(Base):
     unit_change_seq: Mapped[int] = mapped_column(Integer)
     unit_updated_at: Mapped[str] = mapped_column(String(40), default="")
     body: Mapped[str] = mapped_column(Text)
+
+
+class ReceivedDossier(Base):
+    """One dossier a unit sent, reduced as it sent it (procedure, field, dates, status, timeliness, rating, handling
+    role: nothing of the applicant), in columns so that the province's figures are counted in SQL. Times are the
+    unit's, ISO 8601 in UTC as sent; days are the unit's days."""
+
+    __tablename__ = "province_dossiers"
+    __table_args__ = (UniqueConstraint("unit_code", "uuid"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(10))
+    uuid: Mapped[str] = mapped_column(String(36))
+    unit_change_seq: Mapped[int] = mapped_column(Integer)
+    unit_updated_at: Mapped[str] = mapped_column(String(40), default="")
+    procedure_code: Mapped[str] = mapped_column(String(30), default="")
+    procedure_field: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    received_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    due_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    settled_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    settled_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="")
+    timeliness: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    extensions: Mapped[int] = mapped_column(Integer, default=0)
+    rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    handling_role: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReceivedMonth(Base):
+    """A unit's dossiers counted by month and procedure, as the ledger's day counts are kept: received by the month
+    received; settled, by timeliness, by rating and the days to settle by the month settled. Rebuilt from
+    ``province_dossiers`` for a unit after each of its packages, so the dashboard sums a few rows a unit."""
+
+    __tablename__ = "province_dossier_months"
+    __table_args__ = (Index("ix_province_dossier_months_unit_code", "unit_code"), {"sqlite_with_rowid": False})
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM
+    unit_code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    procedure_code: Mapped[str] = mapped_column(String(30), primary_key=True)
+    procedure_field: Mapped[str] = mapped_column(Text, primary_key=True)
+    received: Mapped[int] = mapped_column(Integer, default=0)
+    ahead: Mapped[int] = mapped_column(Integer, default=0)
+    on_time: Mapped[int] = mapped_column(Integer, default=0)
+    late: Mapped[int] = mapped_column(Integer, default=0)
+    rating_1: Mapped[int] = mapped_column(Integer, default=0)
+    rating_2: Mapped[int] = mapped_column(Integer, default=0)
+    rating_3: Mapped[int] = mapped_column(Integer, default=0)
+    rating_4: Mapped[int] = mapped_column(Integer, default=0)
+    settle_days: Mapped[int] = mapped_column(Integer, default=0)

@@ -10,6 +10,7 @@ counts come from covering indexes, so a year of a large ledger is counted in mil
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -54,6 +55,12 @@ def _counts(session: Session, period: Period, now: datetime) -> dict[str, Any]:
         .where(Dossier.status.in_(RUNNING), Dossier.due_at < now, text("+dossiers.received_on BETWEEN :a AND :b"))
         .params(a=period.start, b=period.end)
     ).scalar_one()
+    return figures(period, totals, in_progress, overdue)
+
+
+def figures(period: Period, totals: dict[str, int], in_progress: int, overdue: int) -> dict[str, Any]:
+    """The statistics of a period from its counts (:data:`FIELDS`) and its open and overdue dossiers: the figures
+    and rates as ``isodesk stats`` gives them, for an office's ledger or a unit's records at the province."""
     ahead, on_time, late = totals["ahead"], totals["on_time"], totals["late"]
     total = ahead + on_time + late
     return {
@@ -162,6 +169,12 @@ def stats_by(ctx: AppContext, group: str, start: date, end: date) -> list[dict[s
                 .group_by(key)
             )
         rows = s.execute(query).all()
+    return grouped(rows)
+
+
+def grouped(rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
+    """Rows of (group, ahead, on time, late) as ``isodesk stats --by`` lists them: by name, with their on-time
+    rate, groups with nothing settled left out."""
     out = []
     for name, ahead, on_time, late in sorted(rows, key=lambda r: str(r[0] or "")):
         total = int(ahead + on_time + late)

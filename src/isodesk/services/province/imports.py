@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable, Iterable
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,13 +23,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from isodesk.db.models import AdminUnit, EnrolledUnit, ImportLog, Office, ReceivedRecord
+from isodesk.db.models import AdminUnit, EnrolledUnit, ImportLog, Office
 from isodesk.db.types import utcnow
 from isodesk.domain.permissions import Permission
 from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
+from isodesk.services.sync.records import DOSSIERS
 from isodesk.sync import signing
 from isodesk.sync.package import Package, PackageError, read_package
 
@@ -117,7 +119,7 @@ def import_packages(
 def _import_one(ctx: AppContext, province_code: str, path: Path, *, dry_run: bool, trust_new: bool) -> ImportResult:
     name = str(path)
     try:
-        package = read_package(path)
+        package = read_package(path, records=False)  # each record is read as it is applied
     except PackageError as exc:
         return ImportResult(name, "", REJECTED, reason=exc.reason)
     manifest = package.manifest
@@ -140,10 +142,11 @@ def _import_one(ctx: AppContext, province_code: str, path: Path, *, dry_run: boo
         return ImportResult(name, code, REJECTED, reason=reason, sequence=seq)
     fingerprint = signing.fingerprint(bytes.fromhex(manifest.public_key))
     if known is not None:
+        # The manifest's signature was verified against the key it carries: it must be the key enrolled.
         try:
-            read_package(path, signing.public_from_raw(bytes.fromhex(known[0])))
-        except PackageError as exc:
-            return ImportResult(name, code, REJECTED, reason=exc.reason, sequence=seq)
+            enrolled_key = signing.public_raw(signing.public_from_raw(bytes.fromhex(known[0])))
+            if enrolled_key != bytes.fromhex(manifest.public_key):
+                return ImportResult(name, code, REJECTED, reason=PackageError("signature").reason, sequence=seq)
         except ValueError:
             return ImportResult(name, code, REJECTED, reason=_(
                 "The key enrolled for this unit cannot be read."), sequence=seq)  # fmt: skip
@@ -187,10 +190,20 @@ def _import_one(ctx: AppContext, province_code: str, path: Path, *, dry_run: boo
             "imported). Ask the unit for a full package."
         ).format(sequence=seq, last=last_sequence)
         return ImportResult(name, code, REJECTED, reason=reason, sequence=seq)
-    if dry_run:
-        with ctx.read() as s:
-            added, updated = _apply(s, code, package, write=False)
-        return ImportResult(name, code, IMPORTED, added, updated, sequence=seq)
+    try:
+        if dry_run:
+            with ctx.read() as s:
+                added, updated = _apply(s, code, package, write=False)
+            return ImportResult(name, code, IMPORTED, added, updated, sequence=seq)
+        return _applied(ctx, path, package, unit.name, fingerprint)
+    except PackageError as exc:  # a record that cannot be read: the transaction was rolled back
+        return ImportResult(name, code, REJECTED, reason=exc.reason, sequence=seq)
+
+
+def _applied(ctx: AppContext, path: Path, package: Package, unit_name: str, fingerprint: str) -> ImportResult:
+    """Apply a verified package in one transaction, move the unit's chain on and log it."""
+    manifest = package.manifest
+    code, seq = manifest.unit_code, manifest.sequence
     with ctx.unit_of_work() as s:
         added, updated = _apply(s, code, package, write=True)
         row = s.scalars(select(EnrolledUnit).where(EnrolledUnit.unit_code == code)).one_or_none()
@@ -198,45 +211,176 @@ def _import_one(ctx: AppContext, province_code: str, path: Path, *, dry_run: boo
             row = EnrolledUnit(unit_code=code, public_key=manifest.public_key, fingerprint=fingerprint,
                                enrolled_at=utcnow(), last_sequence=0, last_sha256="")  # fmt: skip
             s.add(row)
-        row.unit_name = unit.name
+        row.unit_name = unit_name
         row.confirmed = True
         if seq >= row.last_sequence:
             row.last_sequence = seq
             row.last_sha256 = package.sha256
         row.last_package_at = utcnow()
-        result = ImportResult(name, code, IMPORTED, added, updated, sequence=seq)
+        result = ImportResult(str(path), code, IMPORTED, added, updated, sequence=seq)
         _log(s, ctx, path, result, package.sha256)
     return result
 
 
+#: Records written per statement: a package is applied in chunks, never all of it in memory as rows at once.
+CHUNK = 5000
+#: The columns of a dossier record kept at the province (the reduced record, DOSSIER_FIELDS, less the sync fields).
+DOSSIER_COLUMNS = (
+    "procedure_code",
+    "procedure_field",
+    "received_at",
+    "received_on",
+    "due_at",
+    "settled_at",
+    "settled_on",
+    "status",
+    "timeliness",
+    "extensions",
+    "rating",
+    "handling_role",
+)
+#: A dossier's values as bound: the unit, then these fields of the record, in this order.
+_DOSSIER_KEYS = ("uuid", "change_seq", "updated_at", *DOSSIER_COLUMNS)
+#: How each is written: NOT NULL columns get their default when the record has none; numbers are made numbers.
+_DOSSIER_VALUES = {
+    "uuid": "CAST(coalesce(?, '') AS TEXT)",
+    "change_seq": "CAST(coalesce(?, 0) AS INTEGER)",
+    "updated_at": "coalesce(?, '')",
+    "procedure_code": "coalesce(?, '')",
+    "procedure_field": "coalesce(?, '')",
+    "status": "coalesce(?, '')",
+    "extensions": "CAST(coalesce(?, 0) AS INTEGER)",
+    "rating": "CAST(? AS INTEGER)",
+    "handling_role": "coalesce(?, '')",
+}
+_RECORD_UPSERT = (
+    "INSERT INTO province_records (unit_code, kind, uuid, unit_change_seq, unit_updated_at, body) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (unit_code, kind, uuid) DO UPDATE SET "
+    "unit_change_seq = excluded.unit_change_seq, unit_updated_at = excluded.unit_updated_at, body = excluded.body "
+    "WHERE excluded.unit_change_seq > province_records.unit_change_seq"
+)
+_DOSSIER_UPSERT = (
+    f"INSERT INTO province_dossiers (unit_code, uuid, unit_change_seq, unit_updated_at, {', '.join(DOSSIER_COLUMNS)}) "
+    f"VALUES (?, {', '.join(_DOSSIER_VALUES.get(k, '?') for k in _DOSSIER_KEYS)}) "
+    "ON CONFLICT (unit_code, uuid) DO UPDATE SET "
+    "unit_change_seq = excluded.unit_change_seq, unit_updated_at = excluded.unit_updated_at, "
+    + ", ".join(f"{c} = excluded.{c}" for c in DOSSIER_COLUMNS)
+    + " WHERE excluded.unit_change_seq > province_dossiers.unit_change_seq"
+)
+#: A unit's dossiers counted again by month and procedure (see :class:`isodesk.db.models.ReceivedMonth`): received
+#: by the month received, then settled, by timeliness and rating, and the days to settle by the month settled.
+_MONTHS_COLUMNS = (
+    "month, unit_code, procedure_code, procedure_field, received, ahead, on_time, late, "
+    "rating_1, rating_2, rating_3, rating_4, settle_days"
+)
+_MONTHS_RECEIVED = f"""
+INSERT INTO province_dossier_months ({_MONTHS_COLUMNS})
+SELECT substr(received_on, 1, 7), :unit, procedure_code, procedure_field, count(*), 0, 0, 0, 0, 0, 0, 0, 0
+FROM province_dossiers WHERE unit_code = :unit AND received_on IS NOT NULL
+GROUP BY 1, 3, 4
+"""
+_MONTHS_SETTLED = f"""
+INSERT INTO province_dossier_months ({_MONTHS_COLUMNS})
+SELECT substr(settled_on, 1, 7), :unit, procedure_code, procedure_field, 0, sum(timeliness = 'ahead'),
+    sum(timeliness = 'on_time'), sum(timeliness = 'late'), sum(rating IS 1), sum(rating IS 2), sum(rating IS 3),
+    sum(rating IS 4), sum(CAST(julianday(settled_on) - julianday(received_on) AS INTEGER))
+FROM province_dossiers
+WHERE unit_code = :unit AND settled_on IS NOT NULL AND timeliness IN ('ahead', 'on_time', 'late')
+GROUP BY 1, 3, 4
+ON CONFLICT DO UPDATE SET ahead = excluded.ahead, on_time = excluded.on_time, late = excluded.late,
+    rating_1 = excluded.rating_1, rating_2 = excluded.rating_2, rating_3 = excluded.rating_3,
+    rating_4 = excluded.rating_4, settle_days = excluded.settle_days
+"""
+
+
+def _record_row(unit_code: str, kind: str, line: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        unit_code,
+        kind,
+        str(line.get("uuid", "")),
+        _seq(line.get("change_seq")),
+        str(line.get("updated_at") or ""),
+        json.dumps(line, ensure_ascii=False, sort_keys=True),
+    )
+
+
+def _dossier_row(unit_code: str, _kind: str, line: dict[str, Any]) -> tuple[Any, ...]:
+    return (unit_code, *map(line.get, _DOSSIER_KEYS))
+
+
+def _plain(value: Any) -> Any:
+    """A value SQLite can take: an object, a list (which no reduced record holds) or a number out of SQLite's range
+    is written as nothing."""
+    if isinstance(value, dict | list) or (isinstance(value, int) and not -(2**63) <= value < 2**63):
+        return None
+    return value
+
+
+def _seq(value: Any) -> int:
+    """A change number as sent, or 0 when it is none."""
+    try:
+        number = int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+    return number if 0 <= number < 2**63 else 0
+
+
+def _chunks(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
+    chunk: list[tuple[Any, ...]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _apply(session: Session, unit_code: str, package: Package, *, write: bool) -> tuple[int, int]:
-    """Upsert every record of the package by (unit, kind, uuid), keeping the newer change; (added, updated)."""
+    """Upsert every record of the package by (unit, kind, uuid), keeping the newer change; (added, updated).
+
+    Dossiers go to their own table in columns, the other kinds as the unit sent them; each kind is written in chunks
+    of :data:`CHUNK` rows by one prepared statement that keeps a record's newer change only. A dry run compares the
+    records with the change numbers kept, writing nothing."""
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
     added = updated = 0
     for kind in sorted(package.data):
-        rows = {
-            r.uuid: r
-            for r in session.scalars(
-                select(ReceivedRecord).where(ReceivedRecord.unit_code == unit_code, ReceivedRecord.kind == kind)
-            )
-        }
-        for record in package.records(kind):
-            uuid = str(record.get("uuid", ""))
-            change_seq = int(record.get("change_seq") or 0)
-            body = json.dumps(record, ensure_ascii=False, sort_keys=True)
-            row = rows.get(uuid)
-            if row is None:
-                added += 1
-                if write:
-                    row = ReceivedRecord(unit_code=unit_code, kind=kind, uuid=uuid, unit_change_seq=change_seq,
-                                         unit_updated_at=str(record.get("updated_at") or ""), body=body)  # fmt: skip
-                    session.add(row)
-                    rows[uuid] = row
-            elif change_seq > row.unit_change_seq:
-                updated += 1
-                if write:
-                    row.unit_change_seq = change_seq
-                    row.unit_updated_at = str(record.get("updated_at") or "")
-                    row.body = body
+        dossiers = kind == DOSSIERS
+        table = "province_dossiers" if dossiers else "province_records"
+        where, params = (
+            ("unit_code = ?", (unit_code,)) if dossiers else ("unit_code = ? AND kind = ?", (unit_code, kind))
+        )
+        make = _dossier_row if dossiers else _record_row
+        rows = (make(unit_code, kind, r) for r in package.iter_records(kind))
+        if not write:
+            kept = dict(driver.execute(f"SELECT uuid, unit_change_seq FROM {table} WHERE {where}", params).fetchall())
+            for row in rows:
+                uuid, seq = (str(row[1] or ""), _seq(row[2])) if dossiers else (row[2], row[3])
+                if uuid not in kept:
+                    added += 1
+                    kept[uuid] = seq
+                elif seq > kept[uuid]:
+                    updated += 1
+                    kept[uuid] = seq
+            continue
+        before = driver.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
+        changed = driver.total_changes
+        statement = _DOSSIER_UPSERT if dossiers else _RECORD_UPSERT
+        for chunk in _chunks(rows):
+            try:
+                driver.executemany(statement, chunk)
+            except (sqlite3.InterfaceError, sqlite3.ProgrammingError, OverflowError):
+                # a value SQLite cannot bind (the statement stopped before it): the chunk again, made plain
+                driver.executemany(statement, [tuple(_plain(x) for x in row) for row in chunk])
+        changed = driver.total_changes - changed
+        new = driver.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0] - before
+        added += new
+        updated += changed - new
+        if dossiers and changed:
+            driver.execute("DELETE FROM province_dossier_months WHERE unit_code = ?", (unit_code,))
+            driver.execute(_MONTHS_RECEIVED, {"unit": unit_code})
+            driver.execute(_MONTHS_SETTLED, {"unit": unit_code})
     return added, updated
 
 

@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from isodesk.db.models import AdminUnit, EnrolledUnit, ImportLog, ReceivedRecord
+from isodesk.db.models import AdminUnit, EnrolledUnit, ImportLog, ReceivedMonth, ReceivedRecord
 from isodesk.domain import validation as v
 from isodesk.domain.qms.journey import Facts, step_of
 from isodesk.domain.qms.objectives import (
@@ -45,7 +45,6 @@ from isodesk.i18n.dates import LOCAL_TZ, local_today
 from isodesk.services.context import AppContext
 from isodesk.services.inputs import check
 from isodesk.services.province.imports import IMPORTED, province_office
-from isodesk.services.sync.records import DOSSIERS
 
 #: The kinds of record the QMS figures are read from (a few dozen records a unit).
 QMS_KINDS = (
@@ -250,38 +249,37 @@ def objective_met(objective: dict[str, Any], year: int, today: date, tally: Doss
 
 
 def read_dossier_tallies(session: Session, year: int) -> dict[str, DossierTally]:
-    """unit code -> its dossier records counted for ``year``: received by the day received, settled, timeliness,
-    ratings and days to settle by the day settled (as the ledger's day counts are kept)."""
-    start, end = date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
+    """unit code -> its dossier records counted for ``year``, summed from the counts by month and procedure
+    (received by the month received; settled, timeliness, ratings and days to settle by the month settled, as the
+    ledger's day counts are kept): a few hundred rows a unit whatever the number of dossiers."""
+    m = ReceivedMonth
     out: dict[str, DossierTally] = {}
-    rows = session.execute(select(ReceivedRecord.unit_code, ReceivedRecord.body).where(ReceivedRecord.kind == DOSSIERS))
-    totals: dict[str, dict[tuple[str, str], list[int]]] = {}
-    for code, body in rows:
-        d = json.loads(body)
+    for code, received in session.execute(select(m.unit_code, func.sum(m.received)).group_by(m.unit_code)):
+        out[code] = DossierTally(received=int(received or 0))
+    rows = session.execute(
+        select(
+            m.unit_code,
+            m.procedure_code,
+            m.procedure_field,
+            func.sum(m.ahead + m.on_time + m.late),
+            func.sum(m.ahead + m.on_time),
+            func.sum(m.rating_1 + m.rating_2 + m.rating_3 + m.rating_4),
+            func.sum(m.rating_1 + m.rating_2),
+            func.sum(m.received),
+            func.sum(m.settle_days),
+        )
+        .where(m.month.between(f"{year:04d}-01", f"{year:04d}-12"))
+        .group_by(m.unit_code, m.procedure_code, m.procedure_field)
+    )
+    for code, procedure, fld, settled, timely, rated, satisfied, received, days in rows:
         tally = out.setdefault(code, DossierTally())
-        tally.received += 1
-        key = (str(d.get("procedure_code") or ""), str(d.get("procedure_field") or "").lower())
-        c = totals.setdefault(code, {}).setdefault(key, [0] * 7)
-        received_on = str(d.get("received_on") or "")
-        if start <= received_on <= end:
-            tally.received_in_year += 1
-            c[4] += 1
-        settled_on = str(d.get("settled_on") or "")
-        timeliness = d.get("timeliness")
-        if start <= settled_on <= end and timeliness in ("ahead", "on_time", "late"):
-            c[0] += 1
-            c[1] += timeliness in TIMELY
-            rating = d.get("rating")
-            if rating in (1, 2, 3, 4):
-                c[2] += 1
-                c[3] += rating in (1, 2)
-            if (a := _day(received_on)) and (b := _day(settled_on)):
-                c[6] += (b - a).days
-    for code, by_key in totals.items():
-        out[code].by_procedure = {
-            k: Counts(settled=v[0], timely=v[1], rated=v[2], satisfied=v[3], received=v[4], settle_days=v[6])
-            for k, v in by_key.items()
-        }
+        counts = Counts(settled=settled, timely=timely, rated=rated, satisfied=satisfied, received=received,
+                        settle_days=days)  # fmt: skip
+        key = (procedure, (fld or "").lower())
+        if key in tally.by_procedure:  # the same field written in another case
+            counts = Counts(*(a + b for a, b in zip(astuple(tally.by_procedure[key]), astuple(counts), strict=True)))
+        tally.by_procedure[key] = counts
+        tally.received_in_year += received
     return out
 
 
