@@ -172,6 +172,8 @@ def test_the_dashboard_marks_filters_opens_and_saves(  # type: ignore[no-untyped
     assert dialog is not None and dialog.windowTitle() == "Phường Mỹ Tho (28261)"
     assert dialog.values["received"].text() == "20" and dialog.values["qms_step"].text() == "1. Xây dựng"
     assert dialog.values["enrolled"].text() == "có, khóa đã được xác nhận"
+    qtbot.waitUntil(lambda: "settled" in dialog.ledger, timeout=10000)  # the unit's ledger statistics of the year
+    assert dialog.ledger_box.isVisible() and dialog.ledger["on_time_rate"].text() == page.table.item(mine, 7).text()
     dialog.close()
 
     page.year.setValue(page.year.value() - 1)

@@ -9,7 +9,7 @@ Every figure comes from :func:`isodesk.services.province.report.province_overvie
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -42,6 +42,7 @@ from isodesk.ui.tables import read_only_table
 if TYPE_CHECKING:
     from datetime import date, datetime
 
+    from isodesk.services.context import AppContext
     from isodesk.services.province.report import ProvinceOverview, UnitRow
 
 #: The QMS steps as the dashboard names them (QĐ 19/2014/QĐ-TTg), and a unit that sent none.
@@ -265,6 +266,8 @@ class ProvinceDashboardPage(Page):
         dialog = UnitDialog(self.visible_units[row], self.year.value(), self)
         self.unit_dialog = dialog
         dialog.open()
+        if self.ctx is not None and self.visible_units[row].enrolled:
+            dialog.load_ledger(self.ctx)
         return dialog
 
     def _choose_report(self, suffix: str) -> None:
@@ -366,9 +369,45 @@ class UnitDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         buttons.rejected.connect(self.reject)
+        self.year = year
+        self.ledger_box = QGroupBox(_("Dossiers of {year} (from the records the unit sent)").format(year=year))
+        self.ledger_box.setObjectName("provinceUnitLedger")
+        self.ledger_form = QFormLayout(self.ledger_box)
+        self.ledger_box.setVisible(False)
+        self.ledger: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        self.extra = QVBoxLayout()
-        layout.addLayout(self.extra)
+        layout.addWidget(self.ledger_box)
         layout.addWidget(note)
         layout.addWidget(buttons)
+
+    def load_ledger(self, ctx: AppContext) -> None:
+        """The unit's ledger statistics of the year, as ``isodesk stats --unit`` gives them, read off the GUI thread."""
+        code, year = self.unit.unit_code, self.year
+
+        def load() -> dict[str, Any]:
+            from datetime import date
+
+            from isodesk.services.province.unit_stats import unit_stats
+
+            return unit_stats(ctx, code, date(year, 1, 1), date(year, 12, 31))
+
+        run_in_background(load, self._show_ledger, lambda exc: show_error(self, exc))
+
+    def _show_ledger(self, figures: dict[str, Any]) -> None:
+        rows = [
+            ("received", _("Received"), str(figures["received"])),
+            ("settled", _("Settled"), str(figures["settled"])),
+            ("ahead", _("Ahead of time"), str(figures["ahead"])),
+            ("on_time", _("On time"), str(figures["on_time"])),
+            ("late", _("Late"), str(figures["late"])),
+            ("overdue", _("Overdue, still open"), str(figures["overdue"])),
+            ("on_time_rate", _("On-time rate"), percent(figures["on_time_rate"])),
+            ("satisfaction_rate", _("Satisfied"), percent(figures["satisfaction_rate"])),
+        ]
+        for key, label, value in rows:
+            shown = QLabel(value)
+            shown.setObjectName(f"ledger_{key}")
+            self.ledger[key] = shown
+            self.ledger_form.addRow(label, shown)
+        self.ledger_box.setVisible(True)
