@@ -396,8 +396,8 @@ class UnitDialog(QDialog):
 
     def _show_ledger(self, figures: dict[str, Any]) -> None:
         rows = [
-            ("received", _("Received"), str(figures["received"])),
-            ("settled", _("Settled"), str(figures["settled"])),
+            ("received", _("Received (dossiers)"), str(figures["received"])),
+            ("settled", _("Settled (dossiers)"), str(figures["settled"])),
             ("ahead", _("Ahead of time"), str(figures["ahead"])),
             ("on_time", _("On time"), str(figures["on_time"])),
             ("late", _("Late"), str(figures["late"])),
