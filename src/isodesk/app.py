@@ -95,12 +95,13 @@ class Controller(QObject):
 
         data_dir = self.state.data_dir
 
-        def open_office() -> tuple[AppContext, str]:
+        def open_office() -> tuple[AppContext, str, str]:
             from isodesk.services.context import open_context
             from isodesk.services.office.profile import get_profile
 
             ctx = open_context(data_dir)
-            return ctx, get_profile(ctx).unit_name
+            profile = get_profile(ctx)
+            return ctx, profile.unit_name, profile.role
 
         def failed(exc: BaseException) -> None:
             from isodesk.errors import DamagedDatabaseError
@@ -116,9 +117,9 @@ class Controller(QObject):
 
         run_in_background(open_office, self._opened, failed)
 
-    def _opened(self, result: tuple[AppContext, str]) -> None:
-        self.ctx, unit_name = result
-        self.window.open_office(self.ctx, unit_name)  # asks who is at the PC before showing any data
+    def _opened(self, result: tuple[AppContext, str, str]) -> None:
+        self.ctx, unit_name, role = result
+        self.window.open_office(self.ctx, unit_name, role)  # asks who is at the PC before showing any data
         self.check_after_open(self.ctx)
 
     def _context_changed(self, ctx: AppContext) -> None:

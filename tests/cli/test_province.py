@@ -95,6 +95,58 @@ def test_a_commune_office_refuses_a_units_package(office_dir: Path, tmp_path: Pa
     assert isodesk("province", "status", data_dir=office_dir).code == 1
 
 
+def test_a_folder_is_imported_in_sequence_order(office_dir: Path, province_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "gói các phường"
+    folder.mkdir()
+    assert isodesk("sync", "export", "--out", str(folder / "z-đầu.isosync"), data_dir=office_dir).code == 0
+    assert isodesk("sync", "export", "--out", str(folder / "a-sau.isosync"), "--full", data_dir=office_dir).code == 0
+    done = isodesk("sync", "import", str(folder), "--trust-new", "--json", data_dir=province_dir)
+    assert done.code == 0, done.err
+    results = done.json()["results"]
+    assert [(Path(r["file"]).name, r["status"]) for r in results] == [
+        ("z-đầu.isosync", "imported"),
+        ("a-sau.isosync", "imported"),
+    ]
+    assert all(set(r) >= {"file", "unit_code", "status", "added", "updated", "reason"} for r in results)
+    assert done.err == ""  # no progress on a pipe
+    (folder / "hỏng.isosync").write_bytes(b"not a package")
+    again = isodesk("sync", "import", str(folder), "--json", data_dir=province_dir)
+    assert again.code == 1
+    assert [r["status"] for r in again.json()["results"]] == ["unchanged", "unchanged", "rejected"]
+    empty = tmp_path / "trống"
+    empty.mkdir()
+    refused = isodesk("sync", "import", str(empty), data_dir=province_dir)
+    assert refused.code == 1 and "không có gói đồng bộ" in refused.err
+
+
+def test_the_province_report_as_pdf_and_workbook(office_dir: Path, province_dir: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from tests.pdfcheck import text
+
+    package = tmp_path / "1.isosync"
+    assert isodesk("sync", "export", "--out", str(package), data_dir=office_dir).code == 0
+    assert isodesk("sync", "import", str(package), "--trust-new", data_dir=province_dir).code == 0
+    pdf = tmp_path / "báo cáo 2026.pdf"
+    done = isodesk("form", "province-report", "--year", "2026", "--out", str(pdf), "--json", data_dir=province_dir)
+    assert done.code == 0, done.err
+    assert done.json()["out"] == str(pdf) and done.json()["pages"] >= 2 and done.json()["units"] == 102
+    words = " ".join(text(pdf.read_bytes()).split())
+    assert "năm 2026" in words and "Phường Mỹ Tho (28261)" in words
+    xlsx = tmp_path / "báo cáo 2026.xlsx"
+    done = isodesk("form", "province-report", "--year", "2026", "--out", str(xlsx), data_dir=province_dir)
+    assert done.code == 0 and "báo cáo 2026.xlsx" in done.out
+    assert load_workbook(xlsx)["Đơn vị"].max_row == 103
+    wrong = isodesk("form", "province-report", "--out", str(tmp_path / "x.docx"), data_dir=province_dir)
+    assert wrong.code == 1 and ".xlsx" in wrong.err
+
+
+def test_a_commune_office_is_told_the_report_is_the_province_s(office_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    done = isodesk("form", "province-report", "--year", "2026", "--out", str(out), data_dir=office_dir)
+    assert done.code == 1 and "văn phòng của tỉnh" in done.err and not out.exists()
+
+
 def test_stats_of_a_unit_at_the_province_match_the_unit_s_own(
     office_dir: Path, province_dir: Path, tmp_path: Path
 ) -> None:
@@ -120,6 +172,8 @@ def test_stats_of_a_unit_at_the_province_match_the_unit_s_own(
 def test_a_commune_office_refuses_stats_of_another_unit(office_dir: Path) -> None:
     done = isodesk("stats", "--unit", "28261", "--json", data_dir=office_dir)
     assert done.code == 1 and done.out == "" and "dành cho văn phòng của tỉnh" in done.err
+
+
 def test_the_provinces_package_for_its_units(office_dir: Path, province_dir: Path, tmp_path: Path) -> None:
     assert isodesk("procedure", "set", "1.004873", "--working-days", "4", data_dir=province_dir).code == 0
     assert isodesk("calendar", "set", "2026-12-28", "--day-off", "--note", "Nghỉ bù", data_dir=province_dir).code == 0

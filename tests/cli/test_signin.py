@@ -120,6 +120,9 @@ def samples(codes: dict[str, str], files: dict[str, Path], out: Path) -> dict[tu
         ("form", "objectives"): Sample(("form", "objectives", "--year", "2026", "--out", pdf), None),
         ("form", "policy"): Sample(("form", "policy", "--out", pdf), None),
         ("form", "announcement"): Sample(("form", "announcement", "--out", pdf), None),
+        ("form", "province-report"): Sample(
+            ("form", "province-report", "--year", "2026", "--out", pdf), None, province_only=True
+        ),
         ("qms", "status"): Sample(("qms", "status"), None),
         ("qms", "objective", "add"): Sample(
             ("qms", "objective", "add", "--title", "Đúng hạn", "--measure", "on_time_rate", "--target", "95"),

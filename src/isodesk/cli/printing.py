@@ -2,8 +2,10 @@
 
 ``form receipt|supplement|refusal|apology|stop|control-sheet --dossier CODE --out FILE.pdf``,
 ``form ledger|stats --from D --to D --out FILE.pdf``, ``form procedure --procedure CODE --out FILE.pdf``,
-``form scope --out FILE.pdf``, ``form policy|objectives|announcement --out FILE.pdf`` (the QMS papers).
-With ``--json``: ``{"out": PATH, "pages": N}``. The output path is checked before
+``form scope --out FILE.pdf``, ``form policy|objectives|announcement --out FILE.pdf`` (the QMS papers),
+``form province-report --year Y --out FILE.pdf|FILE.xlsx`` (the province's yearly consolidated report: a paper, or
+an Excel workbook when the file ends in .xlsx). With ``--json``: ``{"out": PATH, "pages": N}`` (the province's
+report adds ``kind`` and ``units``; a workbook has 0 pages). The output path is checked before
 anything is rendered, and a file is written whole or not at all.
 """
 
@@ -77,6 +79,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = fsub.add_parser("announcement", parents=[common], help=_("the decision announcing conformity (QĐ 19/2014)"))
     _out(p)
     p.set_defaults(handler=cmd_qms_paper, form_name="announcement")
+    p = fsub.add_parser(
+        "province-report",
+        parents=[common],
+        help=_("at the province: the yearly consolidated report on the units' quality systems (.pdf or .xlsx)"),
+    )
+    p.add_argument("--year", type=int, default=None, metavar="YEAR", help=_("the year (default this year)"))
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE.pdf|FILE.xlsx",
+        help=_("a .pdf file to print, or a .xlsx workbook for Excel"),
+    )
+    add_json(p)
+    p.set_defaults(handler=cmd_province_report)
 
 
 def _write(args: argparse.Namespace, render: Callable[[Any], bytes]) -> Result:
@@ -146,3 +162,11 @@ def cmd_qms_paper(args: argparse.Namespace) -> Result:
     if args.form_name == "objectives":
         return _write(args, lambda c: objectives_pdf(c, args.year))
     return _write(args, announcement_pdf)
+
+
+def cmd_province_report(args: argparse.Namespace) -> Result:
+    from isodesk.services.province.report import check_report_path, write_report
+
+    out = check_report_path(args.out)
+    done = with_context(args, lambda c: write_report(c, out, args.year))
+    return Result(done.to_dict(), _("Written {path}.").format(path=done.out))

@@ -1,11 +1,13 @@
 """Commands of the province's sync (issue 13): sync export (the next signed package, or a full one), sync
 fingerprint (the office key's fingerprint, for the enrolment sheet), sync import (at the province, the units'
-packages; in a unit, the province's package), sync province-export (the province's package for its units) and sync
-trust-province (a unit confirms the province key's fingerprint) (docs/ARCHITECTURE.md §8)."""
+packages, files or whole folders applied in each unit's sequence order; in a unit, the province's package), sync
+province-export (the province's package for its units) and sync trust-province (a unit confirms the province key's
+fingerprint) (docs/ARCHITECTURE.md §8)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from isodesk.cli.common import add_json, with_context
@@ -46,7 +48,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help=_("verify and import sync packages: the units' packages at the province, the province's in a unit"),
     )
-    p.add_argument("files", nargs="+", metavar="FILE.isosync", help=_("the package files to import"))
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE_OR_FOLDER",
+        help=_("the package files to import; a folder stands for every .isosync file in it"),
+    )
     p.add_argument("--dry-run", action="store_true", help=_("check and count, but write nothing"))
     p.add_argument(
         "--trust-new",
@@ -139,14 +146,24 @@ def cmd_trust_province(args: argparse.Namespace) -> Result:
     return Result(done.to_dict(), text)
 
 
+def _stderr_progress(done: int, total: int) -> None:
+    """``12/100`` on one line of a terminal, for a batch of many files (never on standard output)."""
+    sys.stderr.write("\r" + _("Package {done} of {total}").format(done=done, total=total))
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
 def _import(c: Any, args: argparse.Namespace) -> list[Any]:
     from isodesk.services.office.profile import get_profile
-    from isodesk.services.province.imports import import_packages
+    from isodesk.services.province.batch import expand, import_batch
     from isodesk.services.province_updates.apply import import_province_packages
 
     if get_profile(c).role == "province":
-        return list(import_packages(c, args.files, dry_run=args.dry_run, trust_new=args.trust_new))
-    return list(import_province_packages(c, args.files, dry_run=args.dry_run, trust_new=args.trust_new))
+        progress = _stderr_progress if sys.stderr.isatty() else None
+        return list(import_batch(c, args.files, dry_run=args.dry_run, trust_new=args.trust_new, progress=progress))
+    files = expand(args.files)  # a folder stands for its packages in a unit too
+    return list(import_province_packages(c, files, dry_run=args.dry_run, trust_new=args.trust_new))
 
 
 def cmd_import(args: argparse.Namespace) -> Result:

@@ -32,6 +32,7 @@ class Change(StrEnum):
     TRAIL = "trail"  # the audit trail
     QMS = "qms"  # the quality system: its roles, scope, policy, objectives, milestones, announcements
     AUDIT = "audit"  # internal audits, findings, corrective actions, management reviews
+    PROVINCE = "province"  # at the province: the units enrolled, the packages imported, the records received
 
 
 _LEDGER = frozenset({Change.LEDGER})
@@ -83,11 +84,11 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "change_counter": frozenset(),  # bookkeeping of the sync columns
     "sync_exports": frozenset(),  # bookkeeping of the packages sent to the province
     "sync_keys": frozenset(),
-    "province_units": frozenset(),  # the province's record of the packages it received
-    "province_imports": frozenset(),
-    "province_records": frozenset(),
-    "province_dossiers": frozenset(),
-    "province_dossier_months": frozenset(),
+    "province_units": frozenset({Change.PROVINCE}),  # the province's record of the packages it received
+    "province_imports": frozenset({Change.PROVINCE}),
+    "province_records": frozenset({Change.PROVINCE}),
+    "province_dossiers": frozenset({Change.PROVINCE}),
+    "province_dossier_months": frozenset({Change.PROVINCE}),
 }
 #: Tables whose every change also writes the audit trail (:mod:`isodesk.db.trail`), filled by :func:`install`.
 _AUDITED: set[str] = set()

@@ -47,6 +47,18 @@ AREAS: tuple[tuple[str, str, str, str], ...] = (
     ("trail", N_("Audit trail"), "SP_FileDialogInfoView", ""),
     ("settings", N_("Settings"), "SP_FileDialogListView", ""),
 )
+#: The areas of a province office (the provincial ISO working group's desk, issue 13): its units at a glance and the
+#: import of their packages, the catalogue and the Sync page, where it exports the package of its calendar and
+#: catalogue for the units and prints its key's sheet; the commune's own areas (ledger, quality system, audits) are
+#: not shown there, since the province keeps no dossiers of its own.
+PROVINCE_AREAS: tuple[tuple[str, str, str, str], ...] = (
+    ("province", N_("Province overview"), "SP_ComputerIcon", ""),
+    ("province_import", N_("Import from units"), "SP_DialogOpenButton", ""),
+    ("catalogue", N_("Procedure catalogue"), "SP_FileIcon", ""),
+    ("sync", N_("Sync"), "SP_BrowserReload", ""),
+    ("trail", N_("Audit trail"), "SP_FileDialogInfoView", ""),
+    ("settings", N_("Settings"), "SP_FileDialogListView", ""),
+)
 #: Areas that belong to the one before them (Một cửa › Danh mục thủ tục): indented under it in the navigation.
 SUB_AREAS = frozenset({"catalogue"})
 #: Areas shown only to accounts with a permission (key -> permission key of isodesk.domain.permissions).
@@ -63,6 +75,8 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.unit_name = unit_name
         self.ctx: AppContext | None = None
+        self.role = "commune"
+        self.areas = AREAS
         self._painted = False
         self.setObjectName("mainWindow")
         self.resize(1100, 720)
@@ -74,7 +88,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         # Pages are built when first shown, so the window paints quickly.
         self.pages: dict[str, Page] = {}
-        for _area in AREAS:
+        for _area in self.areas:
             self.nav.addItem(QListWidgetItem(""))
             self.stack.addWidget(QWidget())
         # The first page is built just after the first paint (see paintEvent): a page may load heavy modules
@@ -167,6 +181,14 @@ class MainWindow(QMainWindow):
             from isodesk.ui.office.settings_page import SettingsPage
 
             return SettingsPage(self.languages.apply)
+        if key == "province":
+            from isodesk.ui.province.dashboard_page import ProvinceDashboardPage
+
+            return ProvinceDashboardPage()
+        if key == "province_import":
+            from isodesk.ui.province.import_page import ProvinceImportPage
+
+            return ProvinceImportPage()
         from isodesk.ui.placeholder import PlaceholderPage
 
         return PlaceholderPage(title, description)
@@ -175,8 +197,8 @@ class MainWindow(QMainWindow):
         """The page of area ``key``, built on first use."""
         page = self.pages.get(key)
         if page is None:
-            index = [a[0] for a in AREAS].index(key)
-            _key, title, _icon, description = AREAS[index]
+            index = [a[0] for a in self.areas].index(key)
+            _key, title, _icon, description = self.areas[index]
             page = self._make_page(key, title, description)
             self.pages[key] = page
             old = self.stack.widget(index)
@@ -190,14 +212,17 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.page(AREAS[row][0])
+        self.page(self.areas[row][0])
         self.stack.setCurrentIndex(row)
 
     # -- state ----------------------------------------------------------------------------------------
-    def set_context(self, ctx: AppContext, unit_name: str) -> None:
-        """Show the office to the account ``ctx`` acts for (signed in, or just created by the wizard)."""
+    def set_context(self, ctx: AppContext, unit_name: str, role: str | None = None) -> None:
+        """Show the office to the account ``ctx`` acts for (signed in, or just created by the wizard); ``role``
+        ("commune" or "province") when known, else it is read with the account."""
         self.ctx = ctx
         self.unit_name = unit_name
+        if role is not None:
+            self.use_role(role)
         self.centralWidget().show()
         self._show_status()
         self._load_account()
@@ -205,10 +230,12 @@ class MainWindow(QMainWindow):
             page.set_context(ctx)
         self.context_changed.emit(ctx)
 
-    def open_office(self, ctx: AppContext, unit_name: str) -> None:
+    def open_office(self, ctx: AppContext, unit_name: str, role: str | None = None) -> None:
         """The office is open: ask who is at the PC before any of its data is shown."""
         self.ctx = ctx
         self.unit_name = unit_name
+        if role is not None:
+            self.use_role(role)
         self._show_status()
         self.context_changed.emit(ctx)
         self.sign_in()
@@ -254,23 +281,58 @@ class MainWindow(QMainWindow):
             return
         from isodesk.ui.ops import run_in_background
 
-        def load() -> tuple[Any, frozenset[str], int]:
+        def load() -> tuple[Any, frozenset[str], int, str]:
             from isodesk.services.accounts.accounts import current_account
             from isodesk.services.accounts.auth import permissions_of
+            from isodesk.services.office.profile import get_profile
             from isodesk.services.settings import get_setting
 
             minutes = int(get_setting(ctx, "security.idle_lock_minutes") or 0)
-            return current_account(ctx), frozenset(p.value for p in permissions_of(ctx)), minutes
+            role = get_profile(ctx).role
+            return current_account(ctx), frozenset(p.value for p in permissions_of(ctx)), minutes, role
 
         run_in_background(load, self._show_account)
 
-    def _show_account(self, data: tuple[Any, frozenset[str], int]) -> None:
-        self.account, self.permissions, minutes = data
+    def _show_account(self, data: tuple[Any, frozenset[str], int, str]) -> None:
+        self.account, self.permissions, minutes, role = data
+        self.use_role(role)
         self.start_idle_lock(minutes)
-        for row, (key, *_rest) in enumerate(AREAS):
+        self._hide_areas()
+        self._show_status()
+        if self._painted:
+            self._show_row(self.nav.currentRow())  # the first page of the role, if not built yet
+
+    def _hide_areas(self) -> None:
+        for row, (key, *_rest) in enumerate(self.areas):
             needed = AREA_PERMISSIONS.get(key)
             self.nav.setRowHidden(row, needed is not None and needed not in self.permissions)
-        self._show_status()
+
+    def use_role(self, role: str) -> None:
+        """Show the areas of a commune or ward office, or those of the province's desk: the navigation and the
+        pages are made anew when the role changes (the pages of the other role are dropped)."""
+        areas = PROVINCE_AREAS if role == "province" else AREAS
+        self.role = role
+        if areas is self.areas:
+            return
+        self.nav.blockSignals(True)
+        for page in self.pages.values():
+            page.deleteLater()
+        self.pages = {}
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.nav.clear()
+        self.areas = areas
+        for _area in areas:
+            self.nav.addItem(QListWidgetItem(""))
+            self.stack.addWidget(QWidget())
+        self.nav.setCurrentRow(0)
+        self.nav.blockSignals(False)
+        self.retranslate()
+        if self._painted:
+            self._add_icons()
+        self._hide_areas()
 
     def start_idle_lock(self, minutes: int, clock: Any = None) -> Any:
         """Lock the window after ``minutes`` without use (the office's setting; 0: never)."""
@@ -284,7 +346,7 @@ class MainWindow(QMainWindow):
         return self.idle_lock
 
     def show_area(self, key: str) -> None:
-        keys = [a[0] for a in AREAS]
+        keys = [a[0] for a in self.areas]
         row = keys.index(key)
         if self.nav.currentRow() == row:
             self._show_row(row)  # the first page may not be built yet
@@ -303,15 +365,15 @@ class MainWindow(QMainWindow):
             self.show_area(target)
 
     def current_area(self) -> str:
-        return AREAS[self.stack.currentIndex()][0]
+        return self.areas[self.stack.currentIndex()][0]
 
     # -- texts ----------------------------------------------------------------------------------------
     def retranslate(self, _lang: str = "") -> None:
         self.setWindowTitle(_("isodesk — quality management and one-stop shop"))
-        for i, (key, title, _icon, _d) in enumerate(AREAS):
+        for i, (key, title, _icon, _d) in enumerate(self.areas):
             item = self.nav.item(i)
             if item is not None:
-                item.setText(("    " if key in SUB_AREAS else "") + _(title))
+                item.setText(("    " if key in SUB_AREAS and self.areas is AREAS else "") + _(title))
         self.file_menu.setTitle(_("&File"))
         self.switch_user_action.setText(_("Switch &user…"))
         self.password_action.setText(_("Change my &password…"))
@@ -364,7 +426,7 @@ class MainWindow(QMainWindow):
 
     def _add_icons(self) -> None:
         """Icons come after the first paint: looking up Qt's style enums costs tens of milliseconds."""
-        for i, (_key, _title, icon, _d) in enumerate(AREAS):
+        for i, (_key, _title, icon, _d) in enumerate(self.areas):
             item = self.nav.item(i)
             if item is not None:
                 item.setIcon(self.style().standardIcon(getattr(QStyle.StandardPixmap, icon)))

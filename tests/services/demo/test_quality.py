@@ -68,7 +68,11 @@ def test_the_leaders_typed_in_the_wizard_play_the_demos_parts(tmp_path) -> None:
         fill_demo(ctx, 0)
         assert fill_demo_quality(ctx, TODAY).added
         holders = {(r.role, r.name) for r in list_roles(ctx)}
-        assert {("representative", "Lý Thị Mai"), ("secretary", "Châu Văn Lộc"), ("committee", "Tạ Quang Vinh")} <= holders
+        assert {
+            ("representative", "Lý Thị Mai"),
+            ("secretary", "Châu Văn Lộc"),
+            ("committee", "Tạ Quang Vinh"),
+        } <= holders
         [audit] = list_audits(ctx)
         assert audit.lead == "Châu Văn Lộc"
     finally:
