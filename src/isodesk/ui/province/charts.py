@@ -7,6 +7,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from isodesk.i18n.numbers import whole_number
+
 GOOD = QColor("#2e7d32")
 WARN = QColor("#ef6c00")
 BAR = QColor("#2f5d8a")
@@ -105,6 +107,6 @@ class StepChart(QWidget):
             painter.fillRect(QRectF(label, y + row * 0.2, bar, row * 0.6), BAR)
             painter.drawText(
                 QRectF(label + bar + 4, y, number, row), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                str(count),
+                whole_number(count),
             )  # fmt: skip
         painter.end()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from isodesk.i18n import N_, _
 from isodesk.i18n.dates import local_datetime, local_today, short_date, short_datetime
+from isodesk.i18n.numbers import percent, whole_number
 from isodesk.services.changes import Change
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background
@@ -82,10 +83,6 @@ def _day(value: date | None) -> str:
 
 def _moment(value: datetime | None) -> str:
     return short_datetime(local_datetime(value)) if value else "—"
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%".replace(".", ",")
 
 
 def objectives(u: UnitRow) -> str:
@@ -344,7 +341,7 @@ class UnitDialog(QDialog):
             ("last_review_on", _("Last management review"), _day(unit.last_review_on)),
             ("objectives", _("Objectives met"), objectives(unit)),
             ("on_time_rate", _("On-time rate"), percent(unit.on_time_rate)),
-            ("received", _("Dossiers received"), str(unit.received)),
+            ("received", _("Dossiers received"), whole_number(unit.received)),
             (
                 "open_nonconformities",
                 _("Open nonconformities"),
@@ -396,12 +393,12 @@ class UnitDialog(QDialog):
 
     def _show_ledger(self, figures: dict[str, Any]) -> None:
         rows = [
-            ("received", _("Received (dossiers)"), str(figures["received"])),
-            ("settled", _("Settled (dossiers)"), str(figures["settled"])),
-            ("ahead", _("Ahead of time"), str(figures["ahead"])),
-            ("on_time", _("On time"), str(figures["on_time"])),
-            ("late", _("Late"), str(figures["late"])),
-            ("overdue", _("Overdue, still open"), str(figures["overdue"])),
+            ("received", _("Received (dossiers)"), whole_number(figures["received"])),
+            ("settled", _("Settled (dossiers)"), whole_number(figures["settled"])),
+            ("ahead", _("Ahead of time"), whole_number(figures["ahead"])),
+            ("on_time", _("On time"), whole_number(figures["on_time"])),
+            ("late", _("Late"), whole_number(figures["late"])),
+            ("overdue", _("Overdue, still open"), whole_number(figures["overdue"])),
             ("on_time_rate", _("On-time rate"), percent(figures["on_time_rate"])),
             ("satisfaction_rate", _("Satisfied"), percent(figures["satisfaction_rate"])),
         ]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from isodesk.i18n import N_, _, ngettext
 from isodesk.i18n.dates import local_datetime, short_datetime
+from isodesk.i18n.numbers import whole_number
 from isodesk.services.changes import Change
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import run_in_background, run_with_progress
@@ -304,8 +305,8 @@ class ProvinceImportPage(Page):
 
         self.results_table.setRowCount(len(self.results))
         for row, r in enumerate(self.results):
-            cells = (Path(r.file).name, self._unit(r.unit_code), status_name(r.status), str(r.added), str(r.updated),
-                     r.reason)  # fmt: skip
+            cells = (Path(r.file).name, self._unit(r.unit_code), status_name(r.status), whole_number(r.added),
+                     whole_number(r.updated), r.reason)  # fmt: skip
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 0:
@@ -342,8 +343,8 @@ class ProvinceImportPage(Page):
         for row, e in enumerate(self.log):
             cells = (
                 short_datetime(local_datetime(e.at)), e.by, e.file_name, self._unit(e.unit_code),
-                "" if e.sequence is None else str(e.sequence), status_name(e.status), str(e.added), str(e.updated),
-                e.reason,
+                "" if e.sequence is None else str(e.sequence), status_name(e.status), whole_number(e.added),
+                whole_number(e.updated), e.reason,
             )  # fmt: skip
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
