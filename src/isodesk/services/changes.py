@@ -84,6 +84,7 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "change_counter": frozenset(),  # bookkeeping of the sync columns
     "sync_exports": frozenset(),  # bookkeeping of the packages sent to the province
     "sync_keys": frozenset(),
+    "sync_province": frozenset(),  # a unit's record of its province's key and last package: shown on no page but Sync
     "province_units": frozenset({Change.PROVINCE}),  # the province's record of the packages it received
     "province_imports": frozenset({Change.PROVINCE}),
     "province_records": frozenset({Change.PROVINCE}),
