@@ -65,6 +65,11 @@ def _cell(value: object) -> QTableWidgetItem:
     return QTableWidgetItem("" if value is None else str(value))
 
 
+def _iso_day(value: str) -> str:
+    """ "16/11/2026" for a stored "2026-11-16": a date as offices read it."""
+    return short_date(date.fromisoformat(value)) if value else ""
+
+
 def _selected_id(table: Any) -> int | None:
     rows = table.selectionModel().selectedRows()
     if not rows:
@@ -435,7 +440,12 @@ class ReviewTab(QWidget):
         for r, review in enumerate(reviews):
             confirmed = "" if review.effective is None else (_("effective") if review.effective else _("not effective"))
             for c, value in enumerate(
-                (review.id, review.date, f"{review.period_from} – {review.period_to}", confirmed)
+                (
+                    review.id,
+                    _iso_day(review.date),
+                    f"{_iso_day(review.period_from)} – {_iso_day(review.period_to)}",
+                    confirmed,
+                )
             ):
                 self.reviews.setItem(r, c, _cell(value))
         if reviews:

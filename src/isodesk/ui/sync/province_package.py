@@ -60,7 +60,9 @@ class ProvincePackageDialog(QDialog):
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint.setStyleSheet("font-family: monospace; font-size: 12pt;")
         self.table = read_only_table(5, "provinceChanges", min_height=240)
-        self.table.setHorizontalHeaderLabels([_("Procedure or day"), _("Change"), _("Field"), _("Before"), _("After")])
+        self.table.setHorizontalHeaderLabels(
+            [_("Procedure or day"), _("Change"), _("Item changed"), _("Before"), _("After")]
+        )
         words = action_words()
         self.table.setRowCount(len(preview.changes))
         for row, c in enumerate(preview.changes):
