@@ -104,19 +104,29 @@ class Package:
         """The records of ``kind`` one at a time (no list of them all is built), each checked as the reader checks
         them: :class:`PackageError` ``records`` for one that is not a record (a package read with
         ``records=False`` is checked here, as it is applied)."""
-        decode = _DECODER.decode
+        decode, scan, find = _DECODER.decode, _DECODER.scan_once, str.find
         try:
             text = self.data.get(kind, b"").decode("utf-8", "strict")
         except ValueError as exc:
             raise PackageError("records") from exc
-        for line in text.split("\n")[:-1] if text else ():  # records end in a newline; nothing else ends a line
+        pos = 0
+        # Records end in a newline; nothing else ends a line (a string holds none). Each line is read where it lies
+        # in the text, with no copy of it: a record that is the whole of its line is taken as it is; any other line
+        # (with spaces around its record, say) is read alone, as a JSON document, exactly as before.
+        while (end := find(text, "\n", pos)) >= 0:
             try:
-                record = decode(line)
+                try:
+                    record, stop = scan(text, pos)
+                except StopIteration:
+                    stop = -1
+                if stop != end:
+                    record = decode(text[pos:end])
             except ValueError as exc:
                 raise PackageError("records") from exc
             if not isinstance(record, dict) or not record.keys() >= _REQUIRED:
                 raise PackageError("records")
             yield record
+            pos = end + 1
 
 
 _DECODER = json.JSONDecoder()
