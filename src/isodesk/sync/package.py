@@ -20,7 +20,7 @@ import struct
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -104,7 +104,7 @@ class Package:
         """The records of ``kind`` one at a time (no list of them all is built), each checked as the reader checks
         them: :class:`PackageError` ``records`` for one that is not a record (a package read with
         ``records=False`` is checked here, as it is applied)."""
-        decode, scan, find = _DECODER.decode, _DECODER.scan_once, str.find
+        decode, scan, find = _DECODER.decode, _SCAN, str.find
         try:
             text = self.data.get(kind, b"").decode("utf-8", "strict")
         except ValueError as exc:
@@ -130,6 +130,8 @@ class Package:
 
 
 _DECODER = json.JSONDecoder()
+#: The decoder's scanner: the value that starts at a place in a text and the place it ends (what ``decode`` calls).
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
 _REQUIRED = frozenset(RECORD_FIELDS)
 
 # Every member has the same fixed header fields, so that a package is the same bytes whatever the PC's clock, zone
