@@ -18,8 +18,8 @@ from isodesk.errors import UserError
 from isodesk.i18n.dates import LOCAL_TZ
 from isodesk.services.audit.findings import add_finding
 from isodesk.services.context import AppContext
-from isodesk.services.ledger.dossiers import ApplicantInput, move_dossier, receive_dossier
 from isodesk.services.demo.quality import fill_demo_quality
+from isodesk.services.ledger.dossiers import ApplicantInput, move_dossier, receive_dossier
 from isodesk.services.office.demo import fill_demo
 from isodesk.services.qms.policy import draft_policy
 from isodesk.services.safety.backups import make_backup
