@@ -112,7 +112,7 @@ class Package:
         pos = 0
         # Records end in a newline; nothing else ends a line (a string holds none). Each line is read where it lies
         # in the text, with no copy of it: a record that is the whole of its line is taken as it is; any other line
-        # (with spaces around its record, say) is read alone, as a JSON document, exactly as before.
+        # (with spaces around its record, say) is read alone, as a JSON document of its own.
         while (end := find(text, "\n", pos)) >= 0:
             try:
                 try:
