@@ -238,3 +238,31 @@ def test_a_key_saved_and_loaded_as_pem_or_raw(tmp_path: Path) -> None:
     assert signing.fingerprint(signing.load_key(path)) == signing.fingerprint(KEY)
     with pytest.raises(ValueError):
         signing.key_from_bytes(b"not a key")
+
+
+def test_records_read_one_by_one_are_the_records_read_whole() -> None:
+    padded = jsonl(record(1, text="Hồ sơ"), record(2)).replace(b"\n", b" \n", 1) + b'  {"uuid": "u", "unit_code": '
+    padded += b'"28261", "updated_at": "", "change_seq": 3}\t\n'
+    package = read_package(build_package(KEY, header(), {"staff": padded})[0], KEY.public_key(), schema_version=SCHEMA,
+                           records=False)  # fmt: skip
+    assert list(package.iter_records("staff")) == package.records("staff")
+    assert [r["change_seq"] for r in package.iter_records("staff")] == [1, 2, 3]
+    assert list(package.iter_records("none")) == []
+
+
+@pytest.mark.parametrize(
+    "member",
+    [
+        b'{"uuid": "a", "unit_code": "28261",\n"updated_at": "", "change_seq": 1}\n',  # one record over two lines
+        jsonl(record(1)).rstrip(b"\n") + b" " + jsonl(record(2)) + jsonl(record(3)),  # two records on one line
+        jsonl(record(1)) + b"\n" + jsonl(record(2)),  # an empty line
+        jsonl(record(1)) + b"[1]\n",  # not a record
+        jsonl(record(1)) + b'{"uuid": "b"}\n',  # without its sync fields
+    ],
+)
+def test_a_line_that_is_not_one_record_is_refused_as_it_is_applied(member: bytes) -> None:
+    package = read_package(build_package(KEY, header(), {"staff": member})[0], KEY.public_key(), schema_version=SCHEMA,
+                           records=False)  # fmt: skip
+    with pytest.raises(PackageError) as caught:
+        list(package.iter_records("staff"))
+    assert caught.value.code == "records"

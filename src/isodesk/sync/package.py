@@ -20,7 +20,7 @@ import struct
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -104,22 +104,34 @@ class Package:
         """The records of ``kind`` one at a time (no list of them all is built), each checked as the reader checks
         them: :class:`PackageError` ``records`` for one that is not a record (a package read with
         ``records=False`` is checked here, as it is applied)."""
-        decode = _DECODER.decode
+        decode, scan, find = _DECODER.decode, _SCAN, str.find
         try:
             text = self.data.get(kind, b"").decode("utf-8", "strict")
         except ValueError as exc:
             raise PackageError("records") from exc
-        for line in text.split("\n")[:-1] if text else ():  # records end in a newline; nothing else ends a line
+        pos = 0
+        # Records end in a newline; nothing else ends a line (a string holds none). Each line is read where it lies
+        # in the text, with no copy of it: a record that is the whole of its line is taken as it is; any other line
+        # (with spaces around its record, say) is read alone, as a JSON document of its own.
+        while (end := find(text, "\n", pos)) >= 0:
             try:
-                record = decode(line)
+                try:
+                    record, stop = scan(text, pos)
+                except StopIteration:
+                    stop = -1
+                if stop != end:
+                    record = decode(text[pos:end])
             except ValueError as exc:
                 raise PackageError("records") from exc
             if not isinstance(record, dict) or not record.keys() >= _REQUIRED:
                 raise PackageError("records")
             yield record
+            pos = end + 1
 
 
 _DECODER = json.JSONDecoder()
+#: The decoder's scanner: the value that starts at a place in a text and the place it ends (what ``decode`` calls).
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
 _REQUIRED = frozenset(RECORD_FIELDS)
 
 # Every member has the same fixed header fields, so that a package is the same bytes whatever the PC's clock, zone
