@@ -32,7 +32,7 @@ from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
-from isodesk.services.sync.records import DOSSIERS
+from isodesk.services.sync.records import DOSSIER_FIELDS, DOSSIERS
 from isodesk.sync import signing
 from isodesk.sync.format import UNIT_TO_PROVINCE
 from isodesk.sync.package import Package, PackageError, read_package
@@ -236,20 +236,7 @@ CACHE_KIB = 32 * 1024
 #: Records written per statement: a package is applied in chunks, never all of it in memory as rows at once.
 CHUNK = 5000
 #: The columns of a dossier record kept at the province (the reduced record, DOSSIER_FIELDS, less the sync fields).
-DOSSIER_COLUMNS = (
-    "procedure_code",
-    "procedure_field",
-    "received_at",
-    "received_on",
-    "due_at",
-    "settled_at",
-    "settled_on",
-    "status",
-    "timeliness",
-    "extensions",
-    "rating",
-    "handling_role",
-)
+DOSSIER_COLUMNS = tuple(f for f in DOSSIER_FIELDS if f not in ("uuid", "unit_code", "updated_at", "change_seq"))
 #: A dossier's values as bound: the unit, then these fields of the record, in this order.
 _DOSSIER_KEYS = ("uuid", "change_seq", "updated_at", *DOSSIER_COLUMNS)
 _DOSSIER_VALUES_OF = itemgetter(*_DOSSIER_KEYS)

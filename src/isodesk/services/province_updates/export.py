@@ -29,7 +29,7 @@ from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
-from isodesk.services.sync.export import Exported, check_package_path
+from isodesk.services.sync.export import Exported, check_package_path, write_and_record
 from isodesk.services.sync.keys import unit_key
 from isodesk.sync.format import (
     CALENDAR_DAYS,
@@ -39,7 +39,6 @@ from isodesk.sync.format import (
     TEMPLATES,
     Manifest,
 )
-from isodesk.sync.package import write_package
 
 #: What a calendar day carries, beside its date.
 CALENDAR_FIELDS = ("kind", "note", "source", "confirmed")
@@ -146,27 +145,4 @@ def export_for_units(ctx: AppContext, out: str | Path) -> Exported:
         public_key="",
         direction=PROVINCE_TO_UNITS,
     )
-    try:
-        written = write_package(path, key, header, data)
-    except OSError as exc:
-        raise UserError(
-            _("The file {path} cannot be written ({reason}). Choose another folder.").format(
-                path=path, reason=exc.strerror or exc
-            )
-        ) from exc
-    counts = written.manifest.counts
-    with ctx.unit_of_work() as s:
-        s.add(
-            SyncExport(
-                sequence=header.sequence,
-                created_at=now,
-                created_by=ctx.actor,
-                full=True,
-                changes_from=0,
-                changes_to=counter,
-                records=sum(counts.values()),
-                sha256=written.sha256,
-                file_name=path.name,
-            )
-        )
-    return Exported(str(path), header.sequence, sum(counts.values()), True, written.sha256, counts)
+    return write_and_record(ctx, path, key, header, data, now)

@@ -8,6 +8,7 @@ next incremental package starts.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +27,7 @@ from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.sync.keys import unit_key
 from isodesk.services.sync.records import Progress, collect
+from isodesk.sync import signing
 from isodesk.sync.format import EXTENSION, FORMAT_VERSION, Manifest
 from isodesk.sync.package import write_package
 
@@ -122,6 +124,15 @@ def export_package(
         full=after == 0,
         public_key="",
     )
+    return write_and_record(ctx, path, key, header, data, now)
+
+
+def write_and_record(
+    ctx: AppContext, path: Path, key: signing.PrivateKey, header: Manifest, data: Mapping[str, bytes], now: datetime
+) -> Exported:
+    """Write the signed package (atomically: a temporary file renamed) and add it to the history of exports, which
+    numbers the next one; a folder that cannot be written is told in Vietnamese and nothing is recorded. Shared by
+    the unit's packages and the province's package for its units."""
     try:
         written = write_package(path, key, header, data)
     except OSError as exc:
