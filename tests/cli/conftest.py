@@ -6,10 +6,12 @@ administrator :func:`init` creates, unless the test gives other variables or ``s
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,3 +90,34 @@ def office_dir(data_dir: Path) -> Path:
     run = init("--province", "82", "--unit", "28261", data_dir=data_dir)
     assert run.code == 0, run.err
     return data_dir
+
+
+_captures: list[pytest.CaptureFixture[str]] = []
+
+
+@pytest.fixture
+def signed_in_here(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Iterator[None]:
+    """Commands run in this process (a start-up each would make a module of them slow), signed in as the
+    administrator ``init`` creates, with nothing of the tester's own environment and an empty standard input. A test
+    module asks for it with ``pytestmark = pytest.mark.usefixtures("signed_in_here")`` and runs commands through
+    :func:`isodesk_here`."""
+    for name in ("ISODESK_DATA_DIR", "ISODESK_LANG", "ISODESK_BACKUP_PASSPHRASE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ISODESK_USER", ADMIN)
+    monkeypatch.setenv("ISODESK_PASSWORD", ADMIN_PASSWORD)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    _captures.append(capsys)
+    yield
+    _captures.pop()
+
+
+def isodesk_here(*argv: str, data_dir: Path) -> Run:
+    """One command, run in this process under :func:`signed_in_here`: its exit status and what it printed."""
+    from isodesk.cli.main import run
+
+    assert _captures, "the test module must use the signed_in_here fixture"
+    capture = _captures[-1]
+    capture.readouterr()
+    code = run(["--data-dir", str(data_dir), *argv])
+    out = capture.readouterr()
+    return Run(code, out.out, out.err)

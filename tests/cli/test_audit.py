@@ -5,40 +5,18 @@ subprocess is the first one."""
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
 
-from isodesk.cli.main import run
 from isodesk.db.paths import database_path
 from tests import pdfcheck
-from tests.cli.conftest import ADMIN, ADMIN_PASSWORD, Run
+from tests.cli.conftest import isodesk_here as isodesk
 
-_capture: pytest.CaptureFixture[str] | None = None
-
-
-@pytest.fixture(autouse=True)
-def _in_process(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    global _capture
-    for name in ("ISODESK_DATA_DIR", "ISODESK_LANG", "ISODESK_BACKUP_PASSPHRASE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("ISODESK_USER", ADMIN)
-    monkeypatch.setenv("ISODESK_PASSWORD", ADMIN_PASSWORD)
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    _capture = capsys
-
-
-def isodesk(*argv: str, data_dir: Path) -> Run:
-    assert _capture is not None
-    _capture.readouterr()
-    code = run(["--data-dir", str(data_dir), *argv])
-    out = _capture.readouterr()
-    return Run(code, out.out, out.err)
+pytestmark = pytest.mark.usefixtures("signed_in_here")
 
 
 def _ok(data: Path, *argv: str) -> dict:  # type: ignore[type-arg]

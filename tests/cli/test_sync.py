@@ -3,41 +3,20 @@ take the package refused with a Vietnamese message, exit 1 and nothing changed."
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
 
-from isodesk.cli.main import build_parser, run
+from isodesk.cli.main import build_parser
 from isodesk.db.paths import database_path
 from isodesk.sync import signing
 from isodesk.sync.keystore import KEY_FILE
 from isodesk.sync.package import read_package
-from tests.cli.conftest import ADMIN, ADMIN_PASSWORD, Run
+from tests.cli.conftest import isodesk_here as isodesk
 
-_capture: pytest.CaptureFixture[str] | None = None
-
-
-@pytest.fixture(autouse=True)
-def _in_process(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    global _capture
-    for name in ("ISODESK_DATA_DIR", "ISODESK_LANG", "ISODESK_BACKUP_PASSPHRASE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("ISODESK_USER", ADMIN)
-    monkeypatch.setenv("ISODESK_PASSWORD", ADMIN_PASSWORD)
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    _capture = capsys
-
-
-def isodesk(*argv: str, data_dir: Path) -> Run:
-    assert _capture is not None
-    _capture.readouterr()
-    code = run(["--data-dir", str(data_dir), *argv])
-    out = _capture.readouterr()
-    return Run(code, out.out, out.err)
+pytestmark = pytest.mark.usefixtures("signed_in_here")
 
 
 def _exports(data: Path) -> int:
