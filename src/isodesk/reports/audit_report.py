@@ -32,6 +32,7 @@ from isodesk.reports.official import (
     title,
 )
 from isodesk.reports.papers import fill
+from isodesk.reports.stats import number
 
 SIZE = 13
 
@@ -204,11 +205,6 @@ def _dotted_lines(width: float, lines: int = 2) -> list[Flowable]:
     return [body(dot * count, SIZE) for _ in range(lines)]
 
 
-def _number(n: int) -> str:
-    """ "1.460": a count on a printed paper, thousands separated as Vietnamese writes them."""
-    return vietnamese_decimal(n, 0)
-
-
 def _decision_status(decision: MinutesDecision, template: Mapping[str, Any]) -> str:
     if decision.status == "done":
         return fill(template["decision_done"], {"date": decision.done_on})
@@ -237,9 +233,9 @@ def _previous_decisions(inputs: Mapping[str, Any], template: Mapping[str, Any]) 
     if not found:
         return []
     counts = {
-        "done": _number(sum(1 for d in found if d["status"] == "done")),
-        "open": _number(sum(1 for d in found if d["status"] != "done")),
-        "overdue": _number(sum(1 for d in found if d.get("overdue"))),
+        "done": number(sum(1 for d in found if d["status"] == "done")),
+        "open": number(sum(1 for d in found if d["status"] != "done")),
+        "overdue": number(sum(1 for d in found if d.get("overdue"))),
     }
     return [body(fill(template["previous_decisions"], counts), SIZE)]
 
@@ -271,15 +267,15 @@ def render_review_minutes(paper: ReviewMinutesPaper, template: Mapping[str, Any]
             fill(
                 template["ledger"],
                 {
-                    "received": _number(ledger["received"]),
-                    "settled": _number(ledger["settled"]),
-                    "late": _number(ledger["late"]),
+                    "received": number(ledger["received"]),
+                    "settled": number(ledger["settled"]),
+                    "late": number(ledger["late"]),
                     "rate": "—" if rate is None else vietnamese_decimal(rate * 100) + " %",
                 },
             ),
             SIZE,
         ),
-        body(fill(template["satisfaction"], {k: _number(n) for k, n in ledger["satisfaction"].items()}), SIZE),
+        body(fill(template["satisfaction"], {k: number(n) for k, n in ledger["satisfaction"].items()}), SIZE),
         body(fill(template["audits"], {k: str(i["audits"][k]) for k in ("count", "reported")}), SIZE),
         body(
             fill(

@@ -45,7 +45,7 @@ from isodesk.resources_path import resource_path
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.ledger.calendar import describe_time
-from isodesk.services.province.imports import HELD, IMPORTED, REJECTED, UNCHANGED
+from isodesk.services.province.imports import HELD, IMPORTED, REJECTED, UNCHANGED, ImportResult
 from isodesk.services.province_updates.export import CALENDAR_FIELDS, JSON_FIELDS, PROCEDURE_FIELDS
 from isodesk.sync import signing
 from isodesk.sync.format import CALENDAR_DAYS, PROCEDURES, PROVINCE_TO_UNITS, TEMPLATES
@@ -124,29 +124,17 @@ class Change:
 
 
 @dataclass(frozen=True)
-class ProvinceImport:
-    """What became of one province package in this office (the keys of ``sync import``'s results, and the changes)."""
+class ProvinceImport(ImportResult):
+    """What became of one province package in this office: the keys of ``sync import``'s results (``unit_code`` is
+    the province's code), the province key's fingerprint and the changes."""
 
-    file: str
-    unit_code: str  # the province's code
-    status: str
-    added: int = 0
-    updated: int = 0
-    reason: str = ""
-    sequence: int | None = None
     fingerprint: str = ""
     province_name: str = ""
     changes: tuple[Change, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "file": self.file,
-            "unit_code": self.unit_code,
-            "status": self.status,
-            "added": self.added,
-            "updated": self.updated,
-            "reason": self.reason,
-            "sequence": self.sequence,
+            **super().to_dict(),
             "fingerprint": self.fingerprint,
             "changes": [c.to_dict() for c in self.changes],
         }
