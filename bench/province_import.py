@@ -19,6 +19,7 @@ and prints both times and their ratio (target <= 2x), the median time of the pro
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import random
@@ -39,8 +40,8 @@ FIELDS = ("Hộ tịch", "Chứng thực", "Đất đai", "Xây dựng", "Lao đ
 
 
 class PeakMemory:
-    """The process's peak resident memory while it runs (psutil, sampled), or the peak of Python's allocations
-    (tracemalloc) when psutil is not installed."""
+    """The peak resident memory of the process and its worker processes together while it runs (psutil, sampled),
+    or the peak of this process's Python allocations (tracemalloc) when psutil is not installed."""
 
     def __init__(self) -> None:
         try:
@@ -54,13 +55,21 @@ class PeakMemory:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
+    def _rss(self) -> int:
+        """This process's resident memory and its worker processes' (a batch import reads in two)."""
+        total = int(self._process.memory_info().rss)
+        for child in self._process.children(recursive=True):
+            with contextlib.suppress(Exception):  # a worker that just ended
+                total += int(child.memory_info().rss)
+        return total
+
     def _sample(self) -> None:
         while not self._stop.wait(0.01):
-            self.peak = max(self.peak, self._process.memory_info().rss)
+            self.peak = max(self.peak, self._rss())
 
     def __enter__(self) -> PeakMemory:
         if self._process:
-            self.peak = self._process.memory_info().rss
+            self.peak = self._rss()
             self._thread.start()
         else:
             import tracemalloc
@@ -72,7 +81,7 @@ class PeakMemory:
         if self._process:
             self._stop.set()
             self._thread.join()
-            self.peak = max(self.peak, self._process.memory_info().rss)
+            self.peak = max(self.peak, self._rss())
         else:
             import tracemalloc
 

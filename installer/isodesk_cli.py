@@ -4,8 +4,11 @@ On Windows ``isodesk.exe`` is windowed and prints nothing; this one has the whol
 prints the help instead of opening the window.
 """
 
+import multiprocessing
 import sys
 
 from isodesk.cli.main import run
 
-sys.exit(run(sys.argv[1:]))
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # a worker process of a batch import is this program started again
+    sys.exit(run(sys.argv[1:]))

@@ -6,6 +6,7 @@ parser: when the arguments hold only the global options, the GUI starts straight
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 _GUI_OPTIONS = ("--data-dir", "--lang")
@@ -33,6 +34,9 @@ def _gui_options(argv: list[str]) -> dict[str, str] | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # In the Windows bundle a worker process (the province's batch import reads packages in them) is this program
+    # started again: here it becomes the worker and never reaches the window or the command line.
+    multiprocessing.freeze_support()
     args = sys.argv[1:] if argv is None else argv
     gui = _gui_options(args)
     if gui is not None:

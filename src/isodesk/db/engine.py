@@ -15,6 +15,10 @@ connection marked with the execution option ``WRITE`` (a unit of work, a migrati
 ``BEGIN IMMEDIATE``: it takes the write lock at its start, waiting up to the busy timeout, and everything
 it does, DDL included, commits or rolls back as one. Read sessions start with a plain deferred
 ``BEGIN``: a consistent snapshot that never takes the write lock (WAL lets them run beside a writer).
+
+SQLite attaches another database file only outside a transaction, so a unit of work that reads from one (the rows a
+bulk import has staged in a file of its own) names it in the execution option ``ATTACH``: it is attached just
+before the ``BEGIN`` and detached when the connection goes back to the pool.
 """
 
 from __future__ import annotations
@@ -33,6 +37,9 @@ from isodesk.db.types import utcnow
 #: Execution option that makes a connection's transactions start with ``BEGIN IMMEDIATE``.
 WRITE = "isodesk_write"
 BUSY_TIMEOUT_MS = 5000
+#: Execution option: ``((schema, path), ...)`` attached to the connection before its transaction begins.
+ATTACH = "isodesk_attach"
+_ATTACHED = "isodesk_attached"
 
 
 def create_db_engine(path: Path) -> Engine:
@@ -51,7 +58,17 @@ def create_db_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+        options = conn.get_execution_options()
+        for schema, path in options.get(ATTACH, ()):
+            conn.exec_driver_sql(f'ATTACH DATABASE ? AS "{schema}"', (str(path),))
+            conn.info.setdefault(_ATTACHED, []).append(schema)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE) else "BEGIN")
+
+    @event.listens_for(engine, "checkin")
+    def _detach(dbapi_conn: Any, record: Any) -> None:
+        for schema in record.info.pop(_ATTACHED, ()):
+            if dbapi_conn is not None:  # None once invalidated: nothing is attached to a closed connection
+                dbapi_conn.execute(f'DETACH DATABASE "{schema}"')
 
     return engine
 

@@ -10,7 +10,7 @@ wrote is recorded for the screens that show it (:mod:`isodesk.services.changes`)
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from isodesk.db.engine import WRITE
+from isodesk.db.engine import ATTACH, WRITE
 from isodesk.db.migrate import Database, open_database
 from isodesk.db.models import Account, Office
 from isodesk.db.paths import resolve_data_dir
@@ -41,24 +41,26 @@ class AppContext:
         return self.db.data_dir
 
     @contextmanager
-    def unit_of_work(self, actor: str | None = None) -> Iterator[Session]:
+    def unit_of_work(self, actor: str | None = None, *, attach: Mapping[str, Path] | None = None) -> Iterator[Session]:
         """One user action: takes the write lock at its start (``BEGIN IMMEDIATE``), commits whole or not at all.
 
         ``actor`` overrides who is recorded (a sign-in attempt is recorded under the name that was tried, not under
-        whoever used the program before). Storage failures (disk full, read-only folder, a removed USB stick, a
-        busy or damaged file) leave as a :class:`~isodesk.errors.UserError` that says what to do
-        (:mod:`isodesk.db.storage`).
+        whoever used the program before). ``attach`` names database files the transaction reads from besides the
+        office's (schema name -> file), attached before it begins and detached after. Storage failures (disk full,
+        read-only folder, a removed USB stick, a busy or damaged file) leave as a :class:`~isodesk.errors.UserError`
+        that says what to do (:mod:`isodesk.db.storage`).
         """
         with storage_errors(self.db.path, self.db.reset):
             self.db.check_reachable()
-            with self._session(self.actor if actor is None else actor) as session:
+            with self._session(self.actor if actor is None else actor, attach or {}) as session:
                 yield session
 
     @contextmanager
-    def _session(self, actor: str) -> Iterator[Session]:
+    def _session(self, actor: str, attach: Mapping[str, Path]) -> Iterator[Session]:
         session = self.db.sessions()
         try:
-            session.connection(execution_options={WRITE: True})  # BEGIN IMMEDIATE before the first read
+            # BEGIN IMMEDIATE before the first read
+            session.connection(execution_options={WRITE: True, ATTACH: tuple(attach.items())})
             session.info["actor"] = actor
             office_unit = session.execute(select(Office.unit_code).limit(1)).scalar_one_or_none()
             if office_unit:

@@ -66,8 +66,17 @@ class PackageError(Exception):
 
     def __init__(self, code: str, **values: object) -> None:
         self.code = code
+        self.values = values
         self.reason = _(REASONS[code]).format(**values)
         super().__init__(self.reason)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Made again where it is unpickled (a package read by a worker process), its reason in that language."""
+        return (_package_error, (self.code, self.values))
+
+
+def _package_error(code: str, values: dict[str, object]) -> PackageError:
+    return PackageError(code, **values)
 
 
 @dataclass(frozen=True)

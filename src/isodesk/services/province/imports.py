@@ -8,6 +8,9 @@ or an older one (full or not), changes nothing; a package after a missing one is
 a newer full package always applies. A package is applied in one transaction, each record kept at its newest
 change. Refused files are copied into ``quarantine/`` in the data folder, each with the reason beside it, and every
 attempt (but a dry run, which writes nothing) goes to the import log.
+
+Each file is read and checked on a worker thread while the one before it is applied, and a unit's dossiers come
+to the package's transaction staged as rows (:mod:`isodesk.services.province.staging`).
 """
 
 from __future__ import annotations
@@ -32,10 +35,20 @@ from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
-from isodesk.services.sync.records import DOSSIER_FIELDS, DOSSIERS
+from isodesk.services.province.staging import (
+    DOSSIER_COLUMNS,
+    DOSSIER_KEYS,
+    MONTH_COLUMNS,
+    STAGED_MONTHS,
+    STAGED_TABLE,
+    Prepared,
+    Staged,
+    read_ahead,
+)
+from isodesk.services.sync.records import DOSSIERS
 from isodesk.sync import signing
 from isodesk.sync.format import UNIT_TO_PROVINCE
-from isodesk.sync.package import Package, PackageError, read_package
+from isodesk.sync.package import Package, PackageError
 
 #: What became of a package.
 IMPORTED, UNCHANGED, REJECTED, HELD = "imported", "unchanged", "rejected", "held"
@@ -105,26 +118,29 @@ def import_packages(
     office = province_office(ctx)
     paths = [Path(f) for f in files]
     results: list[ImportResult] = []
-    for done, path in enumerate(paths):
-        result = _import_one(ctx, office.province_code, path, dry_run=dry_run, trust_new=trust_new)
-        if not dry_run:
-            if result.status == REJECTED:
-                _quarantine(ctx, path, result.reason)
-            if result.status != IMPORTED:  # an applied package is logged in its own transaction
-                with ctx.unit_of_work() as s:
-                    _log(s, ctx, path, result, "")
-        results.append(result)
-        if progress:
-            progress(done + 1, len(paths))
+    with read_ahead(paths, staging=not dry_run) as prepared:
+        for done, ready in enumerate(prepared):
+            path = ready.path
+            result = _import_one(ctx, office.province_code, ready, dry_run=dry_run, trust_new=trust_new)
+            if not dry_run:
+                if result.status == REJECTED:
+                    _quarantine(ctx, path, result.reason)
+                if result.status != IMPORTED:  # an applied package is logged in its own transaction
+                    with ctx.unit_of_work() as s:
+                        _log(s, ctx, path, result, "")
+            results.append(result)
+            if progress:
+                progress(done + 1, len(paths))
     return results
 
 
-def _import_one(ctx: AppContext, province_code: str, path: Path, *, dry_run: bool, trust_new: bool) -> ImportResult:
+def _import_one(
+    ctx: AppContext, province_code: str, ready: Prepared, *, dry_run: bool, trust_new: bool
+) -> ImportResult:
+    path, package = ready.path, ready.package
     name = str(path)
-    try:
-        package = read_package(path, records=False)  # each record is read as it is applied
-    except PackageError as exc:
-        return ImportResult(name, "", REJECTED, reason=exc.reason)
+    if isinstance(package, PackageError):
+        return ImportResult(name, "", REJECTED, reason=package.reason)
     manifest = package.manifest
     code = manifest.unit_code
     if manifest.direction != UNIT_TO_PROVINCE:
@@ -200,19 +216,21 @@ def _import_one(ctx: AppContext, province_code: str, path: Path, *, dry_run: boo
     try:
         if dry_run:
             with ctx.read() as s:
-                added, updated = _apply(s, code, package, write=False)
+                added, updated = _apply(s, code, package, None, write=False)
             return ImportResult(name, code, IMPORTED, added, updated, sequence=seq)
-        return _applied(ctx, path, package, unit.name, fingerprint)
+        return _applied(ctx, path, package, ready.staged, unit.name, fingerprint)
     except PackageError as exc:  # a record that cannot be read: the transaction was rolled back
         return ImportResult(name, code, REJECTED, reason=exc.reason, sequence=seq)
 
 
-def _applied(ctx: AppContext, path: Path, package: Package, unit_name: str, fingerprint: str) -> ImportResult:
+def _applied(
+    ctx: AppContext, path: Path, package: Package, staged: Staged | None, unit_name: str, fingerprint: str
+) -> ImportResult:
     """Apply a verified package in one transaction, move the unit's chain on and log it."""
     manifest = package.manifest
     code, seq = manifest.unit_code, manifest.sequence
-    with ctx.unit_of_work() as s:
-        added, updated = _apply(s, code, package, write=True)
+    with ctx.unit_of_work(attach={_STAGE: staged.path} if staged else None) as s:
+        added, updated = _apply(s, code, package, staged, write=True)
         row = s.scalars(select(EnrolledUnit).where(EnrolledUnit.unit_code == code)).one_or_none()
         if row is None:
             row = EnrolledUnit(unit_code=code, public_key=manifest.public_key, fingerprint=fingerprint,
@@ -235,11 +253,9 @@ def _applied(ctx: AppContext, path: Path, package: Package, unit_name: str, fing
 CACHE_KIB = 32 * 1024
 #: Records written per statement: a package is applied in chunks, never all of it in memory as rows at once.
 CHUNK = 5000
-#: The columns of a dossier record kept at the province (the reduced record, DOSSIER_FIELDS, less the sync fields).
-DOSSIER_COLUMNS = tuple(f for f in DOSSIER_FIELDS if f not in ("uuid", "unit_code", "updated_at", "change_seq"))
-#: A dossier's values as bound: the unit, then these fields of the record, in this order.
-_DOSSIER_KEYS = ("uuid", "change_seq", "updated_at", *DOSSIER_COLUMNS)
-_DOSSIER_VALUES_OF = itemgetter(*_DOSSIER_KEYS)
+#: The schema a package's staged dossiers are attached as.
+_STAGE = "stage"
+_DOSSIER_VALUES_OF = itemgetter(*DOSSIER_KEYS)
 #: How each is written: NOT NULL columns get their default when the record has none; numbers are made numbers.
 _DOSSIER_VALUES = {
     "uuid": "CAST(coalesce(?, '') AS TEXT)",
@@ -252,6 +268,19 @@ _DOSSIER_VALUES = {
     "rating": "CAST(? AS INTEGER)",
     "handling_role": "coalesce(?, '')",
 }
+_ON_DOSSIER_CONFLICT = (
+    "ON CONFLICT (unit_code, uuid) DO UPDATE SET "
+    "unit_change_seq = excluded.unit_change_seq, unit_updated_at = excluded.unit_updated_at, "
+    + ", ".join(f"{c} = excluded.{c}" for c in DOSSIER_COLUMNS)
+    + " WHERE excluded.unit_change_seq > province_dossiers.unit_change_seq"
+)
+#: The staged dossiers copied in the order they were sent ("WHERE true" tells SQLite's parser that the ON CONFLICT
+#: is the upsert's: https://www.sqlite.org/lang_upsert.html, "Parsing Ambiguity").
+_DOSSIER_COPY = (
+    f"INSERT INTO province_dossiers (unit_code, uuid, unit_change_seq, unit_updated_at, {', '.join(DOSSIER_COLUMNS)}) "
+    f"SELECT ?, {', '.join(DOSSIER_KEYS)} FROM {_STAGE}.{STAGED_TABLE} WHERE true ORDER BY rowid "
+    + _ON_DOSSIER_CONFLICT
+)
 _RECORD_UPSERT = (
     "INSERT INTO province_records (unit_code, kind, uuid, unit_change_seq, unit_updated_at, body) "
     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (unit_code, kind, uuid) DO UPDATE SET "
@@ -260,11 +289,7 @@ _RECORD_UPSERT = (
 )
 _DOSSIER_UPSERT = (
     f"INSERT INTO province_dossiers (unit_code, uuid, unit_change_seq, unit_updated_at, {', '.join(DOSSIER_COLUMNS)}) "
-    f"VALUES (?, {', '.join(_DOSSIER_VALUES.get(k, '?') for k in _DOSSIER_KEYS)}) "
-    "ON CONFLICT (unit_code, uuid) DO UPDATE SET "
-    "unit_change_seq = excluded.unit_change_seq, unit_updated_at = excluded.unit_updated_at, "
-    + ", ".join(f"{c} = excluded.{c}" for c in DOSSIER_COLUMNS)
-    + " WHERE excluded.unit_change_seq > province_dossiers.unit_change_seq"
+    f"VALUES (?, {', '.join(_DOSSIER_VALUES.get(k, '?') for k in DOSSIER_KEYS)}) " + _ON_DOSSIER_CONFLICT
 )
 #: A unit's dossiers counted again by month and procedure (see :class:`isodesk.db.models.ReceivedMonth`): received
 #: by the month received, then settled, by timeliness and rating, and the days to settle by the month settled.
@@ -290,6 +315,15 @@ ON CONFLICT DO UPDATE SET ahead = excluded.ahead, on_time = excluded.on_time, la
     rating_1 = excluded.rating_1, rating_2 = excluded.rating_2, rating_3 = excluded.rating_3,
     rating_4 = excluded.rating_4, settle_days = excluded.settle_days
 """
+#: The months of dossiers that were all added by a package, as staged, added to the unit's months.
+_MONTHS_ADDED = (
+    f"INSERT INTO province_dossier_months (unit_code, {MONTH_COLUMNS}) "
+    f"SELECT ?, {MONTH_COLUMNS} FROM {_STAGE}.{STAGED_MONTHS} WHERE true ON CONFLICT DO UPDATE SET "
+    + ", ".join(
+        f"{c} = {c} + excluded.{c}"
+        for c in ("received", "ahead", "on_time", "late", "rating_1", "rating_2", "rating_3", "rating_4", "settle_days")
+    )
+)
 
 
 def _record_row(unit_code: str, kind: str, line: dict[str, Any]) -> tuple[Any, ...]:
@@ -312,7 +346,7 @@ def _dossier_rows(unit_code: str, _kind: str, lines: Iterable[dict[str, Any]]) -
         try:
             yield unit + values(line)
         except KeyError:
-            yield (unit_code, *map(line.get, _DOSSIER_KEYS))
+            yield (unit_code, *map(line.get, DOSSIER_KEYS))
 
 
 def _record_rows(unit_code: str, kind: str, lines: Iterable[dict[str, Any]]) -> Iterator[tuple[Any, ...]]:
@@ -342,23 +376,28 @@ def _chunks(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
         yield chunk
 
 
-def _apply(session: Session, unit_code: str, package: Package, *, write: bool) -> tuple[int, int]:
+def _apply(
+    session: Session, unit_code: str, package: Package, staged: Staged | None, *, write: bool
+) -> tuple[int, int]:
     """Upsert every record of the package by (unit, kind, uuid), keeping the newer change; (added, updated).
 
     Dossiers go to their own table in columns, the other kinds as the unit sent them; each kind is written in chunks
-    of :data:`CHUNK` rows by one prepared statement that keeps a record's newer change only. A dry run compares the
-    records with the change numbers kept, writing nothing."""
+    of :data:`CHUNK` rows by one prepared statement that keeps a record's newer change only, or, for dossiers staged
+    ahead, copied from their staging file by one statement that does the same. A dry run compares the records with
+    the change numbers kept, writing nothing."""
     driver = session.connection().connection.driver_connection
     assert driver is not None
     cache = driver.execute("PRAGMA cache_size").fetchone()[0]
     driver.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
     try:
-        return _apply_kinds(driver, unit_code, package, write=write)
+        return _apply_kinds(driver, unit_code, package, staged, write=write)
     finally:
         driver.execute(f"PRAGMA cache_size = {int(cache)}")  # the pages written stay until the commit
 
 
-def _apply_kinds(driver: sqlite3.Connection, unit_code: str, package: Package, *, write: bool) -> tuple[int, int]:
+def _apply_kinds(
+    driver: sqlite3.Connection, unit_code: str, package: Package, staged: Staged | None, *, write: bool
+) -> tuple[int, int]:
     added = updated = 0
     for kind in sorted(package.data):
         dossiers = kind == DOSSIERS
@@ -380,22 +419,34 @@ def _apply_kinds(driver: sqlite3.Connection, unit_code: str, package: Package, *
             continue
         before = driver.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
         changed = driver.total_changes
-        statement = _DOSSIER_UPSERT if dossiers else _RECORD_UPSERT
-        for chunk in _chunks(rows):
-            try:
-                driver.executemany(statement, chunk)
-            except (sqlite3.InterfaceError, sqlite3.ProgrammingError, OverflowError):
-                # a value SQLite cannot bind (the statement stopped before it): the chunk again, made plain
-                driver.executemany(statement, [tuple(_plain(x) for x in row) for row in chunk])
+        if dossiers and staged is not None:
+            driver.execute(_DOSSIER_COPY, (unit_code,))
+        else:
+            statement = _DOSSIER_UPSERT if dossiers else _RECORD_UPSERT
+            for chunk in _chunks(rows):
+                try:
+                    driver.executemany(statement, chunk)
+                except (sqlite3.InterfaceError, sqlite3.ProgrammingError, OverflowError):
+                    # a value SQLite cannot bind (the statement stopped before it): the chunk again, made plain
+                    driver.executemany(statement, [tuple(_plain(x) for x in row) for row in chunk])
         changed = driver.total_changes - changed
         new = driver.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0] - before
         added += new
         updated += changed - new
         if dossiers and changed:
-            driver.execute("DELETE FROM province_dossier_months WHERE unit_code = ?", (unit_code,))
-            driver.execute(_MONTHS_RECEIVED, {"unit": unit_code})
-            driver.execute(_MONTHS_SETTLED, {"unit": unit_code})
+            _count_months(driver, unit_code, staged if staged and new == changed == staged.rows else None)
     return added, updated
+
+
+def _count_months(driver: sqlite3.Connection, unit_code: str, added: Staged | None) -> None:
+    """Count the unit's dossiers by month again; or, when every dossier of the package was added (none changed one
+    kept before) and its months were counted as it was staged, add those counts to the unit's months."""
+    if added is not None and added.months:
+        driver.execute(_MONTHS_ADDED, (unit_code,))
+        return
+    driver.execute("DELETE FROM province_dossier_months WHERE unit_code = ?", (unit_code,))
+    driver.execute(_MONTHS_RECEIVED, {"unit": unit_code})
+    driver.execute(_MONTHS_SETTLED, {"unit": unit_code})
 
 
 def _log(session: Session, ctx: AppContext, path: Path, result: ImportResult, sha256: str) -> None:
