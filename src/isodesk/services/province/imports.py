@@ -43,7 +43,7 @@ from isodesk.services.province.staging import (
     STAGED_TABLE,
     Prepared,
     Staged,
-    read_ahead,
+    reading_ahead,
 )
 from isodesk.services.sync.records import DOSSIERS
 from isodesk.sync import signing
@@ -118,7 +118,7 @@ def import_packages(
     office = province_office(ctx)
     paths = [Path(f) for f in files]
     results: list[ImportResult] = []
-    with read_ahead(paths, staging=not dry_run) as prepared:
+    with reading_ahead(paths, staging=not dry_run) as prepared:
         for done, ready in enumerate(prepared):
             path = ready.path
             result = _import_one(ctx, office.province_code, ready, dry_run=dry_run, trust_new=trust_new)

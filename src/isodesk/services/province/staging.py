@@ -218,7 +218,7 @@ READERS = 2
 
 
 @contextmanager
-def read_ahead(paths: Sequence[Path], *, staging: bool) -> Iterator[Iterator[Prepared]]:
+def reading_ahead(paths: Sequence[Path], *, staging: bool) -> Iterator[Iterator[Prepared]]:
     """The files prepared in order, the next ones read by workers while the one before them is applied. With
     ``staging``, dossiers are staged in a temporary folder that is removed at the end.
 
