@@ -417,7 +417,10 @@ def _apply_kinds(
                     updated += 1
                     kept[uuid] = seq
             continue
-        before = driver.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
+        # A row added gets the id one above the largest (https://www.sqlite.org/autoinc.html, while that is below
+        # 2**63 - 1) and these statements delete none: the rows added are the rise of the largest id, read from the
+        # end of the table where counting the unit's rows before and after read all of them twice.
+        top = driver.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
         changed = driver.total_changes
         if dossiers and staged is not None:
             driver.execute(_DOSSIER_COPY, (unit_code,))
@@ -430,7 +433,7 @@ def _apply_kinds(
                     # a value SQLite cannot bind (the statement stopped before it): the chunk again, made plain
                     driver.executemany(statement, [tuple(_plain(x) for x in row) for row in chunk])
         changed = driver.total_changes - changed
-        new = driver.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0] - before
+        new = driver.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0] - top
         added += new
         updated += changed - new
         if dossiers and changed:
