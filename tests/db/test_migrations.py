@@ -414,3 +414,46 @@ def test_0012_moves_the_dossiers_received_into_their_columns_and_counts_them_by_
         assert months == [("2026-03", 2, 1, 0, 1, 3), ("2026-04", 1, 0, 1, 0, 3)]
     finally:
         conn.close()
+
+
+def test_0014_keeps_the_months_by_unit_first_and_back(data_dir: Path) -> None:
+    """The province's counts by month keep every row when their key becomes unit, procedure, field, month, and again
+    when the migration is undone."""
+    from isodesk.db.engine import create_db_engine
+
+    path = database_path(data_dir)
+    engine = create_db_engine(path)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0013")  # type: ignore[arg-type]
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    rows = [
+        (month, unit, "1.001193", "Hộ tịch", n, 1, 2, 0, 1, 0, 0, 1, 9)
+        for n, (month, unit) in enumerate([("2026-01", "28261"), ("2026-02", "28261"), ("2026-01", "28303")], 1)
+    ]
+    conn.executemany(f"INSERT INTO province_dossier_months VALUES ({', '.join('?' * 13)})", rows)
+    conn.commit()
+    conn.close()
+
+    def kept() -> tuple[list[tuple[object, ...]], list[str], list[str]]:
+        conn = sqlite3.connect(path)
+        try:
+            table = sorted(conn.execute("SELECT * FROM province_dossier_months").fetchall())
+            key = [r[1] for r in sorted(conn.execute("PRAGMA table_info(province_dossier_months)"), key=lambda r: r[5])
+                   if r[5]]  # fmt: skip
+            indexes = [r[1] for r in conn.execute("PRAGMA index_list(province_dossier_months)") if r[3] == "c"]
+            return table, key, indexes
+        finally:
+            conn.close()
+
+    open_database(data_dir).close()
+    assert kept() == (sorted(rows), ["unit_code", "procedure_code", "procedure_field", "month"], [])
+    engine = create_db_engine(path)
+    with engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), "0013")  # type: ignore[arg-type]
+    engine.dispose()
+    assert kept() == (
+        sorted(rows),
+        ["month", "unit_code", "procedure_code", "procedure_field"],
+        ["ix_province_dossier_months_unit_code"],
+    )

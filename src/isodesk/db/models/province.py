@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, Integer, PrimaryKeyConstraint, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from isodesk.db.base import Base
@@ -101,7 +101,11 @@ class ReceivedMonth(Base):
     ``province_dossiers`` for a unit after each of its packages, so the dashboard sums a few rows a unit."""
 
     __tablename__ = "province_dossier_months"
-    __table_args__ = (Index("ix_province_dossier_months_unit_code", "unit_code"), {"sqlite_with_rowid": False})
+    #: Kept by unit, procedure and field, then month: the order the dashboard and a unit's statistics sum them in.
+    __table_args__ = (
+        PrimaryKeyConstraint("unit_code", "procedure_code", "procedure_field", "month"),
+        {"sqlite_with_rowid": False},
+    )
 
     month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM
     unit_code: Mapped[str] = mapped_column(String(10), primary_key=True)
