@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from isodesk.services.context import AppContext, open_context
 from isodesk.services.office.demo import fill_demo
@@ -195,3 +195,32 @@ def test_the_dashboard_marks_filters_opens_and_saves(  # type: ignore[no-untyped
     _wait(qtbot)
     assert pdf.read_bytes().startswith(b"%PDF") and xlsx.read_bytes().startswith(b"PK")
     assert "Báo cáo tổng hợp.xlsx" in page.status.text()
+
+
+def test_an_import_stops_between_two_packages_when_asked(qtbot, province: AppContext, packages, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from isodesk.services.province import staging
+
+    folder, _prints = packages
+    page = ProvinceImportPage()
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.set_context(province)
+    _wait(qtbot)
+    page.choose([folder])
+    gate = threading.Event()
+    prepare = staging.prepare
+    monkeypatch.setattr(staging, "prepare", lambda *args: gate.wait(10) and prepare(*args))
+    page.run_import(dry_run=False)
+    dialog = page.progress_dialog
+    assert isinstance(dialog, QProgressDialog)
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.text()]
+    assert [b.text() for b in buttons] == ["Dừng sau gói này"]
+    buttons[0].click()
+    assert "Đang dừng" in page.status.text()
+    gate.set()
+    qtbot.waitUntil(lambda: page.progress_dialog is None, timeout=10000)
+    assert "Đã dừng theo yêu cầu sau 0/2 gói" in page.status.text(), page.status.text()
+    assert page.results_table.rowCount() == 0 and page.import_button.isEnabled()

@@ -88,3 +88,20 @@ def test_a_file_that_is_not_a_package_comes_last_and_is_refused(
         ("0 hỏng.isosync", "rejected"),
     ]
     assert results[1].reason
+
+
+def test_a_batch_stops_between_two_packages_when_asked(unit: AppContext, province: AppContext, tmp_path: Path) -> None:
+    folder = tmp_path / "gói"
+    folder.mkdir()
+    export_package(unit, folder / "1.isosync")
+    add_finding(unit, None, "minor", "7.5", "Sổ theo dõi hồ sơ ghi thiếu ngày trả kết quả")
+    export_package(unit, folder / "2.isosync")
+    add_finding(unit, None, "observation", "9.1", "Chưa tổng hợp khảo sát")
+    export_package(unit, folder / "3.isosync")
+    seen: list[int] = []
+    results = import_batch(
+        province, [folder], trust_new=True, progress=lambda d, _t: seen.append(d), cancelled=lambda: len(seen) == 1
+    )
+    assert [(Path(r.file).name, r.status) for r in results] == [("1.isosync", "imported")]
+    rest = import_batch(province, [folder])  # the rest, when imported again: the first is unchanged
+    assert [r.status for r in rest] == ["unchanged", "imported", "imported"]

@@ -21,7 +21,7 @@ from isodesk.errors import UserError
 from isodesk.i18n import _
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
-from isodesk.services.province.imports import HELD, IMPORTED, ImportResult, Progress, import_packages
+from isodesk.services.province.imports import HELD, IMPORTED, Cancelled, ImportResult, Progress, import_packages
 from isodesk.sync.format import EXTENSION, MANIFEST
 
 #: A manifest larger than this is not read for ordering (the import itself refuses it with its reason).
@@ -102,13 +102,15 @@ def import_batch(
     dry_run: bool = False,
     trust_new: bool = False,
     progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> list[ImportResult]:
-    """Import files and folders; one result per file, in the order they were applied."""
+    """Import files and folders; one result per file, in the order they were applied, up to where ``cancelled``
+    said to stop."""
     require(ctx, Permission.OFFICE_MANAGE)
     queue = ordered(expand(paths))
     files = [q.path for q in queue]
-    results = import_packages(ctx, files, dry_run=dry_run, trust_new=trust_new, progress=progress)
-    if dry_run:
+    results = import_packages(ctx, files, dry_run=dry_run, trust_new=trust_new, progress=progress, cancelled=cancelled)
+    if dry_run or len(results) < len(files):  # a stop asked for is not followed by another try
         return results
     # A package held for a gap that a later package of its unit has closed (a full one) is tried once more.
     retry: list[int] = []

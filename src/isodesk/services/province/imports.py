@@ -56,6 +56,8 @@ IMPORTED, UNCHANGED, REJECTED, HELD = "imported", "unchanged", "rejected", "held
 QUARANTINE = "quarantine"
 
 Progress = Callable[[int, int], None]
+#: Asked before each file: true when the person importing asked to stop (the files after are not read).
+Cancelled = Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -112,14 +114,18 @@ def import_packages(
     dry_run: bool = False,
     trust_new: bool = False,
     progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> list[ImportResult]:
-    """Import each file in turn; one result per file, in the order given."""
+    """Import each file in turn; one result per file, in the order given, up to the file where ``cancelled`` said
+    to stop (each package is applied whole, so a stop falls between two of them)."""
     require(ctx, Permission.OFFICE_MANAGE)
     office = province_office(ctx)
     paths = [Path(f) for f in files]
     results: list[ImportResult] = []
     with reading_ahead(paths, staging=not dry_run) as prepared:
         for done, ready in enumerate(prepared):
+            if cancelled is not None and cancelled():
+                break
             path = ready.path
             result = _import_one(ctx, office.province_code, ready, dry_run=dry_run, trust_new=trust_new)
             if not dry_run:

@@ -5,6 +5,7 @@ key waits for a person to confirm its fingerprint against the signed enrolment s
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +58,8 @@ class ProvinceImportPage(Page):
         self.log: list[LogEntry] = []
         self.names: dict[str, str] = {}
         self.progress_dialog: QProgressDialog | None = None
+        self.stop = threading.Event()  # set by the progress dialog's button: stop after the package being applied
+        self.planned = 0  # the files of the import under way
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.description = QLabel()
@@ -195,11 +198,15 @@ class ProvinceImportPage(Page):
             return
         files = list(self.files)
         trust_new = self.trust_new.isChecked()
+        stop = self.stop = threading.Event()
+        self.planned = len(files)
 
         def work(progress: Any) -> list[ImportResult]:
             from isodesk.services.province.batch import import_batch
 
-            return import_batch(ctx, files, dry_run=dry_run, trust_new=trust_new, progress=progress)
+            return import_batch(
+                ctx, files, dry_run=dry_run, trust_new=trust_new, progress=progress, cancelled=stop.is_set
+            )
 
         self.dry_run = dry_run
         self._enable(busy=True)
@@ -207,7 +214,9 @@ class ProvinceImportPage(Page):
         dialog = QProgressDialog(text, "", 0, len(files), self)
         dialog.setObjectName("provinceProgress")
         dialog.setWindowTitle(_("Import from units"))
-        dialog.setCancelButton(None)  # type: ignore[arg-type]  # a package is applied whole or not at all
+        # A package is applied whole or not at all: the button stops the import between two packages.
+        dialog.setCancelButtonText(_("Stop after this package"))
+        dialog.canceled.connect(self._stop_asked)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
@@ -217,9 +226,13 @@ class ProvinceImportPage(Page):
         self.status.setText(text)
         run_with_progress(work, self._progress, self._imported, self._failed)
 
+    def _stop_asked(self) -> None:
+        self.stop.set()
+        self.status.setText(_("Stopping after the package being applied…"))
+
     def _progress(self, done: int, total: int) -> None:
         dialog = self.progress_dialog
-        if dialog is not None:
+        if dialog is not None and not self.stop.is_set():  # a stopped dialog is hidden and stays so
             dialog.setMaximum(max(total, 1))
             dialog.setValue(done)
             dialog.setLabelText(_("Package {done} of {total}").format(done=done, total=total))
@@ -242,6 +255,10 @@ class ProvinceImportPage(Page):
             ).format(**counts)
         else:
             summary = _("{imported} imported, {unchanged} unchanged, {held} held, {rejected} refused.").format(**counts)
+        if len(results) < self.planned:
+            summary += " " + _("Stopped as asked after {done} of {total} packages; the others were not read.").format(
+                done=len(results), total=self.planned
+            )
         self.status.setText(summary)
         self._show_results()
         self.tabs.setCurrentIndex(0)
