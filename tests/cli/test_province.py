@@ -188,3 +188,14 @@ def test_the_provinces_package_for_its_units(office_dir: Path, province_dir: Pat
     assert again.code == 0 and again.json()["results"][0]["status"] == "unchanged"
     refused = isodesk("sync", "import", str(package), "--json", data_dir=province_dir)
     assert refused.code == 1 and refused.json()["results"][0]["status"] == "rejected"
+    history = isodesk("sync", "history", "--json", data_dir=office_dir).json()["received"]
+    assert [(e["status"], e["from_code"], e["file_name"]) for e in history] == [
+        ("unchanged", "82", package.name),
+        ("imported", "82", package.name),
+        ("held", "82", package.name),
+    ]
+    assert set(history[0]) == {"at", "by", "file_name", "from_code", "sequence", "status", "added", "updated", "reason"}
+    text = isodesk("sync", "history", data_dir=office_dir).out
+    assert "Gói đã nhận:" in text and "đã nhập" in text
+    at_province = isodesk("sync", "history", "--json", data_dir=province_dir).json()["received"]
+    assert [(e["status"], e["file_name"]) for e in at_province] == [("rejected", package.name)]

@@ -115,3 +115,8 @@ def test_a_unit_receives_the_provinces_package(qtbot, office: AppContext, tmp_pa
     page.province_dialog.apply_button.click()
     qtbot.waitUntil(lambda: "Đã áp dụng" in page.receive_status.text() and not ops.busy(), timeout=10000)
     assert "2026-12-28" in calendar_year(office, 2026)["days_off"]
+    # Opened again later, the page says what the last package from the province was, the ten last in its tooltip.
+    again = _page(qtbot, office)
+    qtbot.waitUntil(lambda: "Gói gần nhất nhận từ tỉnh" in again.receive_status.text(), timeout=10000)
+    assert "gói của tỉnh.isosync, đã nhập lúc" in again.receive_status.text()
+    assert again.receive_status.toolTip().count("gói của tỉnh.isosync") == 1

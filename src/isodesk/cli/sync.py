@@ -32,7 +32,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     add_json(p)
     p.set_defaults(handler=cmd_fingerprint)
-    p = ssub.add_parser("history", parents=[common], help=_("the packages exported, newest first"))
+    p = ssub.add_parser("history", parents=[common], help=_("the packages exported, and those received, newest first"))
     add_json(p)
     p.set_defaults(handler=cmd_history)
     p = ssub.add_parser(
@@ -113,6 +113,8 @@ def cmd_enrolment(args: argparse.Namespace) -> Result:
 
 
 def cmd_history(args: argparse.Namespace) -> Result:
+    from isodesk.i18n.dates import short_datetime
+    from isodesk.services.province.desk import import_log, status_name
     from isodesk.services.sync.export import list_exports
 
     rows = with_context(args, list_exports)
@@ -120,8 +122,34 @@ def cmd_history(args: argparse.Namespace) -> Result:
         f"{r.sequence:>4}  {r.to_dict()['created']}  {_('Full') if r.full else _('Changes only')}  {r.records}  "
         f"{r.file_name}"
         for r in rows
-    )
-    return Result({"packages": [r.to_dict() for r in rows]}, text or _("No package exported yet."))
+    ) or _("No package exported yet.")
+    received = with_context(args, import_log)
+    if received:
+        text += (
+            "\n\n"
+            + _("Packages received:")
+            + "\n"
+            + "\n".join(
+                f"{short_datetime(e.at)}  {status_name(e.status)}  {e.file_name}"
+                + (f"  {e.reason}" if e.reason else "")
+                for e in received
+            )
+        )
+    received_json = [
+        {
+            "at": e.at.isoformat(),
+            "by": e.by,
+            "file_name": e.file_name,
+            "from_code": e.unit_code,
+            "sequence": e.sequence,
+            "status": e.status,
+            "added": e.added,
+            "updated": e.updated,
+            "reason": e.reason,
+        }
+        for e in received
+    ]
+    return Result({"packages": [r.to_dict() for r in rows], "received": received_json}, text)
 
 
 def cmd_province_export(args: argparse.Namespace) -> Result:

@@ -228,3 +228,34 @@ def test_the_direction_leaves_a_units_manifest_as_it_was_and_an_unknown_one_is_r
     with pytest.raises(PackageError) as refused:
         read_package(body)
     assert refused.value.code == "manifest"
+
+
+def test_a_unit_logs_each_province_package_and_quarantines_a_refused_one(
+    province: AppContext, unit: AppContext, tmp_path: Path
+) -> None:
+    from isodesk.services.province.desk import import_log
+
+    first = export_for_units(province, tmp_path / "1.isosync")
+    held = import_province_packages(unit, [first.file])
+    assert [r.status for r in held] == ["held"]
+    (dry,) = import_province_packages(unit, [first.file], dry_run=True, trust_new=True)
+    assert dry.status == "imported"
+    (done,) = import_province_packages(unit, [first.file], trust_new=True)
+    assert done.status == "imported"
+    damaged = tmp_path / "hỏng.isosync"
+    body = bytearray(Path(first.file).read_bytes())
+    body[len(body) // 2] ^= 0xFF
+    damaged.write_bytes(bytes(body))
+    (refused,) = import_province_packages(unit, [damaged])
+    assert refused.status == "rejected"
+    log = import_log(unit)  # the dry run is not in it
+    assert [(e.status, e.file_name, e.unit_code) for e in log] == [
+        ("rejected", "hỏng.isosync", ""),
+        ("imported", "1.isosync", "82"),
+        ("held", "1.isosync", "82"),
+    ]
+    assert log[1].added == done.added and log[1].by == "admin"
+    kept = sorted((unit.data_dir / "quarantine").iterdir())
+    assert [p.name.endswith(("hỏng.isosync", "hỏng.isosync.reason.txt")) for p in kept] == [True, True]
+    assert kept[0].read_bytes() == bytes(body)
+    assert kept[1].read_text(encoding="utf-8").strip() == refused.reason

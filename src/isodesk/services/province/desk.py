@@ -60,8 +60,8 @@ def held_units(ctx: AppContext) -> list[HeldUnit]:
 
 
 def import_log(ctx: AppContext, limit: int = 500) -> list[LogEntry]:
-    """The last ``limit`` import attempts, newest first."""
-    province_office(ctx)
+    """The last ``limit`` import attempts, newest first: of the units' packages at the province, of the province's
+    packages in a commune or ward."""
     with ctx.read() as s:
         rows = s.scalars(select(ImportLog).order_by(ImportLog.id.desc()).limit(limit))
         return [

@@ -130,10 +130,10 @@ def import_packages(
             result = _import_one(ctx, office.province_code, ready, dry_run=dry_run, trust_new=trust_new)
             if not dry_run:
                 if result.status == REJECTED:
-                    _quarantine(ctx, path, result.reason)
+                    quarantine_file(ctx, path, result.reason)
                 if result.status != IMPORTED:  # an applied package is logged in its own transaction
                     with ctx.unit_of_work() as s:
-                        _log(s, ctx, path, result, "")
+                        log_attempt(s, ctx, path, result, "")
             results.append(result)
             if progress:
                 progress(done + 1, len(paths))
@@ -249,7 +249,7 @@ def _applied(
             row.last_sha256 = package.sha256
         row.last_package_at = utcnow()
         result = ImportResult(str(path), code, IMPORTED, added, updated, sequence=seq)
-        _log(s, ctx, path, result, package.sha256)
+        log_attempt(s, ctx, path, result, package.sha256)
     return result
 
 
@@ -458,7 +458,9 @@ def _count_months(driver: sqlite3.Connection, unit_code: str, added: Staged | No
     driver.execute(_MONTHS_SETTLED, {"unit": unit_code})
 
 
-def _log(session: Session, ctx: AppContext, path: Path, result: ImportResult, sha256: str) -> None:
+def log_attempt(session: Session, ctx: AppContext, path: Path, result: ImportResult, sha256: str) -> None:
+    """Record an attempt to import ``path`` in the import log (of a province's units' packages, or of a unit's
+    province packages)."""
     session.add(
         ImportLog(
             at=utcnow(),
@@ -475,7 +477,7 @@ def _log(session: Session, ctx: AppContext, path: Path, result: ImportResult, sh
     )
 
 
-def _quarantine(ctx: AppContext, path: Path, reason: str) -> None:
+def quarantine_file(ctx: AppContext, path: Path, reason: str) -> None:
     """Copy a refused file into ``quarantine/`` with its reason beside it; a file that cannot be read is not copied."""
     folder = ctx.data_dir / QUARANTINE
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")

@@ -45,7 +45,15 @@ from isodesk.resources_path import resource_path
 from isodesk.services.accounts.auth import require
 from isodesk.services.context import AppContext
 from isodesk.services.ledger.calendar import describe_time
-from isodesk.services.province.imports import HELD, IMPORTED, REJECTED, UNCHANGED, ImportResult
+from isodesk.services.province.imports import (
+    HELD,
+    IMPORTED,
+    REJECTED,
+    UNCHANGED,
+    ImportResult,
+    log_attempt,
+    quarantine_file,
+)
 from isodesk.services.province_updates.export import CALENDAR_FIELDS, JSON_FIELDS, PROCEDURE_FIELDS
 from isodesk.sync import signing
 from isodesk.sync.format import CALENDAR_DAYS, PROCEDURES, PROVINCE_TO_UNITS, TEMPLATES
@@ -177,10 +185,23 @@ def unit_office(ctx: AppContext) -> Office:
 def import_province_packages(
     ctx: AppContext, files: Iterable[str | Path], *, dry_run: bool = False, trust_new: bool = False
 ) -> list[ProvinceImport]:
-    """Apply each of the province's packages in turn (or, with ``dry_run``, only say what each would change)."""
+    """Apply each of the province's packages in turn (or, with ``dry_run``, only say what each would change). As at
+    the province, every attempt but a dry run goes to the import log, and a refused file is copied into
+    ``quarantine/`` with its reason."""
     require(ctx, Permission.OFFICE_MANAGE)
     office = unit_office(ctx)
-    return [_import_one(ctx, office.province_code, Path(f), dry_run=dry_run, trust_new=trust_new) for f in files]
+    results = []
+    for file in files:
+        path = Path(file)
+        result = _import_one(ctx, office.province_code, path, dry_run=dry_run, trust_new=trust_new)
+        if not dry_run:
+            if result.status == REJECTED:
+                quarantine_file(ctx, path, result.reason)
+            if result.status != IMPORTED:  # an applied package is logged in its own transaction
+                with ctx.unit_of_work() as s:
+                    log_attempt(s, ctx, path, result, "")
+        results.append(result)
+    return results
 
 
 def preview_province_package(ctx: AppContext, file: str | Path) -> ProvinceImport:
@@ -262,7 +283,9 @@ def _import_one(ctx: AppContext, province_code: str, path: Path, *, dry_run: boo
         key.public_key, key.fingerprint, key.confirmed = manifest.public_key, fingerprint, True
         key.last_sequence, key.last_sha256, key.last_package_at = seq, package.sha256, utcnow()
         key.calendar_days = json.dumps(sorted({str(r["day"]) for r in package.records(CALENDAR_DAYS)}))
-    return result(IMPORTED, left_aside, added=added, updated=updated, changes=tuple(changes))
+        done = result(IMPORTED, left_aside, added=added, updated=updated, changes=tuple(changes))
+        log_attempt(s, ctx, path, done, package.sha256)
+    return done
 
 
 def _enrol(ctx: AppContext, province_code: str, name: str, public_key: str, fingerprint: str) -> None:

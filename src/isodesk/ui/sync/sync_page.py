@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from isodesk.i18n import _
 from isodesk.i18n.dates import short_datetime
+from isodesk.i18n.numbers import whole_number
 from isodesk.ui.messages import show_error
 from isodesk.ui.ops import Progress, run_in_background, run_with_progress
 from isodesk.ui.page import Page
@@ -36,6 +37,7 @@ from isodesk.ui.sync.province_package import ProvincePackageDialog
 from isodesk.ui.tables import read_only_table
 
 if TYPE_CHECKING:
+    from isodesk.services.province.desk import LogEntry
     from isodesk.services.province_updates.apply import ProvinceImport
     from isodesk.services.sync.export import Exported, ExportRow
 
@@ -45,6 +47,8 @@ class SyncPage(Page):
         super().__init__(parent)
         self._title_msg = title
         self.rows: list[ExportRow] = []
+        self.received: list[LogEntry] = []  # the packages received from the province, newest first
+        self.last_received = ""  # the line saying so, as last shown
         self.role = "commune"
         self.province_dialog: ProvincePackageDialog | None = None
         self.title = QLabel()
@@ -119,12 +123,13 @@ class SyncPage(Page):
         if ctx is None:
             return
 
-        def load() -> tuple[str, list[ExportRow], str]:
+        def load() -> tuple[str, list[ExportRow], str, list[LogEntry]]:
             from isodesk.services.office.profile import get_profile
+            from isodesk.services.province.desk import import_log
             from isodesk.services.sync.export import list_exports
             from isodesk.services.sync.keys import fingerprint
 
-            return fingerprint(ctx).fingerprint, list_exports(ctx), get_profile(ctx).role
+            return fingerprint(ctx).fingerprint, list_exports(ctx), get_profile(ctx).role, import_log(ctx, 10)
 
         run_in_background(load, self._loaded, self._failed)
 
@@ -132,11 +137,32 @@ class SyncPage(Page):
     def is_province(self) -> bool:
         return self.role == "province"
 
-    def _loaded(self, data: tuple[str, list[ExportRow], str]) -> None:
+    def _loaded(self, data: tuple[str, list[ExportRow], str, list[LogEntry]]) -> None:
         self.role = data[2]
+        self.received = data[3]
         self.retranslate()
         self.fingerprint.setText(data[0])
         self._show(data[1])
+        self._show_received()
+
+    def _show_received(self) -> None:
+        """The last package received from the province in the receiving box, the ten last in its tooltip."""
+        from isodesk.services.province.desk import status_name
+
+        def line(e: LogEntry) -> str:
+            return _("{file}, {status} at {at}").format(file=e.file_name, status=status_name(e.status),
+                                                         at=short_datetime(e.at))  # fmt: skip
+
+        if self.is_province or not self.received:
+            return
+        last = self.received[0]
+        text = _("Last package from the province: {line}.").format(line=line(last))
+        if last.status != "imported" and last.reason:
+            text += " " + last.reason
+        if self.receive_status.text() in ("", self.last_received):  # not over what the last action said
+            self.receive_status.setText(text)
+        self.last_received = text
+        self.receive_status.setToolTip("\n".join(line(e) for e in self.received))
 
     def _show(self, rows: list[ExportRow]) -> None:
         self.rows = rows
@@ -146,7 +172,7 @@ class SyncPage(Page):
                 str(r.sequence),
                 short_datetime(r.created_at),
                 _("Full") if r.full else _("Changes only"),
-                str(r.records),
+                whole_number(r.records),
                 r.file_name,
             )
             for col, text in enumerate(cells):
