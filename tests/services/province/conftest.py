@@ -20,12 +20,17 @@ def unit(office: AppContext) -> AppContext:
     return office
 
 
-@pytest.fixture
-def province(tmp_path: Path) -> Iterator[AppContext]:
-    folder = tmp_path / "tỉnh"
+def province_office(folder: Path) -> AppContext:
+    """A province office of Đồng Tháp set up in ``folder``, its administrator acting."""
     folder.mkdir()
     ctx = open_context(folder)
     init_office(ctx, province_code="82", role="province", leader_name="Trần Văn Tỉnh")
     ctx.actor = "admin"
+    return ctx
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> Iterator[AppContext]:
+    ctx = province_office(tmp_path / "tỉnh")
     yield ctx
     ctx.close()

@@ -17,14 +17,14 @@ from typing import Any
 import pytest
 
 from isodesk.db.paths import database_path
-from isodesk.services.context import AppContext, open_context
+from isodesk.services.context import AppContext
 from isodesk.services.ledger.dossiers import move_dossier
-from isodesk.services.office.profile import init_office
 from isodesk.services.province import imports, staging
 from isodesk.services.province.imports import import_packages
 from isodesk.services.province.staging import DossierRecord, count_months, decode_dossiers
 from isodesk.services.sync.export import export_package
 from isodesk.sync.package import PackageError, read_package
+from tests.services.province.conftest import province_office
 
 TABLES = ("province_units", "province_records", "province_dossiers", "province_dossier_months", "province_imports")
 #: What differs between two provinces importing the same files: row ids, times and who imported.
@@ -47,11 +47,7 @@ def _tables(ctx: AppContext) -> dict[str, list[tuple[object, ...]]]:
 
 @pytest.fixture
 def other_province(tmp_path: Path) -> Iterator[AppContext]:
-    folder = tmp_path / "tỉnh khác"
-    folder.mkdir()
-    ctx = open_context(folder)
-    init_office(ctx, province_code="82", role="province", leader_name="Lê Văn Tỉnh")
-    ctx.actor = "admin"
+    ctx = province_office(tmp_path / "tỉnh khác")
     yield ctx
     ctx.close()
 

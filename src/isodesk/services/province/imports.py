@@ -9,8 +9,8 @@ a newer full package always applies. A package is applied in one transaction, ea
 change. Refused files are copied into ``quarantine/`` in the data folder, each with the reason beside it, and every
 attempt (but a dry run, which writes nothing) goes to the import log.
 
-Each file is read and checked on a worker thread while the one before it is applied, and a unit's dossiers come
-to the package's transaction staged as rows (:mod:`isodesk.services.province.staging`).
+Each file is read and checked by a worker while the one before it is applied, and a unit's dossiers come to the
+package's transaction staged as rows (:mod:`isodesk.services.province.staging`).
 """
 
 from __future__ import annotations
@@ -129,11 +129,7 @@ def import_packages(
             path = ready.path
             result = _import_one(ctx, office.province_code, ready, dry_run=dry_run, trust_new=trust_new)
             if not dry_run:
-                if result.status == REJECTED:
-                    quarantine_file(ctx, path, result.reason)
-                if result.status != IMPORTED:  # an applied package is logged in its own transaction
-                    with ctx.unit_of_work() as s:
-                        log_attempt(s, ctx, path, result, "")
+                keep_refusal(ctx, path, result)
             results.append(result)
             if progress:
                 progress(done + 1, len(paths))
@@ -475,6 +471,16 @@ def log_attempt(session: Session, ctx: AppContext, path: Path, result: ImportRes
             updated=result.updated,
         )
     )
+
+
+def keep_refusal(ctx: AppContext, path: Path, result: ImportResult) -> None:
+    """After an attempt that was not applied: a refused file goes into ``quarantine/`` and the attempt to the import
+    log (an applied package is logged in its own transaction)."""
+    if result.status == REJECTED:
+        quarantine_file(ctx, path, result.reason)
+    if result.status != IMPORTED:
+        with ctx.unit_of_work() as s:
+            log_attempt(s, ctx, path, result, "")
 
 
 def quarantine_file(ctx: AppContext, path: Path, reason: str) -> None:

@@ -1,13 +1,13 @@
-"""Reading the units' packages ahead of their transactions, on a second thread, while the province's file is written.
+"""Reading the units' packages ahead of their transactions, in worker processes, while the province's file is written.
 
 An import spends most of its time in two kinds of work that can run side by side: reading a package (checking its
-hashes and signature, decoding its JSON records) and writing its rows into the province's database. The writing is
-SQLite's own C code, which runs without Python's global lock when it is one statement over many rows; so the reading
-of package *n + 1* runs on a worker thread while package *n* is applied, and hands its dossier records over as
-rows in a file of their own (a *staging* file, SQLite's, in a temporary folder), ready to be copied into the
-province's table by one ``INSERT … SELECT`` in the package's transaction. Nothing is written to the province's
-database outside that transaction, and what is applied, and how, is decided there as before
-(:mod:`isodesk.services.province.imports`).
+hashes and signature, decoding its JSON records) and writing its rows into the province's database. So the next
+packages of a batch are read by worker processes (each with its own interpreter: threads would take turns under
+Python's global lock) while package *n* is applied, and each hands its dossier records over as rows in a file of
+their own (a *staging* file, SQLite's, in a temporary folder), ready to be copied into the province's table by one
+``INSERT … SELECT`` in the package's transaction. Nothing is written to the province's database outside that
+transaction, and what is applied, and how, is decided there as before (:mod:`isodesk.services.province.imports`).
+One or two files are read on a thread of this process: starting a process costs more than it saves then.
 
 Only a unit's dossiers are staged: they are nearly all the records. A package is staged only when every dossier
 record is exactly what a unit writes (each field of its type, see :class:`DossierRecord`); anything else (a value

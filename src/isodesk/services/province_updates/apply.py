@@ -51,8 +51,8 @@ from isodesk.services.province.imports import (
     REJECTED,
     UNCHANGED,
     ImportResult,
+    keep_refusal,
     log_attempt,
-    quarantine_file,
 )
 from isodesk.services.province_updates.export import CALENDAR_FIELDS, JSON_FIELDS, PROCEDURE_FIELDS
 from isodesk.sync import signing
@@ -195,11 +195,7 @@ def import_province_packages(
         path = Path(file)
         result = _import_one(ctx, office.province_code, path, dry_run=dry_run, trust_new=trust_new)
         if not dry_run:
-            if result.status == REJECTED:
-                quarantine_file(ctx, path, result.reason)
-            if result.status != IMPORTED:  # an applied package is logged in its own transaction
-                with ctx.unit_of_work() as s:
-                    log_attempt(s, ctx, path, result, "")
+            keep_refusal(ctx, path, result)
         results.append(result)
     return results
 
