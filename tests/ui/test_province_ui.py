@@ -101,14 +101,19 @@ def test_a_commune_office_keeps_its_areas(qtbot, office: AppContext, data_dir: P
         assert win.nav.count() == len(AREAS) and win.nav.item(0).text() == "Tổng quan"
 
 
-def test_preview_import_confirm_and_log(qtbot, province: AppContext, packages, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    folder, prints = packages
+def _import_page(qtbot: Any, province: AppContext) -> ProvinceImportPage:
     page = ProvinceImportPage()
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.show()
     page.set_context(province)
     _wait(qtbot)
+    return page
+
+
+def test_preview_import_confirm_and_log(qtbot, province: AppContext, packages, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    folder, prints = packages
+    page = _import_page(qtbot, province)
     assert not page.import_button.isEnabled()
     page.choose([folder])
     assert "2 gói" in page.chosen.text() and page.import_button.isEnabled()
@@ -203,12 +208,7 @@ def test_an_import_stops_between_two_packages_when_asked(qtbot, province: AppCon
     from isodesk.services.province import staging
 
     folder, _prints = packages
-    page = ProvinceImportPage()
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    page.set_context(province)
-    _wait(qtbot)
+    page = _import_page(qtbot, province)
     page.choose([folder])
     gate = threading.Event()
     prepare = staging.prepare
