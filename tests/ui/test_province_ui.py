@@ -130,6 +130,7 @@ def test_preview_import_confirm_and_log(qtbot, province: AppContext, packages, m
     _wait(qtbot)
     qtbot.waitUntil(lambda: page.held_table.rowCount() == 2, timeout=10000)
     assert page.progress_dialog is None and page.confirm_button.isEnabled()
+    assert not page.stop.is_set() and "dừng" not in page.status.text()  # closing the dialog is not a stop
     shown = {page.held_table.item(r, 0).text(): page.held_table.item(r, 2).text() for r in range(2)}
     assert shown == prints
     assert page.tabs.tabText(1) == "Đơn vị chờ xác nhận (2)"

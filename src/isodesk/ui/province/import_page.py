@@ -148,6 +148,7 @@ class ProvinceImportPage(Page):
     def _failed(self, exc: BaseException) -> None:
         self._close_progress()
         self._enable()
+        self.status.setText("")  # not "Importing…" any more: the message says what went wrong
         show_error(self, exc)
 
     # -- choosing -------------------------------------------------------------------------------------
@@ -239,6 +240,7 @@ class ProvinceImportPage(Page):
 
     def _close_progress(self) -> None:
         if self.progress_dialog is not None:
+            self.progress_dialog.canceled.disconnect(self._stop_asked)  # closing it is not asking to stop
             self.progress_dialog.close()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
