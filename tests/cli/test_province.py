@@ -53,6 +53,14 @@ def test_import_status_and_confirm(office_dir: Path, province_dir: Path, tmp_pat
     assert not next(u for u in before if u["unit_code"] == "28261")["reported_this_year"]
     bad = isodesk("province", "status", "--year", "1700", data_dir=province_dir)
     assert bad.code == 1 and "Năm" in bad.err
+    forgotten = isodesk("province", "forget-key", "28261", "--json", data_dir=province_dir)
+    assert forgotten.code == 0, forgotten.err
+    unit_print = isodesk("sync", "fingerprint", "--json", data_dir=office_dir).json()["fingerprint"]
+    assert forgotten.json() == {"unit_code": "28261", "unit_name": row["unit_name"], "fingerprint": unit_print}
+    text = isodesk("province", "forget-key", "28261", data_dir=province_dir)
+    assert text.code == 1 and "28261" in text.err  # forgotten already: nothing enrolled any more
+    held_again = isodesk("sync", "import", str(package), "--json", data_dir=province_dir).json()["results"][0]
+    assert held_again["status"] == "held"  # the same key, enrolled anew, waits for a person again
 
 
 def test_a_rejected_file_exits_1(province_dir: Path, tmp_path: Path) -> None:

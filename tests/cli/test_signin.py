@@ -150,6 +150,7 @@ def samples(codes: dict[str, str], files: dict[str, Path], out: Path) -> dict[tu
         ),
         ("province", "status"): Sample(("province", "status"), None, province_only=True),
         ("province", "confirm"): Sample(("province", "confirm", "28261"), "tung", province_only=True),
+        ("province", "forget-key"): Sample(("province", "forget-key", "28261"), "tung", province_only=True),
         ("user", "add"): Sample(
             ("user", "add", "--username", "ba", "--name", "Lê Ba", "--role", "officer"), "tung", True
         ),

@@ -225,3 +225,39 @@ def test_an_import_stops_between_two_packages_when_asked(qtbot, province: AppCon
     qtbot.waitUntil(lambda: page.progress_dialog is None, timeout=10000)
     assert "Đã dừng theo yêu cầu sau 0/2 gói" in page.status.text(), page.status.text()
     assert page.results_table.rowCount() == 0 and page.import_button.isEnabled()
+
+
+def test_a_unit_with_a_new_key_is_accepted_after_asking(  # type: ignore[no-untyped-def]
+    qtbot, province: AppContext, packages, monkeypatch, tmp_path: Path
+) -> None:
+    from isodesk.services.office.profile import init_office
+    from isodesk.services.province.imports import import_packages
+    from isodesk.services.sync.export import export_package
+
+    folder, prints = packages
+    import_packages(province, sorted(folder.iterdir()), trust_new=True)
+    again = tmp_path / "máy mới"
+    again.mkdir()
+    ctx = open_context(again)
+    try:
+        init_office(ctx, province_code="82", unit_code="28261", leader_name="Nguyễn Văn Mới")
+        ctx.actor = "admin"
+        new = export_package(ctx, tmp_path / "máy mới.isosync")
+    finally:
+        ctx.close()
+    page = _import_page(qtbot, province)
+    page.choose([Path(new.file)])
+    page.run_import(dry_run=False)
+    qtbot.waitUntil(lambda: page.progress_dialog is None and page.results_table.rowCount() == 1, timeout=10000)
+    assert page.results_table.item(0, 2).text() == "bị từ chối" and not page.forget_button.isEnabled()
+    page.results_table.selectRow(0)
+    assert page.forget_button.isEnabled() and page.forget_button.text() == "Nhận khóa mới cho đơn vị này…"
+    asked: list[str] = []
+    monkeypatch.setattr(page, "ask", lambda title, text: asked.append(title + "\n" + text) or True)
+    page.forget_button.click()
+    qtbot.waitUntil(lambda: "Đã quên khóa cũ" in page.status.text(), timeout=10000)
+    assert "Phường Mỹ Tho (28261)" in asked[0] and "thay máy tính" in asked[0]
+    assert prints["28261"] in page.status.text()
+    page.run_import(dry_run=False)
+    qtbot.waitUntil(lambda: page.progress_dialog is None and page.held_table.rowCount() == 1, timeout=10000)
+    assert page.results_table.item(0, 2).text() == "tạm giữ"

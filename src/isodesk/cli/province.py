@@ -1,5 +1,6 @@
 """Commands of the province's desk (issue 13): province status (every unit of the province and its figures from
-the packages received) and province confirm (a unit's key fingerprint checked against its enrolment sheet)."""
+the packages received), province confirm (a unit's key fingerprint checked against its enrolment sheet) and province
+forget-key (a unit's key lost with its PC, so that its new key can be enrolled)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("unit_code", metavar="UNIT_CODE", help=_("the code of the commune or ward"))
     add_json(p)
     p.set_defaults(handler=cmd_confirm)
+    p = psub.add_parser(
+        "forget-key",
+        parents=[common],
+        help=_("forget a unit's key lost with its PC: its next package enrols the new key, held until confirmed"),
+    )
+    p.add_argument("unit_code", metavar="UNIT_CODE", help=_("the code of the commune or ward"))
+    add_json(p)
+    p.set_defaults(handler=cmd_forget_key)
 
 
 def cmd_status(args: argparse.Namespace) -> Result:
@@ -49,4 +58,15 @@ def cmd_confirm(args: argparse.Namespace) -> Result:
     text = _("Confirmed {unit} (fingerprint {fingerprint}): its packages will be imported.").format(
         unit=done.unit_name, fingerprint=done.fingerprint
     )
+    return Result(done.to_dict(), text)
+
+
+def cmd_forget_key(args: argparse.Namespace) -> Result:
+    from isodesk.services.province.imports import forget_unit_key
+
+    done = with_context(args, lambda c: forget_unit_key(c, args.unit_code))
+    text = _(
+        "The key of {unit} (fingerprint {fingerprint}) is forgotten. Its next package enrols its new key and is held "
+        "until you confirm it against the new enrolment sheet with “isodesk province confirm {code}”."
+    ).format(unit=done.unit_name, fingerprint=done.fingerprint, code=done.unit_code)
     return Result(done.to_dict(), text)

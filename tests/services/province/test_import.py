@@ -170,3 +170,39 @@ def test_a_unit_office_refuses_to_import(unit: AppContext, tmp_path: Path) -> No
     first = export_package(unit, tmp_path / "1.isosync")
     with pytest.raises(UserError, match="tỉnh"):
         import_packages(unit, [first.file])
+
+
+def test_a_unit_key_lost_with_its_pc_is_forgotten_then_the_new_one_confirmed(
+    unit: AppContext, province: AppContext, tmp_path: Path
+) -> None:
+    from isodesk.services.province.imports import forget_unit_key
+
+    first = export_package(unit, tmp_path / "1.isosync")
+    (done,) = import_packages(province, [first.file], trust_new=True)
+    assert done.status == "imported"
+    kept = _snapshot(province)["province_records"]
+    # The PC is replaced, with no backup: the same commune set up again has a new key and numbers from 1.
+    folder = tmp_path / "máy mới"
+    folder.mkdir()
+    again = open_context(folder)
+    try:
+        init_office(again, province_code="82", unit_code="28261", leader_name="Nguyễn Văn Mới")
+        again.actor = "admin"
+        add_finding(again, None, "minor", "7.5", "Sổ theo dõi hồ sơ ghi thiếu ngày trả kết quả")
+        new = export_package(again, tmp_path / "máy mới 1.isosync")
+        new_print = fingerprint(again).fingerprint
+    finally:
+        again.close()
+    (refused,) = import_packages(province, [new.file], trust_new=True)
+    assert refused.status == "rejected" and "khóa" in refused.reason
+    forgotten = forget_unit_key(province, "28261")
+    assert (forgotten.unit_code, forgotten.fingerprint) == ("28261", fingerprint(unit).fingerprint)
+    (held,) = import_packages(province, [new.file])  # a new key is held, as a new unit's is
+    assert held.status == "held" and new_print in held.reason
+    assert confirm_unit(province, "28261").fingerprint == new_print
+    (applied,) = import_packages(province, [new.file])
+    assert (applied.status, applied.sequence) == ("imported", 1) and applied.added == new.records
+    records = _snapshot(province)["province_records"]
+    assert set(kept) <= set(records) and len(records) == len(kept) + new.records  # what came before stays
+    with pytest.raises(UserError, match="28303"):
+        forget_unit_key(province, "28303")

@@ -171,7 +171,7 @@ def _import_one(
         try:
             enrolled_key = signing.public_raw(signing.public_from_raw(bytes.fromhex(known[0])))
             if enrolled_key != bytes.fromhex(manifest.public_key):
-                return ImportResult(name, code, REJECTED, reason=PackageError("signature").reason, sequence=seq)
+                return ImportResult(name, code, REJECTED, reason=_other_key(code), sequence=seq)
         except ValueError:
             return ImportResult(name, code, REJECTED, reason=_(
                 "The key enrolled for this unit cannot be read."), sequence=seq)  # fmt: skip
@@ -505,6 +505,44 @@ def quarantine_file(ctx: AppContext, path: Path, reason: str) -> None:
         ) from exc
 
 
+def _other_key(unit_code: str) -> str:
+    return _(
+        "The package is signed with another key than the one enrolled for this unit: it was made by someone else, or "
+        "the unit's computer was replaced and its key lost. In that case only, accept the unit's new key (“Accept a "
+        "new key for this unit…”, or “isodesk province forget-key {code}”) and confirm it against its new enrolment "
+        "sheet."
+    ).format(code=unit_code)
+
+
+def refused_for_its_key(result: ImportResult) -> bool:
+    """Whether a unit's package was refused because it is signed by another key than the one enrolled for the unit
+    (a package damaged or forged is refused before its unit is known): what a unit whose PC was replaced without its
+    backup sends, and what :func:`forget_unit_key` is for, once the unit has said so."""
+    return result.status == REJECTED and bool(result.unit_code) and result.reason == _other_key(result.unit_code)
+
+
+def forget_unit_key(ctx: AppContext, unit_code: str) -> ConfirmedUnit:
+    """Forget the key enrolled for a unit whose key was lost with its PC, with no backup to bring it back: the
+    unit's next package enrols its new key and is held until a person confirms that key's fingerprint against the
+    new enrolment sheet the unit's head signed; its packages are numbered from 1 again. What the unit sent before
+    stays as it was received. The key forgotten is returned (its fingerprint, for the record)."""
+    require(ctx, Permission.OFFICE_MANAGE)
+    province_office(ctx)
+    with ctx.unit_of_work() as s:
+        row = s.scalars(select(EnrolledUnit).where(EnrolledUnit.unit_code == unit_code.strip())).one_or_none()
+        if row is None:
+            raise UserError(_not_enrolled(unit_code))
+        forgotten = ConfirmedUnit(row.unit_code, row.unit_name, row.fingerprint)
+        s.delete(row)
+    return forgotten
+
+
+def _not_enrolled(unit_code: str) -> str:
+    return _("No package from the unit with code {code} has been received: import one of its packages first.").format(
+        code=unit_code
+    )
+
+
 def confirm_unit(ctx: AppContext, unit_code: str) -> ConfirmedUnit:
     """A person compared the unit's fingerprint with its signed enrolment sheet: its packages apply from now on."""
     require(ctx, Permission.OFFICE_MANAGE)
@@ -512,7 +550,6 @@ def confirm_unit(ctx: AppContext, unit_code: str) -> ConfirmedUnit:
     with ctx.unit_of_work() as s:
         row = s.scalars(select(EnrolledUnit).where(EnrolledUnit.unit_code == unit_code.strip())).one_or_none()
         if row is None:
-            text = _("No package from the unit with code {code} has been received: import one of its packages first.")
-            raise UserError(text.format(code=unit_code))
+            raise UserError(_not_enrolled(unit_code))
         row.confirmed = True
         return ConfirmedUnit(row.unit_code, row.unit_name, row.fingerprint)

@@ -111,7 +111,18 @@ class ProvinceImportPage(Page):
         confirm_row.addStretch(1)
         held_layout.addLayout(confirm_row)
         self.log_table = read_only_table(len(LOG_COLUMNS), "provinceLog", single_row=True)
-        self.tabs.addTab(self.results_table, "")
+        self.forget_button = QPushButton()
+        self.forget_button.setObjectName("provinceForgetKey")
+        self.forget_button.clicked.connect(self._forget_selected)
+        self.results_table.itemSelectionChanged.connect(self._results_chosen)
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        results_layout.addWidget(self.results_table, 1)
+        forget_row = QHBoxLayout()
+        forget_row.addWidget(self.forget_button)
+        forget_row.addStretch(1)
+        results_layout.addLayout(forget_row)
+        self.tabs.addTab(results, "")
         self.tabs.addTab(held, "")
         self.tabs.addTab(self.log_table, "")
 
@@ -191,6 +202,7 @@ class ProvinceImportPage(Page):
         for button in (self.dry_button, self.import_button):
             button.setEnabled(not busy and bool(self.files))
         self.confirm_button.setEnabled(not busy and bool(self.held))
+        self.forget_button.setEnabled(not busy and self._key_refused() is not None)
 
     # -- importing ------------------------------------------------------------------------------------
     def run_import(self, *, dry_run: bool) -> None:
@@ -314,6 +326,54 @@ class ProvinceImportPage(Page):
 
         run_in_background(work, done, self._failed)
 
+    def _results_chosen(self) -> None:
+        self.forget_button.setEnabled(self.progress_dialog is None and self._key_refused() is not None)
+
+    def _key_refused(self) -> ImportResult | None:
+        """The result chosen in the list, when its package was refused for a key other than the unit's."""
+        from isodesk.services.province.imports import refused_for_its_key
+
+        rows = self.results_table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
+        chosen = self.results[row] if 0 <= row < len(self.results) else None
+        return chosen if chosen is not None and refused_for_its_key(chosen) else None
+
+    def _forget_selected(self) -> None:
+        chosen = self._key_refused()
+        if chosen is not None:
+            self.forget_key(chosen.unit_code)
+
+    def forget_key(self, unit_code: str) -> None:
+        """After the unit said its PC was replaced and its old key lost: forget the key enrolled for it."""
+        ctx = self.ctx
+        if ctx is None:
+            return
+        unit = self._unit(unit_code)
+        text = _(
+            "Do this only if {unit} says its computer was replaced and its key lost, with no backup to restore. The "
+            "key enrolled for it is forgotten; its next package enrols its new key and is held until you compare "
+            "that key's fingerprint with the new enrolment sheet signed and stamped by the unit's head. What the "
+            "unit sent before stays."
+        ).format(unit=unit)
+        if not self.ask(_("Accept a new key for {unit}").format(unit=unit), text):
+            return
+
+        def work() -> Any:
+            from isodesk.services.province.imports import forget_unit_key
+
+            return forget_unit_key(ctx, unit_code)
+
+        def done(forgotten: Any) -> None:
+            self.status.setText(
+                _(
+                    "The old key of {unit} (fingerprint {fingerprint}) is forgotten. Import the unit's package again: "
+                    "its new key will wait for your confirmation."
+                ).format(unit=forgotten.unit_name, fingerprint=forgotten.fingerprint)
+            )
+            self.refresh()
+
+        run_in_background(work, done, self._failed)
+
     # -- showing --------------------------------------------------------------------------------------
     def _unit(self, code: str) -> str:
         name = self.names.get(code)
@@ -396,6 +456,10 @@ class ProvinceImportPage(Page):
         self.dry_button.setText(_("Dry run (write nothing)"))
         self.import_button.setText(_("Import"))
         self.confirm_button.setText(_("Confirm…"))
+        self.forget_button.setText(_("Accept a new key for this unit…"))
+        self.forget_button.setToolTip(
+            _("For a package refused because it is signed with another key: the unit's computer was replaced.")
+        )
         self.held_note.setText(
             _(
                 "A unit's first package is held until a person has compared its key's fingerprint with the "
