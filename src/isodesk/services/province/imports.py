@@ -401,7 +401,7 @@ def _apply_kinds(
     driver: sqlite3.Connection, unit_code: str, package: Package, staged: Staged | None, *, write: bool
 ) -> tuple[int, int]:
     added = updated = 0
-    for kind in sorted(package.data):
+    for kind in sorted({*package.data, *([DOSSIERS] if staged else [])}):  # staged dossiers left the package
         dossiers = kind == DOSSIERS
         table = "province_dossiers" if dossiers else "province_records"
         where, params = (

@@ -28,7 +28,7 @@ from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from operator import attrgetter
 from pathlib import Path
@@ -206,7 +206,9 @@ def prepare(path: Path, folder: Path | None, number: int) -> Prepared:
         staged = stage(records, folder / f"{number}.sqlite")
     except (OSError, sqlite3.Error):  # the temporary folder is full or cannot be written
         return Prepared(path, package)
-    return Prepared(path, package, staged)
+    # the writing side reads the staged rows: the member is not sent back to it as well
+    rest = replace(package, data={kind: body for kind, body in package.data.items() if kind != DOSSIERS})
+    return Prepared(path, rest, staged)
 
 
 #: From how many files a batch is read by worker processes (each with its own interpreter, so that reading runs
